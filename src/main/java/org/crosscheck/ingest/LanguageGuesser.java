@@ -1,0 +1,64 @@
+package org.crosscheck.ingest;
+
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.crosscheck.model.Article;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guesses the language of article text with the n-gram profiles of the optimaize
+ * language-detector library. Loaded once, on first use; thread-safe.
+ */
+public final class LanguageGuesser {
+  /** Characters of text looked at; enough for a confident guess, cheap on long articles. */
+  private static final int SAMPLE_CHARS = 2000;
+
+  private LanguageGuesser() {}
+
+  private static final class Holder {
+    static final LanguageDetector DETECTOR = load();
+
+    private static LanguageDetector load() {
+      try {
+        return LanguageDetectorBuilder.create(NgramExtractors.standard())
+            .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+            .minimalConfidence(0.8)
+            .build();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot load the language profiles", e);
+      }
+    }
+  }
+
+  /**
+   * @param declared a language the input declared ({@code en-US}, {@code en_GB}), or {@code null}
+   * @param text the article text
+   * @return the declared language's primary tag when given, else the detected one, else {@code und}
+   */
+  public static String languageOf(@Nullable String declared, String text) {
+    if (declared != null && !declared.isBlank()) {
+      String tag = declared.strip().replace('_', '-');
+      String primary = Locale.forLanguageTag(tag).getLanguage();
+      if (!primary.isEmpty()) {
+        return primary;
+      }
+    }
+    return guess(text);
+  }
+
+  /**
+   * @param text the text
+   * @return the ISO 639-1 code of the detected language, or {@code und} when unsure
+   */
+  public static String guess(String text) {
+    String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+    var found = Holder.DETECTOR.detect(CommonTextObjectFactories.forDetectingOnLargeText().forText(sample));
+    return found.isPresent() ? found.get().getLanguage() : Article.UNDETERMINED;
+  }
+}

@@ -1,0 +1,124 @@
+package org.crosscheck.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One news article as every importer produces it. Immutable; safe to share between threads.
+ *
+ * @param id the article's id (from its source, or derived from its content hash)
+ * @param outlet the outlet that published it, or {@code null} when the input does not say
+ * @param url the canonical URL, or {@code null}
+ * @param title the headline, or {@code null} when the input has none
+ * @param published when it was published, as precisely as the input says
+ * @param language BCP-47 language tag ({@code en}), or {@code und} when undetermined
+ * @param text the body text; paragraphs separated by blank lines; never blank
+ * @param textKind whether {@code text} is the full text or only a summary
+ * @param provenance where it was read from
+ * @param goldStory the gold story label of an evaluation corpus, never used for clustering; or {@code null}
+ * @param notes warnings about how it was read (a fallback encoding, a missing full text); never null
+ */
+public record Article(
+    ArticleId id,
+    @Nullable String outlet,
+    @Nullable String url,
+    @Nullable String title,
+    Published published,
+    String language,
+    String text,
+    TextKind textKind,
+    Provenance provenance,
+    @Nullable String goldStory,
+    List<String> notes) {
+
+  /** Language tag for an undetermined language. */
+  public static final String UNDETERMINED = "und";
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(textKind, "textKind");
+    Objects.requireNonNull(provenance, "provenance");
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("article " + id + " has no text");
+    }
+    outlet = blankToNull(outlet);
+    url = blankToNull(url);
+    title = blankToNull(title);
+    goldStory = blankToNull(goldStory);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * Creates an article whose id is derived from its content hash, for inputs that carry no id.
+   *
+   * @return the article with id {@code a-<first 16 hex digits of the content hash>}
+   */
+  public static Article withDerivedId(
+      @Nullable String outlet,
+      @Nullable String url,
+      @Nullable String title,
+      Published published,
+      String language,
+      String text,
+      TextKind textKind,
+      Provenance provenance,
+      @Nullable String goldStory,
+      List<String> notes) {
+    ArticleId id = ArticleId.fromContentHash(contentHash(outlet, title, text));
+    return new Article(id, outlet, url, title, published, language, text, textKind, provenance, goldStory, notes);
+  }
+
+  /**
+   * The hash that makes re-ingesting the same content idempotent: SHA-256 (hex) over outlet,
+   * title and text, each Unicode-normalized (NFC) with whitespace collapsed. Where the article
+   * came from, its id and its notes do not count.
+   *
+   * @return 64 lowercase hex digits
+   */
+  public String contentHash() {
+    return contentHash(outlet, title, text);
+  }
+
+  /** @return the outlet, or {@code unknown (FILE NAME)} when the input did not name one */
+  public String displayOutlet() {
+    return outlet != null ? outlet : "unknown (" + provenance.shortName() + ")";
+  }
+
+  /** @return a copy with another id */
+  public Article withId(ArticleId newId) {
+    return new Article(newId, outlet, url, title, published, language, text, textKind, provenance, goldStory, notes);
+  }
+
+  static String contentHash(@Nullable String outlet, @Nullable String title, String text) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String part : new String[] {outlet, title, text}) {
+        sha.update(normalize(part).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String normalize(@Nullable String s) {
+    if (s == null) {
+      return "";
+    }
+    return Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
