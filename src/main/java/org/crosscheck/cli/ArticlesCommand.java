@@ -1,0 +1,66 @@
+package org.crosscheck.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crosscheck.model.Article;
+import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.EmbeddedArticleStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code crosscheck articles}: lists stored articles. */
+@Command(name = "articles", description = "List stored articles in the order they were stored.")
+final class ArticlesCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin DataOptions data;
+
+  @Option(names = "--json", description = "Print a JSON array (without article text).")
+  boolean json;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N articles (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N articles.")
+  int offset;
+
+  @Override
+  public Integer call() {
+    if (limit < 0 || offset < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit and --offset must not be negative");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    if (opened.isEmpty()) {
+      if (json) {
+        out.println("[]");
+      } else {
+        out.println("No articles stored in " + data.directory() + " yet; add some with: crosscheck ingest PATH");
+      }
+      return ExitCode.OK;
+    }
+    try (ArticleStore store = opened.get()) {
+      List<Article> articles = store.list(offset, limit);
+      if (json) {
+        out.println(Json.write(articles.stream().map(a -> ArticleJson.of(a, false)).toList()));
+        return ExitCode.OK;
+      }
+      int idWidth = Math.max(2, articles.stream().mapToInt(a -> a.id().value().length()).max().orElse(2));
+      int outletWidth = Math.min(28, Math.max(6, articles.stream().mapToInt(a -> a.displayOutlet().length()).max().orElse(6)));
+      String format = "%-" + idWidth + "s  %-16s  %-" + outletWidth + "s  %s%n";
+      out.printf(Locale.ROOT, format, "ID", "PUBLISHED", "OUTLET", "TITLE");
+      for (Article a : articles) {
+        out.printf(Locale.ROOT, format, a.id(), a.published().iso().length() > 16
+                ? a.published().iso().substring(0, 16) : a.published().iso(),
+            Text.abbreviate(a.displayOutlet(), outletWidth),
+            a.title() == null ? "(no title) " + Text.abbreviate(a.text(), 50) : Text.abbreviate(a.title(), 80));
+      }
+      long count = store.count();
+      out.printf(Locale.ROOT, "%,d of %,d articles in %s%n", articles.size(), count, data.directory());
+      return ExitCode.OK;
+    }
+  }
+}

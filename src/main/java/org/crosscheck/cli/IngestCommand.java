@@ -1,0 +1,159 @@
+package org.crosscheck.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crosscheck.ingest.Rejection;
+import org.crosscheck.model.Article;
+import org.crosscheck.pipeline.IngestCounts;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.IngestSummary;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.PutResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code crosscheck ingest PATH|URL|- ...}: stores articles from files, directories, feeds, pages and JSONL. */
+@Command(name = "ingest", description = {
+    "Store articles from files, directories (recursively), http(s) URLs of pages or feeds, or - (JSONL on stdin).",
+    "Formats: plain text, HTML, RSS/Atom, JSON Lines; detected from content and extension.",
+    "Re-ingesting the same content stores nothing twice."})
+final class IngestCommand implements Callable<Integer> {
+  /** Above this many inputs, only rejections and totals are printed unless --verbose. */
+  private static final int QUIET_ABOVE_INPUTS = 50;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin DataOptions data;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH|URL|-", description = "Files, directories, http(s) URLs, or - for JSONL on stdin.")
+  List<String> sources;
+
+  @Option(names = "--fetch-full-text", description = "For feed items that carry only a summary, fetch the linked page.")
+  boolean fetchFullText;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+      description = "Connect and response timeout for URLs (default: ${DEFAULT-VALUE}).")
+  double timeoutSeconds;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print one line per article, as soon as it is durably stored.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (timeoutSeconds <= 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--timeout must be a positive number of seconds, was " + timeoutSeconds);
+    }
+    try (ArticleStore store = data.openForWriting()) {
+      Printer printer = new Printer(out, err, verbose);
+      IngestSummary summary = Pipeline.builder()
+          .store(store)
+          .fetchFullText(fetchFullText)
+          .httpTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+          .buildIngestor()
+          .ingest(sources, printer);
+      printer.bar.clear();
+      printTotals(out, summary, store.count());
+      if (summary.storeError() != null) {
+        err.println("crosscheck: the store failed and the run stopped: " + summary.storeError());
+        err.println("crosscheck: everything reported as added before this is stored; re-run the same command"
+            + " once the problem is fixed (already stored articles are skipped)");
+        return ExitCode.STORE;
+      }
+      return summary.counts().rejected() > 0 ? ExitCode.REJECTED : ExitCode.OK;
+    }
+  }
+
+  private void printTotals(PrintWriter out, IngestSummary s, long stored) {
+    IngestCounts c = s.counts();
+    String time = String.format(Locale.ROOT, "%.1f s", s.elapsed().toMillis() / 1000.0);
+    out.printf(Locale.ROOT, "%,d added, %,d already stored, %,d rejected, from %,d %s in %s; the store in %s holds %,d articles%n",
+        c.added(), c.alreadyStored(), c.rejected(), s.inputs(), s.inputs() == 1 ? "input" : "inputs", time,
+        data.directory(), stored);
+    if (c.added() == 0 && c.alreadyStored() > 0 && c.rejected() == 0) {
+      out.printf(Locale.ROOT, "All %,d articles were already stored; nothing new.%n", c.alreadyStored());
+    }
+  }
+
+  /** Prints what happens as it happens. */
+  private static final class Printer implements IngestListener {
+    final PrintWriter out;
+    final PrintWriter err;
+    final boolean verbose;
+    final ProgressBar bar;
+    boolean perInput = true;
+    long articles;
+    Article lastArticle;
+    PutResult lastResult;
+
+    Printer(PrintWriter out, PrintWriter err, boolean verbose) {
+      this.out = out;
+      this.err = err;
+      this.verbose = verbose;
+      this.bar = new ProgressBar(err, ProgressBar.onTerminal());
+    }
+
+    @Override
+    public void planned(int inputs, long totalBytes) {
+      perInput = verbose || inputs <= QUIET_ABOVE_INPUTS;
+      bar.total(totalBytes);
+    }
+
+    @Override
+    public void stored(Article article, PutResult result) {
+      articles++;
+      lastArticle = article;
+      lastResult = result;
+      if (verbose) {
+        bar.clear();
+        out.println(describe(article, result));
+        out.flush();
+      }
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+      bar.clear();
+      err.println("rejected: " + rejection.message());
+      err.flush();
+    }
+
+    @Override
+    public void inputFinished(String input, IngestCounts counts) {
+      if (!perInput || verbose || counts.total() == 0) {
+        return;
+      }
+      bar.clear();
+      if (counts.total() == 1 && counts.rejected() == 0 && lastArticle != null) {
+        out.println(describe(lastArticle, lastResult) + "  <- " + input);
+      } else {
+        out.printf(Locale.ROOT, "%s: %,d added, %,d already stored, %,d rejected%n", input, counts.added(),
+            counts.alreadyStored(), counts.rejected());
+      }
+      out.flush();
+    }
+
+    @Override
+    public void progress(long bytesRead) {
+      bar.update(bytesRead, articles);
+    }
+
+    static String describe(Article a, PutResult r) {
+      String what = switch (r) {
+        case PutResult.Added x -> "added          " + a.id();
+        case PutResult.AlreadyStored x -> "already stored " + x.id();
+        case PutResult.IdTaken x -> "id taken       " + a.id();
+      };
+      return what + "  " + a.displayOutlet() + " | " + a.published().iso() + " | "
+          + (a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 70));
+    }
+  }
+}

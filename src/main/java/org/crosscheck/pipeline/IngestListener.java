@@ -1,0 +1,43 @@
+package org.crosscheck.pipeline;
+
+import org.crosscheck.ingest.Rejection;
+import org.crosscheck.model.Article;
+import org.crosscheck.store.PutResult;
+
+/**
+ * Hears what an ingest run does, as it happens; the CLI prints it, the web layer streams it.
+ * Called from the ingesting thread only. Every method has a no-op default.
+ */
+public interface IngestListener {
+
+  /**
+   * Called once, after the arguments were resolved to inputs.
+   *
+   * @param inputs how many inputs will be read
+   * @param totalBytes their total size in bytes, 0 when unknown (standard input, URLs)
+   */
+  default void planned(int inputs, long totalBytes) {}
+
+  /**
+   * An article's batch was committed: when {@code result} is {@link PutResult.Added} the article
+   * is durable.
+   *
+   * @param article the article
+   * @param result what storing it did
+   */
+  default void stored(Article article, PutResult result) {}
+
+  /** @param rejection an input or item that was not stored, and why */
+  default void rejected(Rejection rejection) {}
+
+  /**
+   * An input was read to its end.
+   *
+   * @param input the input's name
+   * @param counts what happened to its items
+   */
+  default void inputFinished(String input, IngestCounts counts) {}
+
+  /** @param bytesRead bytes of file input read so far, for a progress display */
+  default void progress(long bytesRead) {}
+}

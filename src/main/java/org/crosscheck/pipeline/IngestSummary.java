@@ -1,0 +1,22 @@
+package org.crosscheck.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import org.crosscheck.ingest.Rejection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of an ingest run.
+ *
+ * @param counts added, already stored and rejected, over all inputs
+ * @param inputs how many inputs were read
+ * @param rejections every rejection, in order
+ * @param storeError why the store stopped accepting writes (the run stopped there), or {@code null}
+ * @param elapsed wall-clock time of the run
+ */
+public record IngestSummary(
+    IngestCounts counts, int inputs, List<Rejection> rejections, @Nullable String storeError, Duration elapsed) {
+  public IngestSummary {
+    rejections = List.copyOf(rejections);
+  }
+}

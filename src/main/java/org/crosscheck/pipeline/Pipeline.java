@@ -1,0 +1,113 @@
+package org.crosscheck.pipeline;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.crosscheck.ingest.ArticleImporter;
+import org.crosscheck.ingest.FeedArticleImporter;
+import org.crosscheck.ingest.Format;
+import org.crosscheck.ingest.HtmlArticleImporter;
+import org.crosscheck.ingest.HttpFetcher;
+import org.crosscheck.ingest.JsonlArticleImporter;
+import org.crosscheck.ingest.Limits;
+import org.crosscheck.ingest.TextArticleImporter;
+import org.crosscheck.store.ArticleStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place where Crosscheck's stages are wired: importers per format, the HTTP fetcher and
+ * the store. Adapters (CLI, web) build what they need here and never assemble stages themselves.
+ */
+public final class Pipeline {
+  private Pipeline() {}
+
+  /** @return a builder with the defaults: no full-text fetching, 20 s HTTP timeout, batches of 500 or 250 ms */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link Ingestor}; checks its settings as they are given. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable ArticleStore store;
+    private boolean fetchFullText;
+    private Duration httpTimeout = Duration.ofSeconds(20);
+    private InputStream stdin = System.in;
+    private int batchSize = 500;
+    private Duration flushInterval = Duration.ofMillis(250);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** @param store where articles are stored; required */
+    public Builder store(ArticleStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** @param fetch whether summary-only feed items get their linked page fetched for the full text */
+    public Builder fetchFullText(boolean fetch) {
+      this.fetchFullText = fetch;
+      return this;
+    }
+
+    /** @param timeout connect and response timeout for URLs; positive */
+    public Builder httpTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("HTTP timeout must be positive, was " + timeout);
+      }
+      this.httpTimeout = timeout;
+      return this;
+    }
+
+    /** @param in what {@code -} reads */
+    public Builder stdin(InputStream in) {
+      this.stdin = Objects.requireNonNull(in, "in");
+      return this;
+    }
+
+    /** @param size the most articles committed in one transaction; at least 1 */
+    public Builder batchSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1, was " + size);
+      }
+      this.batchSize = size;
+      return this;
+    }
+
+    /** @param interval the longest an article waits in a batch before its commit; not negative */
+    public Builder flushInterval(Duration interval) {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("flush interval must not be negative, was " + interval);
+      }
+      this.flushInterval = interval;
+      return this;
+    }
+
+    /** @param clock the clock that times batches and runs */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @return the ingestor
+     * @throws IllegalStateException when no store was given
+     */
+    public Ingestor buildIngestor() {
+      if (store == null) {
+        throw new IllegalStateException("a store is required: call store(...) before buildIngestor()");
+      }
+      HttpFetcher fetcher = new HttpFetcher(httpTimeout, Limits.MAX_DOCUMENT_BYTES);
+      HtmlArticleImporter html = new HtmlArticleImporter();
+      Map<Format, ArticleImporter> importers = new EnumMap<>(Format.class);
+      importers.put(Format.TEXT, new TextArticleImporter());
+      importers.put(Format.JSONL, new JsonlArticleImporter());
+      importers.put(Format.HTML, html);
+      importers.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
+      return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock);
+    }
+  }
+}

@@ -1,0 +1,379 @@
+package org.crosscheck.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Provenance;
+import org.crosscheck.model.Published;
+import org.crosscheck.model.TextKind;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The embedded default {@link ArticleStore}: one SQLite database ({@code crosscheck.db}) in a
+ * data directory, in write-ahead-log mode with full sync, so a committed batch survives a crash
+ * of the process or of the machine, and a crash mid-batch leaves the batch out entirely.
+ * Several processes may use one directory; writers wait for each other. Thread-safe: one
+ * connection, methods synchronize on the store.
+ */
+public final class EmbeddedArticleStore implements ArticleStore {
+  /** File name of the database inside the data directory. */
+  public static final String DB_FILE = "crosscheck.db";
+  private static final int SCHEMA_VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String COLUMNS =
+      "id, content_hash, outlet, url, title, published, published_date, language, text, text_kind,"
+          + " source_kind, source_location, source_locator, importer, gold_story, notes, ingested_at";
+
+  private final Path dir;
+  private final Connection conn;
+  private final boolean readOnly;
+
+  private EmbeddedArticleStore(Path dir, Connection conn, boolean readOnly) {
+    this.dir = dir;
+    this.conn = conn;
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * Opens the store in {@code dir} for reading and writing, creating the directory and the
+   * database when missing.
+   *
+   * @param dir the data directory
+   * @return the open store
+   * @throws StoreException naming the directory when it cannot be created or written, or holds
+   *     something that is not a Crosscheck store
+   */
+  public static EmbeddedArticleStore open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (FileSystemException e) {
+      throw new StoreException("cannot create the data directory " + dir + ": " + reason(e), e);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new StoreException("the data directory " + dir + " is not a directory");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new StoreException("the data directory " + dir
+          + " is read-only; choose a writable one with --data DIR or CROSSCHECK_DATA");
+    }
+    Path db = dir.resolve(DB_FILE);
+    Connection conn = connect("jdbc:sqlite:" + db, dir);
+    try (Statement st = conn.createStatement()) {
+      st.execute("PRAGMA busy_timeout = 30000");
+      st.execute("PRAGMA journal_mode = WAL");
+      st.execute("PRAGMA synchronous = FULL");
+      migrate(conn, dir);
+      return new EmbeddedArticleStore(dir, conn, false);
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      throw failure("cannot open the store in " + dir, e);
+    }
+  }
+
+  /**
+   * Opens an existing store for reading only; works on a read-only directory.
+   *
+   * @param dir the data directory
+   * @return the open store, or empty when {@code dir} holds no store yet
+   * @throws StoreException when the directory holds something that is not a Crosscheck store
+   */
+  public static Optional<EmbeddedArticleStore> openForReading(Path dir) {
+    Path db = dir.resolve(DB_FILE);
+    if (!Files.isRegularFile(db)) {
+      return Optional.empty();
+    }
+    boolean writable = Files.isWritable(dir);
+    String url = "jdbc:sqlite:file:" + db.toAbsolutePath() + (writable ? "?mode=ro" : "?immutable=1");
+    Connection conn = connect(url, dir);
+    try (Statement st = conn.createStatement()) {
+      st.execute("PRAGMA busy_timeout = 30000");
+      int version = userVersion(conn);
+      checkVersion(version, dir);
+      if (version == 0) {
+        closeQuietly(conn);
+        return Optional.empty();
+      }
+      return Optional.of(new EmbeddedArticleStore(dir, conn, true));
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      throw failure("cannot read the store in " + dir, e);
+    }
+  }
+
+  private static Connection connect(String url, Path dir) {
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException e) {
+      throw failure("cannot open the store in " + dir, e);
+    }
+  }
+
+  private static void migrate(Connection conn, Path dir) throws SQLException {
+    int version = userVersion(conn);
+    checkVersion(version, dir);
+    if (version == SCHEMA_VERSION) {
+      return;
+    }
+    conn.setAutoCommit(false);
+    try (Statement st = conn.createStatement()) {
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL UNIQUE,
+            outlet TEXT, url TEXT, title TEXT,
+            published TEXT NOT NULL,
+            published_date TEXT,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            text_kind TEXT NOT NULL,
+            source_kind TEXT NOT NULL,
+            source_location TEXT NOT NULL,
+            source_locator TEXT,
+            importer TEXT NOT NULL,
+            gold_story TEXT,
+            notes TEXT NOT NULL,
+            ingested_at TEXT NOT NULL)""");
+      st.execute("CREATE INDEX IF NOT EXISTS articles_published ON articles(published_date)");
+      st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+      conn.commit();
+    } catch (SQLException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      conn.setAutoCommit(true);
+    }
+  }
+
+  private static int userVersion(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private static void checkVersion(int version, Path dir) {
+    if (version > SCHEMA_VERSION) {
+      throw new StoreException("the store in " + dir + " has schema version " + version
+          + ", written by a newer Crosscheck; this version reads up to " + SCHEMA_VERSION);
+    }
+  }
+
+  /** @return the data directory */
+  public Path directory() {
+    return dir;
+  }
+
+  @Override
+  public synchronized List<PutResult> putAll(List<Article> batch) {
+    if (readOnly) {
+      throw new StoreException("the store in " + dir + " was opened for reading only");
+    }
+    List<PutResult> results = new ArrayList<>(batch.size());
+    if (batch.isEmpty()) {
+      return results;
+    }
+    String now = Instant.now().toString();
+    try {
+      conn.setAutoCommit(false);
+      try (PreparedStatement byHash = conn.prepareStatement("SELECT id FROM articles WHERE content_hash = ?");
+          PreparedStatement byId = conn.prepareStatement("SELECT 1 FROM articles WHERE id = ?");
+          PreparedStatement insert = conn.prepareStatement(
+              "INSERT INTO articles (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        for (Article a : batch) {
+          String hash = a.contentHash();
+          byHash.setString(1, hash);
+          try (ResultSet rs = byHash.executeQuery()) {
+            if (rs.next()) {
+              results.add(new PutResult.AlreadyStored(new ArticleId(rs.getString(1))));
+              continue;
+            }
+          }
+          byId.setString(1, a.id().value());
+          try (ResultSet rs = byId.executeQuery()) {
+            if (rs.next()) {
+              results.add(new PutResult.IdTaken(a.id()));
+              continue;
+            }
+          }
+          bind(insert, a, hash, now);
+          insert.executeUpdate();
+          results.add(new PutResult.Added(a.id()));
+        }
+      }
+      conn.commit();
+      return results;
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw failure("cannot write to the store in " + dir + "; nothing of the last " + batch.size()
+          + " articles was stored", e);
+    } finally {
+      try {
+        conn.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // the connection is broken; the next call reports it
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Article a, String hash, String now) throws SQLException {
+    int i = 1;
+    ps.setString(i++, a.id().value());
+    ps.setString(i++, hash);
+    ps.setString(i++, a.outlet());
+    ps.setString(i++, a.url());
+    ps.setString(i++, a.title());
+    ps.setString(i++, a.published().iso());
+    ps.setString(i++, a.published().localDate().map(Object::toString).orElse(null));
+    ps.setString(i++, a.language());
+    ps.setString(i++, a.text());
+    ps.setString(i++, a.textKind().name());
+    ps.setString(i++, a.provenance().kind().name());
+    ps.setString(i++, a.provenance().location());
+    ps.setString(i++, a.provenance().locator());
+    ps.setString(i++, a.provenance().importer());
+    ps.setString(i++, a.goldStory());
+    try {
+      ps.setString(i++, JSON.writeValueAsString(a.notes()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write notes as JSON", e);
+    }
+    ps.setString(i, now);
+  }
+
+  @Override
+  public synchronized Optional<Article> get(ArticleId id) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM articles WHERE id = ?")) {
+      ps.setString(1, id.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read article " + id + " from the store in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<Article> list(int offset, int limit) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT " + COLUMNS + " FROM articles ORDER BY seq LIMIT ? OFFSET ?")) {
+      ps.setInt(1, limit);
+      ps.setInt(2, offset);
+      List<Article> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot list the articles in the store in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized long count() {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM articles")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw failure("cannot count the articles in the store in " + dir, e);
+    }
+  }
+
+  /**
+   * Runs SQLite's full integrity check.
+   *
+   * @return {@code ok}, or the problems found
+   */
+  public synchronized String checkIntegrity() {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+      List<String> lines = new ArrayList<>();
+      while (rs.next()) {
+        lines.add(rs.getString(1));
+      }
+      return String.join("\n", lines);
+    } catch (SQLException e) {
+      throw failure("cannot check the store in " + dir, e);
+    }
+  }
+
+  private static Article read(ResultSet rs) throws SQLException {
+    List<String> notes;
+    try {
+      notes = JSON.readValue(rs.getString("notes"), new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new SQLException("stored notes are not a JSON array of strings", e);
+    }
+    Provenance provenance = new Provenance(Provenance.Kind.valueOf(rs.getString("source_kind")),
+        rs.getString("source_location"), rs.getString("source_locator"), rs.getString("importer"));
+    return new Article(new ArticleId(rs.getString("id")), rs.getString("outlet"), rs.getString("url"),
+        rs.getString("title"), Published.parse(rs.getString("published")), rs.getString("language"),
+        rs.getString("text"), TextKind.valueOf(rs.getString("text_kind")), provenance, rs.getString("gold_story"),
+        notes);
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly(conn);
+  }
+
+  private void rollbackQuietly() {
+    try {
+      conn.rollback();
+    } catch (SQLException ignored) {
+      // nothing was committed; SQLite rolls back on its own when the connection closes
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing a broken connection
+    }
+  }
+
+  private static String reason(FileSystemException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getReason() != null ? e.getReason().toLowerCase(java.util.Locale.ROOT) : e.getClass().getSimpleName();
+  }
+
+  private static StoreException failure(String what, SQLException e) {
+    String why = e.getMessage();
+    if (e instanceof SQLiteException se) {
+      SQLiteErrorCode code = se.getResultCode();
+      why = switch (code.code & 0xFF) {
+        case 13 -> "the disk is full (SQLITE_FULL)";
+        case 8 -> "the store is read-only (SQLITE_READONLY)";
+        case 14 -> "the database file cannot be opened (SQLITE_CANTOPEN)";
+        case 26 -> DB_FILE + " is not a Crosscheck store (SQLITE_NOTADB: file is not a database)";
+        case 11 -> "the database file is corrupt (SQLITE_CORRUPT)";
+        case 5 -> "the store is locked by another process (SQLITE_BUSY)";
+        case 10 -> "disk I/O error (SQLITE_IOERR): " + se.getMessage();
+        default -> se.getMessage();
+      };
+    }
+    return new StoreException(what + ": " + why, e);
+  }
+}

@@ -1,0 +1,106 @@
+package org.crosscheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.crosscheck.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  private Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private String data() {
+    return tmp.resolve("data").toString();
+  }
+
+  @Test
+  void ingestsTheSeedsThenSaysTheyAreAlreadyStored() {
+    Result first = run("ingest", "--data", data(), SharedData.path("seeds").toString());
+    assertThat(first.code()).isZero();
+    assertThat(first.out()).contains("5 added, 0 already stored, 0 rejected, from 5 inputs")
+        .contains("MENAFN | 2025-04-28 | North Korea Deploys Troops in Russia Under Military Pact")
+        .contains("unknown (004_0b0ccfb8523443b8.txt) | unknown");
+    Result second = run("ingest", "--data", data(), SharedData.path("seeds").toString());
+    assertThat(second.code()).isZero();
+    assertThat(second.out()).contains("0 added, 5 already stored").contains("All 5 articles were already stored");
+  }
+
+  @Test
+  void exitsWithOneWhenSomeInputsAreRejectedAndNamesThem() throws Exception {
+    Path empty = Files.createFile(tmp.resolve("empty.txt"));
+    Result r = run("ingest", "--data", data(), empty.toString(), SharedData.path("seeds").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("rejected: " + empty + ": empty file (0 bytes)");
+    assertThat(r.out()).contains("5 added, 0 already stored, 1 rejected");
+  }
+
+  @Test
+  void exitsWithTwoOnUsageErrors() {
+    assertThat(run().code()).isEqualTo(2);
+    assertThat(run("ingest").code()).isEqualTo(2);
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run("ingest", "--timeout", "-1", "x").code()).isEqualTo(2);
+    assertThat(run("show", "has space").code()).isEqualTo(2);
+  }
+
+  @Test
+  void exitsWithThreeWhenTheDataDirectoryCannotBeUsed() throws Exception {
+    Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+    Result r = run("ingest", "--data", file.toString(), SharedData.path("seeds").toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("crosscheck: cannot create the data directory " + file);
+  }
+
+  @Test
+  void listsAndShowsStoredArticles() throws Exception {
+    run("ingest", "--data", data(), SharedData.path("seeds").toString());
+    Result list = run("articles", "--data", data());
+    assertThat(list.out()).contains("ID", "PUBLISHED", "OUTLET", "Arirang News", "5 of 5 articles");
+    Result json = run("articles", "--data", data(), "--json");
+    JsonNode array = new ObjectMapper().readTree(json.out());
+    assertThat(array).hasSize(5);
+    String id = array.get(0).get("id").asText();
+    assertThat(array.get(0).get("outlet").asText()).isEqualTo("MENAFN");
+    assertThat(array.get(0).has("text")).isFalse();
+    Result show = run("show", "--data", data(), id);
+    assertThat(show.code()).isZero();
+    assertThat(show.out()).contains("outlet:    MENAFN", "published: 2025-04-28", "(MENAFN) North Korea officially");
+    JsonNode one = new ObjectMapper().readTree(run("show", "--data", data(), id, "--json").out());
+    assertThat(one.get("text").asText()).startsWith("(MENAFN)");
+    Result missing = run("show", "--data", data(), "no-such-id");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("no article with id 'no-such-id'");
+  }
+
+  @Test
+  void listingAnEmptyDataDirectorySaysSo() {
+    Result r = run("articles", "--data", data());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("No articles stored in");
+  }
+
+  @Test
+  void demoIngestsTheBundledSampleOnce() {
+    Result first = run("demo", "--data", data());
+    assertThat(first.code()).isZero();
+    assertThat(first.out()).contains("5 added, 0 already stored, 0 rejected").contains("MENAFN", "Arirang News",
+        "The Gaze", "unknown (004_0b0ccfb8523443b8.txt)");
+    Result second = run("demo", "--data", data());
+    assertThat(second.out()).contains("0 added, 5 already stored");
+  }
+}

@@ -1,0 +1,48 @@
+package org.crosscheck.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FormatDetectorTest {
+  private static Format detect(String name, String content) {
+    return FormatDetector.detect(name, null, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void detectsByExtensionAndContent() {
+    assertThat(detect("a.jsonl", "{\"id\":1}")).isEqualTo(Format.JSONL);
+    assertThat(detect("a.html", "<p>hi")).isEqualTo(Format.HTML);
+    assertThat(detect("a.txt", "<html> looks like html but is text")).isEqualTo(Format.TEXT);
+    assertThat(detect("noext", "<?xml version=\"1.0\"?><rss version=\"2.0\">")).isEqualTo(Format.FEED);
+    assertThat(detect("feed.xml", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"))
+        .isEqualTo(Format.FEED);
+    assertThat(detect("page.xml", "<?xml version=\"1.0\"?><html><body>x</body></html>")).isEqualTo(Format.HTML);
+    assertThat(detect("noext", "<!DOCTYPE html><html>")).isEqualTo(Format.HTML);
+    assertThat(detect("noext", "{\"id\":\"x\",\"text\":\"y\"}")).isEqualTo(Format.JSONL);
+    assertThat(detect("noext", "Plain story text.")).isEqualTo(Format.TEXT);
+    assertThat(FormatDetector.detect("https://x.test/feed", "application/rss+xml; charset=utf-8",
+        "<?xml version='1.0'?><rss>".getBytes(StandardCharsets.UTF_8))).isEqualTo(Format.FEED);
+    assertThat(FormatDetector.detect("https://x.test/a", "text/html",
+        "<!doctype html>".getBytes(StandardCharsets.UTF_8))).isEqualTo(Format.HTML);
+  }
+
+  @Test
+  void refusesEmptyAndWhitespaceOnlyFiles() {
+    assertThatThrownBy(() -> detect("e.txt", "")).hasMessageContaining("empty file (0 bytes)");
+    assertThatThrownBy(() -> detect("e.txt", " \n\t\n")).hasMessageContaining("empty file (only whitespace)");
+  }
+
+  @Test
+  void refusesBinaryFilesNamingTheirKind() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+    assertThatThrownBy(() -> FormatDetector.detect("x.txt", null, png))
+        .isInstanceOf(IngestException.class).hasMessageContaining("binary file (PNG image)");
+    byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0};
+    assertThatThrownBy(() -> FormatDetector.detect("x.jsonl", null, zip)).hasMessageContaining("ZIP archive");
+    byte[] nul = "text\0more".getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> FormatDetector.detect("x", null, nul)).hasMessageContaining("NUL");
+  }
+}

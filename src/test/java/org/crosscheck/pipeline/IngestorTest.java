@@ -1,0 +1,154 @@
+package org.crosscheck.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.crosscheck.SharedData;
+import org.crosscheck.ingest.Rejection;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.PutResult;
+import org.crosscheck.store.StoreException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestorTest {
+  @TempDir Path tmp;
+
+  /** Records what the ingestor reports. */
+  static final class Recorder implements IngestListener {
+    final List<Rejection> rejections = new ArrayList<>();
+    final List<PutResult> results = new ArrayList<>();
+
+    @Override
+    public void stored(Article article, PutResult result) {
+      results.add(result);
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+      rejections.add(rejection);
+    }
+  }
+
+  @Test
+  void storesTheSeedsWithTheirDatesAndOutlets() {
+    ArticleStore store = new InMemoryArticleStore();
+    IngestSummary s = Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("seeds").toString()), new Recorder());
+    assertThat(s.counts()).isEqualTo(new IngestCounts(5, 0, 0));
+    List<Article> all = store.list(0, 10);
+    assertThat(all).extracting(a -> a.published().localDate().map(Object::toString).orElse("unknown"))
+        .containsExactly("2025-04-28", "2025-04-28", "unknown", "2025-04-28", "unknown");
+    assertThat(all).extracting(Article::outlet).containsExactly("MENAFN", "Arirang News", "The Gaze", null, null);
+  }
+
+  @Test
+  void readsADirectoryMixingFormatsAndRejectsWhatIsNotAnArticle() throws IOException {
+    Path dir = tmp.resolve("mixed");
+    Files.createDirectories(dir.resolve("sub/deeper"));
+    Files.copy(SharedData.path("seeds/000_3e73613c10c7acdf.txt"), dir.resolve("story.txt"));
+    Files.writeString(dir.resolve("sub/two.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"First JSONL story.\"}\n{\"id\":\"j2\",\"text\":\"Second JSONL story.\"}\n");
+    Files.write(dir.resolve("sub/deeper/image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0});
+    Files.write(dir.resolve("sub/empty.txt"), new byte[0]);
+    Files.writeString(dir.resolve(".hidden.txt"), "A hidden file that must be skipped.");
+    Files.createDirectories(dir.resolve(".git"));
+    Files.writeString(dir.resolve(".git/config"), "[core]");
+    Recorder r = new Recorder();
+    ArticleStore store = new InMemoryArticleStore();
+    IngestSummary s = Pipeline.builder().store(store).buildIngestor().ingest(List.of(dir.toString()), r);
+    assertThat(s.inputs()).isEqualTo(4);
+    assertThat(s.counts()).isEqualTo(new IngestCounts(3, 0, 2));
+    assertThat(r.rejections).extracting(Rejection::message).containsExactly(
+        dir.resolve("sub/deeper/image.png") + ": binary file (PNG image), not an article; Crosscheck reads text,"
+            + " HTML, RSS/Atom and JSONL",
+        dir.resolve("sub/empty.txt") + ": empty file (0 bytes), nothing to import");
+    assertThat(store.get(new ArticleId("j2"))).isPresent();
+  }
+
+  @Test
+  void reingestingStoresNothingTwice() {
+    ArticleStore store = new InMemoryArticleStore();
+    Ingestor ingestor = Pipeline.builder().store(store).buildIngestor();
+    String basil = SharedData.path("basil-2010-2016.jsonl").toString();
+    assertThat(ingestor.ingest(List.of(basil), new Recorder()).counts()).isEqualTo(new IngestCounts(210, 0, 0));
+    assertThat(ingestor.ingest(List.of(basil), new Recorder()).counts()).isEqualTo(new IngestCounts(0, 210, 0));
+    assertThat(store.count()).isEqualTo(210);
+  }
+
+  @Test
+  void namesAPathThatDoesNotExistAndGoesOn() {
+    Recorder r = new Recorder();
+    IngestSummary s = Pipeline.builder().store(new InMemoryArticleStore()).buildIngestor()
+        .ingest(List.of(tmp.resolve("nope.txt").toString(), SharedData.path("seeds").toString()), r);
+    assertThat(r.rejections).singleElement()
+        .satisfies(x -> assertThat(x.message()).isEqualTo(tmp.resolve("nope.txt") + ": no such file or directory"));
+    assertThat(s.counts().added()).isEqualTo(5);
+  }
+
+  @Test
+  void readsJsonLinesFromStandardInput() {
+    byte[] jsonl = "{\"id\":\"s1\",\"text\":\"From stdin.\"}\nnot json\n".getBytes(StandardCharsets.UTF_8);
+    ArticleStore store = new InMemoryArticleStore();
+    Recorder r = new Recorder();
+    IngestSummary s = Pipeline.builder().store(store).stdin(new ByteArrayInputStream(jsonl)).buildIngestor()
+        .ingest(List.of("-"), r);
+    assertThat(s.counts()).isEqualTo(new IngestCounts(1, 0, 1));
+    assertThat(r.rejections.get(0).message()).startsWith("- line 2: not valid JSON");
+    assertThat(store.get(new ArticleId("s1")).orElseThrow().provenance().location()).isEqualTo("-");
+  }
+
+  @Test
+  void stopsWhenTheStoreFailsAndReportsOnlyCommittedArticlesAsStored() {
+    InMemoryArticleStore real = new InMemoryArticleStore();
+    ArticleStore failsOnSecondBatch = new ArticleStore() {
+      int batches;
+
+      @Override
+      public List<PutResult> putAll(List<Article> batch) {
+        if (++batches == 2) {
+          throw new StoreException("cannot write to the store in /x: the disk is full (SQLITE_FULL)");
+        }
+        return real.putAll(batch);
+      }
+
+      @Override
+      public Optional<Article> get(ArticleId id) {
+        return real.get(id);
+      }
+
+      @Override
+      public List<Article> list(int offset, int limit) {
+        return real.list(offset, limit);
+      }
+
+      @Override
+      public long count() {
+        return real.count();
+      }
+
+      @Override
+      public void close() {}
+    };
+    Recorder r = new Recorder();
+    IngestSummary s = Pipeline.builder().store(failsOnSecondBatch).batchSize(50).buildIngestor()
+        .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString(),
+            SharedData.path("seeds").toString()), r);
+    assertThat(s.storeError()).contains("disk is full");
+    assertThat(r.results).hasSize(50);
+    assertThat(real.count()).isEqualTo(50);
+    assertThat(s.counts().added()).isEqualTo(50);
+    assertThat(r.rejections).singleElement().satisfies(x ->
+        assertThat(x.reason()).startsWith("50 articles not stored, and the run stopped"));
+  }
+}

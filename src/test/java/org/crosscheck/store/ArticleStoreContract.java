@@ -1,0 +1,102 @@
+package org.crosscheck.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Provenance;
+import org.crosscheck.model.Published;
+import org.crosscheck.model.TextKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link ArticleStore} must have; each implementation's test extends this. */
+abstract class ArticleStoreContract {
+  protected ArticleStore store;
+
+  /** @return a new, empty store */
+  protected abstract ArticleStore newStore() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    store = newStore();
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  static Article article(String id, String outlet, String text, Published published) {
+    return new Article(new ArticleId(id), outlet, "https://example.test/" + id, "A title", published, "en", text,
+        TextKind.FULL, new Provenance(Provenance.Kind.FILE, "/data/" + id + ".txt", "line 3", "jsonl"), "gold-1",
+        List.of("a note"));
+  }
+
+  @Test
+  void storesAndReturnsEveryField() {
+    Article a = new Article(new ArticleId("a1"), "Arirang News", "https://x.test/a", "Kim\u2019s \u201Cheroes\u201D",
+        new Published.AtInstant(OffsetDateTime.of(2025, 4, 28, 10, 0, 0, 0, ZoneOffset.ofHours(9))), "en",
+        "Line one.\n\nLine two \uD83D\uDE00 caf\u00e9.", TextKind.SUMMARY,
+        new Provenance(Provenance.Kind.URL, "https://x.test/feed", "item 2", "feed"), null,
+        List.of("feed item carries only a summary"));
+    assertThat(store.put(a)).isEqualTo(new PutResult.Added(new ArticleId("a1")));
+    assertThat(store.get(new ArticleId("a1"))).contains(a);
+    Article b = article("b1", null, "Body.", new Published.AtLocalTime(LocalDateTime.of(2025, 4, 28, 14, 52)));
+    store.put(b);
+    assertThat(store.get(new ArticleId("b1"))).contains(b);
+    Article c = article("c1", "X", "Other body.", Published.unknown());
+    store.put(c);
+    assertThat(store.get(new ArticleId("c1"))).contains(c);
+  }
+
+  @Test
+  void storesTheSameContentOnceWhateverItsIdOrOrigin() {
+    Article a = article("a1", "MENAFN", "Same body.", new Published.OnDate(LocalDate.of(2025, 4, 28)));
+    Article sameContent = article("other-id", "MENAFN", "Same  body. ", Published.unknown());
+    assertThat(store.put(a)).isInstanceOf(PutResult.Added.class);
+    assertThat(store.put(a)).isEqualTo(new PutResult.AlreadyStored(new ArticleId("a1")));
+    assertThat(store.put(sameContent)).isEqualTo(new PutResult.AlreadyStored(new ArticleId("a1")));
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesASecondArticleWithAnIdInUse() {
+    store.put(article("a1", "X", "First body.", Published.unknown()));
+    assertThat(store.put(article("a1", "X", "Different body.", Published.unknown())))
+        .isEqualTo(new PutResult.IdTaken(new ArticleId("a1")));
+    assertThat(store.get(new ArticleId("a1")).orElseThrow().text()).isEqualTo("First body.");
+  }
+
+  @Test
+  void storesABatchInOrderCatchingRepeatsInsideIt() {
+    List<PutResult> results = store.putAll(List.of(
+        article("a1", "X", "One.", Published.unknown()),
+        article("a2", "X", "Two.", Published.unknown()),
+        article("a3", "X", "One.", Published.unknown())));
+    assertThat(results).containsExactly(new PutResult.Added(new ArticleId("a1")),
+        new PutResult.Added(new ArticleId("a2")), new PutResult.AlreadyStored(new ArticleId("a1")));
+    assertThat(store.putAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void listsInStoringOrderWithPaging() {
+    List<Article> batch = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      batch.add(article("id-" + (char) ('z' - i), "X", "Body " + i, Published.unknown()));
+    }
+    store.putAll(batch);
+    assertThat(store.count()).isEqualTo(25);
+    assertThat(store.list(0, 100)).containsExactlyElementsOf(batch);
+    assertThat(store.list(20, 10)).containsExactlyElementsOf(batch.subList(20, 25));
+    assertThat(store.list(30, 10)).isEmpty();
+    assertThat(store.get(new ArticleId("missing"))).isEmpty();
+  }
+}

@@ -1,0 +1,74 @@
+package org.crosscheck.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Published;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedArticleStoreTest extends ArticleStoreContract {
+  @TempDir Path tmp;
+
+  @Override
+  protected ArticleStore newStore() {
+    return EmbeddedArticleStore.open(tmp.resolve("data"));
+  }
+
+  @Test
+  void keepsArticlesAcrossReopening() {
+    store.put(article("a1", "X", "Durable body.", Published.unknown()));
+    store.close();
+    try (EmbeddedArticleStore reopened = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+      assertThat(reopened.get(new ArticleId("a1"))).isPresent();
+      assertThat(reopened.checkIntegrity()).isEqualTo("ok");
+    }
+    try (EmbeddedArticleStore reader = EmbeddedArticleStore.openForReading(tmp.resolve("data")).orElseThrow()) {
+      assertThat(reader.count()).isEqualTo(1);
+      assertThatThrownBy(() -> reader.put(article("b", "X", "New.", Published.unknown())))
+          .isInstanceOf(StoreException.class).hasMessageContaining("opened for reading only");
+    }
+  }
+
+  @Test
+  void readingADirectoryWithoutAStoreFindsNothing() {
+    assertThat(EmbeddedArticleStore.openForReading(tmp.resolve("nothing-here"))).isEmpty();
+  }
+
+  @Test
+  void refusesAFileThatIsNotAStoreAndLeavesItAlone() throws Exception {
+    Path dir = tmp.resolve("junk");
+    Files.createDirectories(dir);
+    byte[] junk = "this is not a database, it is a text file that happens to have the store's name\n".repeat(200)
+        .getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve(EmbeddedArticleStore.DB_FILE), junk);
+    assertThatThrownBy(() -> EmbeddedArticleStore.open(dir)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("cannot open the store in " + dir)
+        .hasMessageContaining("not a Crosscheck store");
+    assertThat(Files.readAllBytes(dir.resolve(EmbeddedArticleStore.DB_FILE))).isEqualTo(junk);
+  }
+
+  @Test
+  void refusesAStoreWrittenByANewerVersion() throws Exception {
+    store.close();
+    Path db = tmp.resolve("data").resolve(EmbeddedArticleStore.DB_FILE);
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+      st.execute("PRAGMA user_version = 99");
+    }
+    assertThatThrownBy(() -> EmbeddedArticleStore.open(tmp.resolve("data")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("schema version 99");
+    store = new InMemoryArticleStore();
+  }
+
+  @Test
+  void refusesADataDirectoryThatIsAFile() throws Exception {
+    Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+    assertThatThrownBy(() -> EmbeddedArticleStore.open(file)).isInstanceOf(StoreException.class)
+        .hasMessageContaining(file.toString());
+  }
+}
