@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ArticleJson(
     String id,
+    @Nullable String sourceId,
     @Nullable String outlet,
     String outletDisplay,
     @Nullable String title,
@@ -34,7 +35,7 @@ record ArticleJson(
 
   static ArticleJson of(Article a, boolean withText) {
     var p = a.provenance();
-    return new ArticleJson(a.id().value(), a.outlet(), a.displayOutlet(), a.title(), a.published().iso(), a.url(),
+    return new ArticleJson(a.id().value(), a.sourceId(), a.outlet(), a.displayOutlet(), a.title(), a.published().iso(), a.url(),
         a.language(), a.textKind().name().toLowerCase(java.util.Locale.ROOT), a.text().length(),
         new Source(p.kind().name().toLowerCase(java.util.Locale.ROOT), p.location(), p.locator(), p.importer()),
         a.goldStory(), a.notes(), withText ? a.text() : null);

@@ -1,6 +1,7 @@
 package org.crosscheck.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crosscheck.model.Article;
@@ -19,29 +20,38 @@ final class ShowCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
 
-  @Parameters(paramLabel = "ID", description = "The article id, as listed by 'crosscheck articles'.")
+  @Parameters(paramLabel = "ID",
+      description = "The article id, as listed by 'crosscheck articles', or the id its source gave it (a JSONL id).")
   String id;
 
   @Option(names = "--json", description = "Print the article as JSON, text included.")
   boolean json;
 
+  /** @return the article with this id, else the articles with this source id */
+  static List<Article> lookUp(ArticleStore store, String id) {
+    try {
+      Optional<Article> byId = store.get(new ArticleId(id));
+      if (byId.isPresent()) {
+        return List.of(byId.get());
+      }
+    } catch (IllegalArgumentException notAnId) {
+      // not shaped like an article id; it may still be a source id
+    }
+    return store.findBySourceId(id);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ArticleId articleId;
-    try {
-      articleId = new ArticleId(id);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid ID: " + e.getMessage());
+    if (id.isBlank()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "ID must not be blank");
     }
     var opened = EmbeddedArticleStore.openForReading(data.directory());
-    Optional<Article> found;
-    if (opened.isEmpty()) {
-      found = Optional.empty();
-    } else {
+    List<Article> found = List.of();
+    if (opened.isPresent()) {
       try (ArticleStore store = opened.get()) {
-        found = store.get(articleId);
+        found = lookUp(store, id);
       }
     }
     if (found.isEmpty()) {
@@ -49,12 +59,23 @@ final class ShowCommand implements Callable<Integer> {
           + "; 'crosscheck articles' lists the stored ids");
       return ExitCode.REJECTED;
     }
-    Article a = found.get();
+    if (found.size() > 1) {
+      err.println("crosscheck: " + found.size() + " articles have the source id '" + id + "'; show one by its id:");
+      for (Article a : found) {
+        err.println("  " + a.id() + "  " + a.displayOutlet() + " | " + a.published().iso() + " | "
+            + (a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 60)));
+      }
+      return ExitCode.REJECTED;
+    }
+    Article a = found.get(0);
     if (json) {
       out.println(Json.write(ArticleJson.of(a, true)));
       return ExitCode.OK;
     }
     out.println("id:        " + a.id());
+    if (a.sourceId() != null) {
+      out.println("source id: " + a.sourceId());
+    }
     out.println("title:     " + (a.title() == null ? "(none)" : a.title()));
     out.println("outlet:    " + a.displayOutlet());
     out.println("published: " + a.published().iso());

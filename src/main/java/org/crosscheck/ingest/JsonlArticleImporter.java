@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import org.crosscheck.model.Article;
-import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.TextKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads JSON Lines, one article object a line: {@code id} and {@code text} are required; {@code
+ * Reads JSON Lines, one article object a line: {@code text} is required; {@code id} (kept as the
+ * article's source id), {@code
  * source} (the outlet), {@code url}, {@code title}, {@code published} (ISO-8601), {@code
  * language} and {@code story} (a gold label, kept for evaluation only) may be null or absent.
  * Streams: memory stays bounded by the longest line whatever the file's size. A broken line is
@@ -116,15 +116,11 @@ public final class JsonlArticleImporter implements ArticleImporter {
     var provenance = input.provenance(name(), where);
     Article article = Article.withDerivedId(outlet, url, title, published, language, text, TextKind.FULL,
         provenance, story, List.of());
-    String id = idOf(node);
-    if (id != null) {
-      try {
-        article = article.withId(new ArticleId(id));
-      } catch (IllegalArgumentException e) {
-        throw new LineException("field 'id': " + e.getMessage());
-      }
+    try {
+      return article.withSourceId(idOf(node));
+    } catch (IllegalArgumentException e) {
+      throw new LineException("field 'id': " + e.getMessage());
     }
-    return article;
   }
 
   private static @Nullable String idOf(JsonNode node) {

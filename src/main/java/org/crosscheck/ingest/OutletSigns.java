@@ -60,7 +60,7 @@ final class OutletSigns {
         }
         m = COPYRIGHT.matcher(line);
         if (m.matches()) {
-          return m.group("o").strip();
+          return m.group("o").replaceAll("[.,\\s]+$", "");
         }
       }
     }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param provenance where it was read from
  * @param goldStory the gold story label of an evaluation corpus, never used for clustering; or {@code null}
  * @param notes warnings about how it was read (a fallback encoding, a missing full text); never null
+ * @param sourceId the id the input gave the article (a JSONL {@code id}), kept as a label; not
+ *     necessarily unique (corpora reuse ids), so never the key; or {@code null}
  */
 public record Article(
     ArticleId id,
@@ -35,7 +37,11 @@ public record Article(
     TextKind textKind,
     Provenance provenance,
     @Nullable String goldStory,
-    List<String> notes) {
+    List<String> notes,
+    @Nullable String sourceId) {
+
+  /** Longest source id kept, in characters. */
+  public static final int MAX_SOURCE_ID_LENGTH = 200;
 
   /** Language tag for an undetermined language. */
   public static final String UNDETERMINED = "und";
@@ -55,10 +61,16 @@ public record Article(
     title = blankToNull(title);
     goldStory = blankToNull(goldStory);
     notes = List.copyOf(notes);
+    sourceId = blankToNull(sourceId);
+    if (sourceId != null && sourceId.length() > MAX_SOURCE_ID_LENGTH) {
+      throw new IllegalArgumentException("source id is " + sourceId.length() + " characters long; the limit is "
+          + MAX_SOURCE_ID_LENGTH);
+    }
   }
 
   /**
-   * Creates an article whose id is derived from its content hash, for inputs that carry no id.
+   * Creates an article whose id is derived from its content hash (every importer does so; an id the
+   * input gives is kept as {@link #sourceId()}).
    *
    * @return the article with id {@code a-<first 16 hex digits of the content hash>}
    */
@@ -74,7 +86,8 @@ public record Article(
       @Nullable String goldStory,
       List<String> notes) {
     ArticleId id = ArticleId.fromContentHash(contentHash(outlet, title, text));
-    return new Article(id, outlet, url, title, published, language, text, textKind, provenance, goldStory, notes);
+    return new Article(id, outlet, url, title, published, language, text, textKind, provenance, goldStory, notes,
+        null);
   }
 
   /**
@@ -93,9 +106,14 @@ public record Article(
     return outlet != null ? outlet : "unknown (" + provenance.shortName() + ")";
   }
 
-  /** @return a copy with another id */
-  public Article withId(ArticleId newId) {
-    return new Article(newId, outlet, url, title, published, language, text, textKind, provenance, goldStory, notes);
+  /**
+   * @param id the id the input gave the article
+   * @return a copy carrying that source id
+   * @throws IllegalArgumentException when it is longer than {@link #MAX_SOURCE_ID_LENGTH}
+   */
+  public Article withSourceId(@Nullable String id) {
+    return new Article(this.id, outlet, url, title, published, language, text, textKind, provenance, goldStory, notes,
+        id);
   }
 
   static String contentHash(@Nullable String outlet, @Nullable String title, String text) {

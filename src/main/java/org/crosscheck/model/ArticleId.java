@@ -3,8 +3,8 @@ package org.crosscheck.model;
 import java.util.Objects;
 
 /**
- * Identifier of a stored article: the id its source gave it (a JSONL {@code id}) or one derived
- * from the article's content hash ({@code a-} followed by 16 hex digits).
+ * Identifier of a stored article, derived from the article's content hash ({@code a-} followed by
+ * 16 hex digits), so the same content always gets the same id.
  *
  * @param value the id; non-blank, at most 200 characters, no whitespace or control characters
  */
@@ -30,7 +30,7 @@ public record ArticleId(String value) implements Comparable<ArticleId> {
   }
 
   /**
-   * Derives the id of an article that came without one from its content hash.
+   * Derives an article's id from its content hash.
    *
    * @param contentHash the hex SHA-256 of {@link Article#contentHash()}
    * @return {@code a-} and the hash's first 16 hex digits

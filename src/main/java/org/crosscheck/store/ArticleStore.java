@@ -41,6 +41,12 @@ public interface ArticleStore extends AutoCloseable {
   Optional<Article> get(ArticleId id);
 
   /**
+   * @param sourceId an id an input gave its article (a JSONL {@code id}); several articles may share one
+   * @return the articles with that source id, in storing order
+   */
+  List<Article> findBySourceId(String sourceId);
+
+  /**
    * Lists stored articles in the order they were stored.
    *
    * @param offset how many to skip, at least 0

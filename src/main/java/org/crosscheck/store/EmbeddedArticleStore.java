@@ -40,7 +40,7 @@ public final class EmbeddedArticleStore implements ArticleStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, content_hash, outlet, url, title, published, published_date, language, text, text_kind,"
-          + " source_kind, source_location, source_locator, importer, gold_story, notes, ingested_at";
+          + " source_kind, source_location, source_locator, importer, gold_story, notes, ingested_at, source_id";
 
   private final Path dir;
   private final Connection conn;
@@ -153,7 +153,9 @@ public final class EmbeddedArticleStore implements ArticleStore {
             importer TEXT NOT NULL,
             gold_story TEXT,
             notes TEXT NOT NULL,
-            ingested_at TEXT NOT NULL)""");
+            ingested_at TEXT NOT NULL,
+            source_id TEXT)""");
+      st.execute("CREATE INDEX IF NOT EXISTS articles_source_id ON articles(source_id)");
       st.execute("CREATE INDEX IF NOT EXISTS articles_published ON articles(published_date)");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
@@ -198,7 +200,7 @@ public final class EmbeddedArticleStore implements ArticleStore {
       try (PreparedStatement byHash = conn.prepareStatement("SELECT id FROM articles WHERE content_hash = ?");
           PreparedStatement byId = conn.prepareStatement("SELECT 1 FROM articles WHERE id = ?");
           PreparedStatement insert = conn.prepareStatement(
-              "INSERT INTO articles (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+              "INSERT INTO articles (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (Article a : batch) {
           String hash = a.contentHash();
           byHash.setString(1, hash);
@@ -257,7 +259,8 @@ public final class EmbeddedArticleStore implements ArticleStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write notes as JSON", e);
     }
-    ps.setString(i, now);
+    ps.setString(i++, now);
+    ps.setString(i, a.sourceId());
   }
 
   @Override
@@ -269,6 +272,23 @@ public final class EmbeddedArticleStore implements ArticleStore {
       }
     } catch (SQLException e) {
       throw failure("cannot read article " + id + " from the store in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<Article> findBySourceId(String sourceId) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT " + COLUMNS + " FROM articles WHERE source_id = ? ORDER BY seq")) {
+      ps.setString(1, sourceId);
+      List<Article> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot look up source id " + sourceId + " in the store in " + dir, e);
     }
   }
 
@@ -328,7 +348,7 @@ public final class EmbeddedArticleStore implements ArticleStore {
     return new Article(new ArticleId(rs.getString("id")), rs.getString("outlet"), rs.getString("url"),
         rs.getString("title"), Published.parse(rs.getString("published")), rs.getString("language"),
         rs.getString("text"), TextKind.valueOf(rs.getString("text_kind")), provenance, rs.getString("gold_story"),
-        notes);
+        notes, rs.getString("source_id"));
   }
 
   @Override

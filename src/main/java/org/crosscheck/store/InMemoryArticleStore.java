@@ -43,6 +43,11 @@ public final class InMemoryArticleStore implements ArticleStore {
   }
 
   @Override
+  public synchronized List<Article> findBySourceId(String sourceId) {
+    return articles.stream().filter(a -> sourceId.equals(a.sourceId())).toList();
+  }
+
+  @Override
   public synchronized List<Article> list(int offset, int limit) {
     int from = Math.min(offset, articles.size());
     int to = (int) Math.min((long) from + limit, articles.size());

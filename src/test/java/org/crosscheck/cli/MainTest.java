@@ -55,7 +55,7 @@ class MainTest {
     assertThat(run("ingest").code()).isEqualTo(2);
     assertThat(run("frobnicate").code()).isEqualTo(2);
     assertThat(run("ingest", "--timeout", "-1", "x").code()).isEqualTo(2);
-    assertThat(run("show", "has space").code()).isEqualTo(2);
+    assertThat(run("show", " ").code()).isEqualTo(2);
   }
 
   @Test
@@ -85,6 +85,18 @@ class MainTest {
     Result missing = run("show", "--data", data(), "no-such-id");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no article with id 'no-such-id'");
+  }
+
+  @Test
+  void showsAnArticleByItsSourceIdAndListsTheCandidatesWhenSeveralShareIt() {
+    run("ingest", "--data", data(), SharedData.path("basil-2010-2016.jsonl").toString());
+    Result one = run("show", "--data", data(), "basil-d2e17368-b2da-4ee4-a7d9-8a5cccdebefd");
+    assertThat(one.code()).isZero();
+    assertThat(one.out()).contains("source id: basil-d2e17368-b2da-4ee4-a7d9-8a5cccdebefd",
+        "title:     Michael Steele Criticized for Afghanistan Comments");
+    Result many = run("show", "--data", data(), "basil-empty");
+    assertThat(many.code()).isEqualTo(1);
+    assertThat(many.err()).contains("4 articles have the source id 'basil-empty'", "Trump Pulling Out Of Debate");
   }
 
   @Test

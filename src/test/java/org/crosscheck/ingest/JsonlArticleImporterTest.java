@@ -41,7 +41,8 @@ class JsonlArticleImporterTest {
     assertThat(articles).hasSize(210);
     assertThat(rejections(items)).isEmpty();
     Article first = articles.get(0);
-    assertThat(first.id().value()).isEqualTo("basil-d2e17368-b2da-4ee4-a7d9-8a5cccdebefd");
+    assertThat(first.sourceId()).isEqualTo("basil-d2e17368-b2da-4ee4-a7d9-8a5cccdebefd");
+    assertThat(first.id().value()).matches("a-[0-9a-f]{16}");
     assertThat(first.outlet()).isEqualTo("The New York Times");
     assertThat(first.title()).isEqualTo("Michael Steele Criticized for Afghanistan Comments");
     assertThat(first.published().iso()).isEqualTo("2010-07-02");
@@ -66,7 +67,7 @@ class JsonlArticleImporterTest {
         {"id": "a2", "text": "Second article text.",
         {"id": "a3", "text": "Third article text."}
         """);
-    assertThat(articles(items)).extracting(a -> a.id().value()).containsExactly("a1", "a3");
+    assertThat(articles(items)).extracting(Article::sourceId).containsExactly("a1", "a3");
     assertThat(rejections(items)).singleElement().satisfies(r -> {
       assertThat(r.locator()).isEqualTo("line 2");
       assertThat(r.message()).startsWith("in.jsonl line 2: not valid JSON");
@@ -79,19 +80,19 @@ class JsonlArticleImporterTest {
         {"id": "a1"}
         {"id": "a2", "text": "ok", "published": "yesterday"}
         {"id": "a3", "text": "ok", "title": 5}
-        {"id": "has space", "text": "ok"}
+        {"id": "%s", "text": "ok"}
         [1, 2]
         {"id": 42, "text": "numeric id is fine", "published": "2025-04-28T10:00:00+09:00"}
 
-        """);
+        """.formatted("x".repeat(201)));
     assertThat(rejections(items)).extracting(Rejection::reason).containsExactly(
         "field 'text' is missing or empty",
         "field 'published': 'yesterday' is not an ISO-8601 date or date-time",
         "field 'title' must be a string or null, not NUMBER",
-        "field 'id': article id 'has space' contains whitespace or a control character",
+        "field 'id': source id is 201 characters long; the limit is 200",
         "not a JSON object (found ARRAY)");
     Article ok = articles(items).get(0);
-    assertThat(ok.id().value()).isEqualTo("42");
+    assertThat(ok.sourceId()).isEqualTo("42");
     assertThat(ok.published().iso()).isEqualTo("2025-04-28T10:00+09:00");
   }
 
@@ -107,7 +108,7 @@ class JsonlArticleImporterTest {
     assertThat(rejections(items)).singleElement().satisfies(r ->
         assertThat(r.message()).isEqualTo("x.jsonl line 1: invalid UTF-8 at byte " + head.length
             + " of the line; JSON Lines must be UTF-8"));
-    assertThat(articles(items)).extracting(a -> a.id().value()).containsExactly("b");
+    assertThat(articles(items)).extracting(Article::sourceId).containsExactly("b");
   }
 
   @Test
@@ -122,6 +123,6 @@ class JsonlArticleImporterTest {
     sb.append("x".repeat(Limits.MAX_DOCUMENT_BYTES + 10)).append("\"}\n{\"id\":\"small\",\"text\":\"y\"}\n");
     List<Imported> items = read(sb.toString());
     assertThat(rejections(items)).singleElement().satisfies(r -> assertThat(r.reason()).contains("larger than the"));
-    assertThat(articles(items)).extracting(a -> a.id().value()).containsExactly("small");
+    assertThat(articles(items)).extracting(Article::sourceId).containsExactly("small");
   }
 }

@@ -73,7 +73,7 @@ class IngestorTest {
         dir.resolve("sub/deeper/image.png") + ": binary file (PNG image), not an article; Crosscheck reads text,"
             + " HTML, RSS/Atom and JSONL",
         dir.resolve("sub/empty.txt") + ": empty file (0 bytes), nothing to import");
-    assertThat(store.get(new ArticleId("j2"))).isPresent();
+    assertThat(store.findBySourceId("j2")).hasSize(1);
   }
 
   @Test
@@ -84,6 +84,15 @@ class IngestorTest {
     assertThat(ingestor.ingest(List.of(basil), new Recorder()).counts()).isEqualTo(new IngestCounts(210, 0, 0));
     assertThat(ingestor.ingest(List.of(basil), new Recorder()).counts()).isEqualTo(new IngestCounts(0, 210, 0));
     assertThat(store.count()).isEqualTo(210);
+  }
+
+  @Test
+  void storesArticlesThatShareASourceIdButDifferInContent() {
+    ArticleStore store = new InMemoryArticleStore();
+    Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new Recorder());
+    assertThat(store.findBySourceId("basil-empty")).hasSize(4)
+        .extracting(a -> a.id()).doesNotHaveDuplicates();
   }
 
   @Test
@@ -105,7 +114,7 @@ class IngestorTest {
         .ingest(List.of("-"), r);
     assertThat(s.counts()).isEqualTo(new IngestCounts(1, 0, 1));
     assertThat(r.rejections.get(0).message()).startsWith("- line 2: not valid JSON");
-    assertThat(store.get(new ArticleId("s1")).orElseThrow().provenance().location()).isEqualTo("-");
+    assertThat(store.findBySourceId("s1").get(0).provenance().location()).isEqualTo("-");
   }
 
   @Test
@@ -125,6 +134,11 @@ class IngestorTest {
       @Override
       public Optional<Article> get(ArticleId id) {
         return real.get(id);
+      }
+
+      @Override
+      public List<Article> findBySourceId(String sourceId) {
+        return real.findBySourceId(sourceId);
       }
 
       @Override

@@ -37,7 +37,7 @@ abstract class ArticleStoreContract {
   static Article article(String id, String outlet, String text, Published published) {
     return new Article(new ArticleId(id), outlet, "https://example.test/" + id, "A title", published, "en", text,
         TextKind.FULL, new Provenance(Provenance.Kind.FILE, "/data/" + id + ".txt", "line 3", "jsonl"), "gold-1",
-        List.of("a note"));
+        List.of("a note"), "src-" + id);
   }
 
   @Test
@@ -46,7 +46,7 @@ abstract class ArticleStoreContract {
         new Published.AtInstant(OffsetDateTime.of(2025, 4, 28, 10, 0, 0, 0, ZoneOffset.ofHours(9))), "en",
         "Line one.\n\nLine two \uD83D\uDE00 caf\u00e9.", TextKind.SUMMARY,
         new Provenance(Provenance.Kind.URL, "https://x.test/feed", "item 2", "feed"), null,
-        List.of("feed item carries only a summary"));
+        List.of("feed item carries only a summary"), null);
     assertThat(store.put(a)).isEqualTo(new PutResult.Added(new ArticleId("a1")));
     assertThat(store.get(new ArticleId("a1"))).contains(a);
     Article b = article("b1", null, "Body.", new Published.AtLocalTime(LocalDateTime.of(2025, 4, 28, 14, 52)));
@@ -84,6 +84,17 @@ abstract class ArticleStoreContract {
     assertThat(results).containsExactly(new PutResult.Added(new ArticleId("a1")),
         new PutResult.Added(new ArticleId("a2")), new PutResult.AlreadyStored(new ArticleId("a1")));
     assertThat(store.putAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void findsArticlesBySourceIdEvenWhenSeveralShareIt() {
+    Article a = article("a1", "X", "First.", Published.unknown()).withSourceId("shared");
+    Article b = article("b1", "X", "Second.", Published.unknown()).withSourceId("shared");
+    Article c = article("c1", "X", "Third.", Published.unknown());
+    store.putAll(List.of(a, b, c));
+    assertThat(store.findBySourceId("shared")).containsExactly(a, b);
+    assertThat(store.findBySourceId("src-c1")).containsExactly(c);
+    assertThat(store.findBySourceId("none")).isEmpty();
   }
 
   @Test
