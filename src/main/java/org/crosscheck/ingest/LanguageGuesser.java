@@ -2,22 +2,29 @@ package org.crosscheck.ingest;
 
 import com.optimaize.langdetect.LanguageDetector;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import org.crosscheck.model.Article;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Guesses the language of article text with the n-gram profiles of the optimaize
- * language-detector library. Loaded once, on first use; thread-safe.
+ * language-detector library, for the twenty languages most of the world's news is written in
+ * (all 70 built-in profiles would take 100 MB of heap; these take 19 MB). Text in another
+ * language comes out as {@code und} or as a close relative. Loaded once, on first use; thread-safe.
  */
 public final class LanguageGuesser {
   /** Characters of text looked at; enough for a confident guess, cheap on long articles. */
   private static final int SAMPLE_CHARS = 2000;
+  /** The languages recognised: ISO 639-1 codes of the optimaize profiles loaded. */
+  static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar",
+      "zh-CN", "ja", "ko", "vi", "id", "sv", "fa", "hi");
 
   private LanguageGuesser() {}
 
@@ -27,7 +34,7 @@ public final class LanguageGuesser {
     private static LanguageDetector load() {
       try {
         return LanguageDetectorBuilder.create(NgramExtractors.standard())
-            .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+            .withProfiles(new LanguageProfileReader().readBuiltIn(LANGUAGES.stream().map(LdLocale::fromString).toList()))
             .minimalConfidence(0.8)
             .build();
       } catch (IOException e) {
