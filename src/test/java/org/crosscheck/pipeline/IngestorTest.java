@@ -106,6 +106,47 @@ class IngestorTest {
   }
 
   @Test
+  void ingestsFeedAndPageUrlsAndNamesTheUrlsThatFail() throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] feed = Files.readAllBytes(Path.of("src/test/resources/feeds/rss2-full.xml"));
+    server.createContext("/feed", ex -> {
+      ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, feed.length);
+      ex.getResponseBody().write(feed);
+      ex.close();
+    });
+    server.createContext("/gone", ex -> {
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+    });
+    server.createContext("/slow", ex -> {
+      try {
+        Thread.sleep(3000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.close();
+    });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      Recorder r = new Recorder();
+      ArticleStore store = new InMemoryArticleStore();
+      IngestSummary s = Pipeline.builder().store(store).httpTimeout(java.time.Duration.ofMillis(500)).buildIngestor()
+          .ingest(List.of(base + "/feed", base + "/gone", base + "/slow"), r);
+      assertThat(s.counts().added()).isPositive();
+      assertThat(store.list(0, 1).get(0).provenance().location()).isEqualTo(base + "/feed");
+      assertThat(r.rejections).extracting(Rejection::message).containsExactly(
+          base + "/gone: HTTP 404 (Not Found)",
+          base + "/slow: no response within 500 ms");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void readsJsonLinesFromStandardInput() {
     byte[] jsonl = "{\"id\":\"s1\",\"text\":\"From stdin.\"}\nnot json\n".getBytes(StandardCharsets.UTF_8);
     ArticleStore store = new InMemoryArticleStore();
