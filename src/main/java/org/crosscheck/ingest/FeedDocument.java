@@ -1,0 +1,86 @@
+package org.crosscheck.ingest;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.SAXParseException;
+
+/**
+ * A feed document decoded and parsed: Rome's {@link XmlReader} picks the encoding (BOM, XML
+ * declaration, a charset the server declared), the root element is checked before parsing, and
+ * Rome's parse errors become {@link IngestException}s with line and column.
+ */
+record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
+  private static final Set<String> FEED_ROOTS = Set.of("rss", "rdf", "feed");
+  private static final Pattern XML_LANG = Pattern.compile("\\sxml:lang\\s*=\\s*[\"']([^\"']*)[\"']");
+
+
+  static FeedDocument parse(byte[] bytes, @Nullable String contentType) throws IOException {
+    String xml = decode(bytes, contentType);
+    FeedProlog prolog = FeedProlog.scan(xml);
+    if (prolog.rootName() == null) {
+      throw new IngestException(xml.isBlank() ? "the feed is empty" : "not an RSS or Atom feed (no XML root element)");
+    }
+    if (!FEED_ROOTS.contains(localName(prolog.rootName()).toLowerCase(Locale.ROOT))) {
+      throw notAFeed(prolog.rootName());
+    }
+    SyndFeedInput feedInput = new SyndFeedInput();
+    feedInput.setAllowDoctypes(false);
+    try {
+      SyndFeed feed = feedInput.build(new StringReader(prolog.withoutExternalDoctype(xml)));
+      Matcher lang = XML_LANG.matcher(prolog.rootTag());
+      return new FeedDocument(feed, lang.find() ? FeedArticleImporter.blankToNull(lang.group(1)) : null);
+    } catch (ParsingFeedException e) {
+      throw malformed(e);
+    } catch (IllegalArgumentException e) {
+      throw notAFeed(prolog.rootName());
+    } catch (FeedException e) {
+      throw new IngestException("cannot read the feed: " + FeedArticleImporter.reasonOf(e), e);
+    }
+  }
+
+  /** Decodes with Rome's XmlReader; a server's content type counts only when it names a charset. */
+  private static String decode(byte[] bytes, @Nullable String contentType) throws IOException {
+    var in = new ByteArrayInputStream(bytes);
+    boolean charsetGiven = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=");
+    try (Reader reader = charsetGiven ? new XmlReader(in, contentType, true) : new XmlReader(in)) {
+      StringWriter out = new StringWriter(bytes.length);
+      reader.transferTo(out);
+      return out.toString();
+    }
+  }
+
+  private static IngestException malformed(ParsingFeedException e) {
+    int line = e.getLineNumber();
+    int column = e.getColumnNumber();
+    String message = FeedArticleImporter.reasonOf(e);
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SAXParseException sax) {
+        line = sax.getLineNumber();
+        column = sax.getColumnNumber();
+        message = FeedArticleImporter.reasonOf(sax);
+      }
+    }
+    return new IngestException("malformed feed XML at line " + line + ", column " + column + ": " + message, e);
+  }
+
+  private static IngestException notAFeed(String rootName) {
+    return new IngestException("not an RSS or Atom feed (root element <" + rootName + ">)");
+  }
+
+  private static String localName(String name) {
+    return name.substring(name.indexOf(':') + 1);
+  }
+}
