@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         @Override
         public void stored(Article a, PutResult r) {
           rows.add(new String[] {
-              r instanceof PutResult.Added ? "added" : "already stored", a.id().value(), Text.abbreviate(a.displayOutlet(), 28),
+              r instanceof PutResult.Added ? "added" : "already stored", a.id().value(), Text.abbreviate(a.displayOutlet(), 36),
               a.published().iso(), a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 60)});
         }
 
@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Crosscheck demo: " + inputs.size() + " reports of one event by five outlets, stored in "
           + data.directory());
       out.println();
-      String format = "%-15s  %-19s  %-28s  %-16s  %s%n";
+      String format = "%-15s  %-19s  %-36s  %-16s  %s%n";
       out.printf(Locale.ROOT, format, "", "ID", "OUTLET", "PUBLISHED", "TITLE");
       for (String[] r : rows) {
         out.printf(Locale.ROOT, format, (Object[]) r);

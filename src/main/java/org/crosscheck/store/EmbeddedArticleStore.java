@@ -277,27 +277,20 @@ public final class EmbeddedArticleStore implements ArticleStore {
 
   @Override
   public synchronized List<Article> findBySourceId(String sourceId) {
-    try (PreparedStatement ps =
-        conn.prepareStatement("SELECT " + COLUMNS + " FROM articles WHERE source_id = ? ORDER BY seq")) {
-      ps.setString(1, sourceId);
-      List<Article> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(read(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure("cannot look up source id " + sourceId + " in the store in " + dir, e);
-    }
+    return query("WHERE source_id = ? ORDER BY seq", "look up source id " + sourceId + " in", sourceId);
   }
 
   @Override
   public synchronized List<Article> list(int offset, int limit) {
-    try (PreparedStatement ps =
-        conn.prepareStatement("SELECT " + COLUMNS + " FROM articles ORDER BY seq LIMIT ? OFFSET ?")) {
-      ps.setInt(1, limit);
-      ps.setInt(2, offset);
+    return query("ORDER BY seq LIMIT ? OFFSET ?", "list the articles in", limit, offset);
+  }
+
+  /** Runs {@code SELECT COLUMNS FROM articles <tail>} with the given parameters. */
+  private List<Article> query(String tail, String what, Object... params) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM articles " + tail)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
       List<Article> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -306,7 +299,7 @@ public final class EmbeddedArticleStore implements ArticleStore {
       }
       return out;
     } catch (SQLException e) {
-      throw failure("cannot list the articles in the store in " + dir, e);
+      throw failure("cannot " + what + " the store in " + dir, e);
     }
   }
 
