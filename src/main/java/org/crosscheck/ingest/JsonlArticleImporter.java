@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import org.crosscheck.model.Article;
+import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.TextKind;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +23,15 @@ import org.jspecify.annotations.Nullable;
  * source} (the outlet), {@code url}, {@code title}, {@code published} (ISO-8601), {@code
  * language} and {@code story} (a gold label, kept for evaluation only) may be null or absent.
  * Streams: memory stays bounded by the longest line whatever the file's size. A broken line is
- * rejected with its line number and the lines around it are still read. Thread-safe.
+ * rejected with its line number and the lines around it are still read; a file whose first
+ * {@value #MAX_REJECTED_LINES_BEFORE_ANY} lines are all broken is given up as not JSON Lines. A
+ * file holding one pretty-printed JSON document (an article object, or an array of them, as
+ * {@code .json} files often do) is read whole instead. Thread-safe.
  */
 public final class JsonlArticleImporter implements ArticleImporter {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A file whose first this-many lines are all rejected is not JSON Lines; reading stops there. */
+  static final int MAX_REJECTED_LINES_BEFORE_ANY = 20;
 
   @Override
   public String name() {
@@ -34,9 +40,12 @@ public final class JsonlArticleImporter implements ArticleImporter {
 
   @Override
   public void read(Input input, Consumer<Imported> sink) throws IOException {
+    boolean whole = false;
     try (InputStream in = input.open(); BoundedLineReader lines = new BoundedLineReader(in, Limits.MAX_DOCUMENT_BYTES)) {
       BoundedLineReader.Line line;
       boolean first = true;
+      long stored = 0;
+      long rejectedInARow = 0;
       while ((line = lines.next()) != null) {
         String where = "line " + line.number();
         if (line.tooLong()) {
@@ -44,27 +53,87 @@ public final class JsonlArticleImporter implements ArticleImporter {
               + ", larger than the " + Limits.formatBytes(Limits.MAX_DOCUMENT_BYTES) + " limit for one article"));
           continue;
         }
-        byte[] bytes = line.bytes();
-        if (first && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-            && (bytes[2] & 0xFF) == 0xBF) {
-          bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
-        }
-        first = false;
+        byte[] bytes = withoutBom(line.bytes());
         try {
           String text = decodeUtf8(bytes);
           if (text.isBlank()) {
             continue;
           }
-          if (line.number() == 1 && text.strip().startsWith("[")) {
-            throw new IngestException(
-                "a JSON array, not JSON Lines; write one article object a line (e.g. jq -c '.[]')");
+          if (first && (text.strip().startsWith("[") || isStartOfMultiLineObject(text))) {
+            whole = true;
+            break;
           }
-          sink.accept(new Imported.Parsed(parse(input, where, text)));
+          first = false;
+          sink.accept(new Imported.Parsed(toArticle(input, where, parseJson(text))));
+          stored++;
+          rejectedInARow = 0;
         } catch (LineException e) {
+          first = false;
           sink.accept(rejected(input, where, e.getMessage()));
+          if (++rejectedInARow >= MAX_REJECTED_LINES_BEFORE_ANY && stored == 0) {
+            throw new IngestException("stopped after " + rejectedInARow
+                + " lines without one article: this does not look like JSON Lines (one article object a line)");
+          }
         }
       }
     }
+    if (whole) {
+      readDocument(input, sink);
+    }
+  }
+
+  /**
+   * Reads a file that holds one JSON document, pretty-printed over many lines: an article object,
+   * or an array of article objects (each item located as {@code item N}).
+   */
+  private void readDocument(Input input, Consumer<Imported> sink) throws IOException {
+    if (input.kind() == Provenance.Kind.STDIN) {
+      throw new IngestException("a multi-line JSON document on standard input; send JSON Lines instead"
+          + " (one article object a line, e.g. with jq -c)");
+    }
+    JsonNode doc;
+    try {
+      doc = parseJson(decodeUtf8(withoutBom(Limits.readBounded(input, Limits.MAX_DOCUMENT_BYTES))));
+    } catch (LineException e) {
+      throw new IngestException("a JSON document that cannot be read: " + e.getMessage());
+    }
+    if (doc.isObject()) {
+      sink.accept(new Imported.Parsed(toArticle(input, null, doc)));
+      return;
+    }
+    if (!doc.isArray()) {
+      throw new IngestException("a JSON document holding " + doc.getNodeType() + ", not articles");
+    }
+    int n = 0;
+    for (JsonNode item : doc) {
+      String where = "item " + (++n);
+      try {
+        sink.accept(new Imported.Parsed(toArticle(input, where, item)));
+      } catch (LineException e) {
+        sink.accept(rejected(input, where, e.getMessage()));
+      }
+    }
+  }
+
+  /** @return whether the line opens an object that it does not close (a pretty-printed document) */
+  private static boolean isStartOfMultiLineObject(String line) {
+    String t = line.strip();
+    if (!t.startsWith("{")) {
+      return false;
+    }
+    try {
+      JSON.readTree(t);
+      return false;
+    } catch (JsonProcessingException e) {
+      return e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+    }
+  }
+
+  private static byte[] withoutBom(byte[] bytes) {
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      return java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+    }
+    return bytes;
   }
 
   private static Imported rejected(Input input, String where, String reason) {
@@ -84,16 +153,22 @@ public final class JsonlArticleImporter implements ArticleImporter {
     }
   }
 
-  private Article parse(Input input, String where, String line) {
-    JsonNode node;
+  private static JsonNode parseJson(String text) {
     try {
-      node = JSON.readTree(line);
+      JsonNode node = JSON.readTree(text);
+      if (node == null) {
+        throw new LineException("no JSON value");
+      }
+      return node;
     } catch (JsonProcessingException e) {
       throw new LineException("not valid JSON: " + e.getOriginalMessage()
           + " (column " + e.getLocation().getColumnNr() + ")");
     }
-    if (node == null || !node.isObject()) {
-      throw new LineException("not a JSON object (found " + (node == null ? "nothing" : node.getNodeType()) + ")");
+  }
+
+  private Article toArticle(Input input, @Nullable String where, JsonNode node) {
+    if (!node.isObject()) {
+      throw new LineException("not a JSON object (found " + node.getNodeType() + ")");
     }
     String text = string(node, "text");
     if (text == null || text.isBlank()) {

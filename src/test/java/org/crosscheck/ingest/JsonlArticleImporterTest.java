@@ -112,9 +112,52 @@ class JsonlArticleImporterTest {
   }
 
   @Test
-  void refusesAJsonArrayFile() {
-    assertThatThrownBy(() -> read("[{\"id\":\"a\",\"text\":\"x\"}]")).isInstanceOf(IngestException.class)
-        .hasMessageContaining("a JSON array, not JSON Lines");
+  void readsAJsonArrayDocumentItemByItem() throws IOException {
+    List<Imported> items = read("""
+        [
+          {"id": "a", "text": "First.", "source": "Wire"},
+          {"id": "b"}
+        ]
+        """);
+    assertThat(articles(items)).singleElement().satisfies(a -> {
+      assertThat(a.sourceId()).isEqualTo("a");
+      assertThat(a.provenance().locator()).isEqualTo("item 1");
+    });
+    assertThat(rejections(items)).extracting(Rejection::message)
+        .containsExactly("in.jsonl item 2: field 'text' is missing or empty");
+  }
+
+  @Test
+  void readsAPrettyPrintedArticleObject() throws IOException {
+    List<Imported> items = read("""
+        {
+          "id": "one",
+          "title": "A pretty-printed article",
+          "text": "Its text."
+        }
+        """);
+    assertThat(articles(items)).singleElement().satisfies(a -> {
+      assertThat(a.title()).isEqualTo("A pretty-printed article");
+      assertThat(a.provenance().locator()).isNull();
+    });
+    assertThat(rejections(items)).isEmpty();
+  }
+
+  @Test
+  void refusesAMultiLineDocumentOnStandardInput() {
+    var stdin = new StdinInput(new java.io.ByteArrayInputStream("[\n{\"text\": \"x\"}\n]\n".getBytes(StandardCharsets.UTF_8)));
+    assertThatThrownBy(() -> read(stdin)).isInstanceOf(IngestException.class)
+        .hasMessageContaining("multi-line JSON document on standard input");
+  }
+
+  @Test
+  void givesUpOnAFileThatIsNotJsonLinesAfterTwentyLines() {
+    List<Imported> items = new ArrayList<>();
+    String prose = "This is a line of prose, not JSON.\n".repeat(100);
+    assertThatThrownBy(() -> importer.read(
+        new BytesInput("notes.json", Provenance.Kind.FILE, prose.getBytes(StandardCharsets.UTF_8), null), items::add))
+        .isInstanceOf(IngestException.class).hasMessageContaining("stopped after 20 lines without one article");
+    assertThat(items).hasSize(20);
   }
 
   @Test
