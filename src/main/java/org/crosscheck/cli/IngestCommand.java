@@ -78,6 +78,10 @@ final class IngestCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%,d added, %,d already stored, %,d rejected, from %,d %s in %s; the store in %s holds %,d articles%n",
         c.added(), c.alreadyStored(), c.rejected(), s.inputs(), s.inputs() == 1 ? "input" : "inputs", time,
         data.directory(), stored);
+    if (s.duplicates() > 0) {
+      out.printf(Locale.ROOT, "%,d of the added articles copy an earlier article (exact or near-duplicate text);"
+          + " they are linked to it%n", s.duplicates());
+    }
     if (c.added() == 0 && c.alreadyStored() > 0 && c.rejected() == 0) {
       out.printf(Locale.ROOT, "All %,d articles were already stored; nothing new.%n", c.alreadyStored());
     }
@@ -115,6 +119,16 @@ final class IngestCommand implements Callable<Integer> {
       if (verbose) {
         bar.clear();
         out.println(describe(article, result));
+        out.flush();
+      }
+    }
+
+    @Override
+    public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
+      if (verbose) {
+        bar.clear();
+        out.printf(Locale.ROOT, "  %s copies %s (%s, similarity %.2f)%n", copy.id(), link.original(),
+            link.exact() ? "same text" : "near-duplicate", link.similarity());
         out.flush();
       }
     }

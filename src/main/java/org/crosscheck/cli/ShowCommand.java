@@ -49,9 +49,21 @@ final class ShowCommand implements Callable<Integer> {
     }
     var opened = EmbeddedArticleStore.openForReading(data.directory());
     List<Article> found = List.of();
+    List<String> copyLines = new java.util.ArrayList<>();
     if (opened.isPresent()) {
-      try (ArticleStore store = opened.get()) {
+      try (EmbeddedArticleStore store = opened.get()) {
         found = lookUp(store, id);
+        if (found.size() == 1) {
+          ArticleId shown = found.get(0).id();
+          store.duplicateOf(shown).ifPresent(l -> copyLines.add(String.format(java.util.Locale.ROOT,
+              "copy of:   %s (%s, similarity %.2f)", l.original(), l.exact() ? "same text" : "near-duplicate",
+              l.similarity())));
+          for (var l : store.copiesOf(shown)) {
+            String outlet = store.get(l.copy()).map(Article::displayOutlet).orElse("?");
+            copyLines.add(String.format(java.util.Locale.ROOT, "also carried by: %s (%s, similarity %.2f)", outlet,
+                l.copy(), l.similarity()));
+          }
+        }
       }
     }
     if (found.isEmpty()) {
@@ -87,6 +99,7 @@ final class ShowCommand implements Callable<Integer> {
     if (a.goldStory() != null) {
       out.println("gold story: " + a.goldStory());
     }
+    copyLines.forEach(out::println);
     for (String note : a.notes()) {
       out.println("note:      " + note);
     }

@@ -3,6 +3,7 @@ package org.crosscheck.pipeline;
 import org.crosscheck.ingest.Rejection;
 import org.crosscheck.model.Article;
 import org.crosscheck.store.PutResult;
+import org.crosscheck.store.SketchStore.DuplicateLink;
 
 /**
  * Hears what an ingest run does, as it happens; the CLI prints it, the web layer streams it.
@@ -26,6 +27,14 @@ public interface IngestListener {
    * @param result what storing it did
    */
   default void stored(Article article, PutResult result) {}
+
+  /**
+   * A newly stored article turned out to copy an earlier one; the link is stored.
+   *
+   * @param copy the new article
+   * @param link the link to the article it copies
+   */
+  default void duplicate(Article copy, DuplicateLink link) {}
 
   /** @param rejection an input or item that was not stored, and why */
   default void rejected(Rejection rejection) {}

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param rejections every rejection, in order
  * @param storeError why the store stopped accepting writes (the run stopped there), or {@code null}
  * @param elapsed wall-clock time of the run
+ * @param duplicates how many of the added articles copy an earlier one (linked, and counted once in stories)
  */
 public record IngestSummary(
-    IngestCounts counts, int inputs, List<Rejection> rejections, @Nullable String storeError, Duration elapsed) {
+    IngestCounts counts, int inputs, List<Rejection> rejections, @Nullable String storeError, Duration elapsed,
+    long duplicates) {
   public IngestSummary {
     rejections = List.copyOf(rejections);
   }

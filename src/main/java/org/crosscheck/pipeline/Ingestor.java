@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.crosscheck.dedup.Deduplicator;
 import org.crosscheck.ingest.ArticleImporter;
 import org.crosscheck.ingest.Format;
 import org.crosscheck.ingest.FormatDetector;
@@ -33,6 +34,8 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.PutResult;
+import org.crosscheck.store.SketchStore;
+import org.crosscheck.store.SketchStore.DuplicateLink;
 import org.crosscheck.store.StoreException;
 import org.jspecify.annotations.Nullable;
 
@@ -51,9 +54,12 @@ public final class Ingestor {
   private final int batchSize;
   private final Duration flushInterval;
   private final Clock clock;
+  private final @Nullable Deduplicator dedup;
+  private final @Nullable SketchStore sketches;
 
   Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
-      int batchSize, Duration flushInterval, Clock clock) {
+      int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
+      @Nullable SketchStore sketches) {
     this.store = Objects.requireNonNull(store, "store");
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -61,6 +67,8 @@ public final class Ingestor {
     this.batchSize = batchSize;
     this.flushInterval = flushInterval;
     this.clock = clock;
+    this.dedup = dedup;
+    this.sketches = sketches;
   }
 
   /**
@@ -104,7 +112,7 @@ public final class Ingestor {
       read(input, run);
     }
     return new IngestSummary(run.total, inputs.size(), run.rejections, run.storeError,
-        Duration.ofMillis(clock.millis() - run.started));
+        Duration.ofMillis(clock.millis() - run.started), run.duplicates);
   }
 
   private List<Input> resolve(String source, Run run) {
@@ -281,6 +289,7 @@ public final class Ingestor {
     final List<Rejection> rejections = new ArrayList<>();
     final AtomicLong bytesRead = new AtomicLong();
     IngestCounts total = new IngestCounts(0, 0, 0);
+    long duplicates;
     long batchStarted;
     @Nullable String storeError;
 
@@ -321,11 +330,15 @@ public final class Ingestor {
         });
         throw new StoreStopped();
       }
+      List<Article> added = new ArrayList<>();
       for (int i = 0; i < pending.size(); i++) {
         Article a = pending.get(i);
         PutResult r = results.get(i);
         switch (r) {
-          case PutResult.Added added -> total = total.plus(new IngestCounts(1, 0, 0));
+          case PutResult.Added x -> {
+            total = total.plus(new IngestCounts(1, 0, 0));
+            added.add(a);
+          }
           case PutResult.AlreadyStored same -> total = total.plus(new IngestCounts(0, 1, 0));
           case PutResult.IdTaken taken -> {
             reject(new Rejection(a.provenance().location(), a.provenance().locator(),
@@ -335,7 +348,30 @@ public final class Ingestor {
         }
         listener.stored(a, r);
       }
+      linkDuplicates(added);
       listener.progress(bytesRead.get());
+    }
+
+    /** Runs duplicate detection over the articles just stored, in one transaction. */
+    private void linkDuplicates(List<Article> added) {
+      if (dedup == null || sketches == null || added.isEmpty()) {
+        return;
+      }
+      List<Map.Entry<Article, DuplicateLink>> found = new ArrayList<>();
+      try {
+        sketches.inTransaction(() -> {
+          for (Article a : added) {
+            dedup.check(a).ifPresent(link -> found.add(Map.entry(a, link)));
+          }
+        });
+      } catch (StoreException e) {
+        storeError = "duplicate detection failed: " + e.getMessage();
+        throw new StoreStopped();
+      }
+      for (var f : found) {
+        duplicates++;
+        listener.duplicate(f.getKey(), f.getValue());
+      }
     }
 
     void reject(Rejection rejection) {

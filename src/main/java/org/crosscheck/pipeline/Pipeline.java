@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.crosscheck.dedup.Deduplicator;
+import org.crosscheck.dedup.MinHashDeduplicator;
 import org.crosscheck.ingest.ArticleImporter;
 import org.crosscheck.ingest.FeedArticleImporter;
 import org.crosscheck.ingest.Format;
@@ -15,6 +17,7 @@ import org.crosscheck.ingest.JsonlArticleImporter;
 import org.crosscheck.ingest.Limits;
 import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.SketchStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,7 +110,10 @@ public final class Pipeline {
       importers.put(Format.JSONL, new JsonlArticleImporter());
       importers.put(Format.HTML, html);
       importers.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
-      return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock);
+      // a store that keeps sketches gets duplicate detection; one that does not (a plain article store) goes without
+      SketchStore sketches = store instanceof SketchStore ss ? ss : null;
+      Deduplicator dedup = sketches == null ? null : new MinHashDeduplicator(sketches);
+      return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches);
     }
   }
 }

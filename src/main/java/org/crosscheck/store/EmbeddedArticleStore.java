@@ -33,10 +33,10 @@ import org.sqlite.SQLiteException;
  * Several processes may use one directory; writers wait for each other. Thread-safe: one
  * connection, methods synchronize on the store.
  */
-public final class EmbeddedArticleStore implements ArticleStore {
+public final class EmbeddedArticleStore implements ArticleStore, SketchStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  private static final int SCHEMA_VERSION = 1;
+  private static final int SCHEMA_VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, content_hash, outlet, url, title, published, published_date, language, text, text_kind,"
@@ -157,6 +157,15 @@ public final class EmbeddedArticleStore implements ArticleStore {
             source_id TEXT)""");
       st.execute("CREATE INDEX IF NOT EXISTS articles_source_id ON articles(source_id)");
       st.execute("CREATE INDEX IF NOT EXISTS articles_published ON articles(published_date)");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS sketches (
+            id TEXT PRIMARY KEY, signature BLOB NOT NULL, text_hash INTEGER NOT NULL)""");
+      st.execute("CREATE TABLE IF NOT EXISTS sketch_bands (band_key INTEGER NOT NULL, id TEXT NOT NULL)");
+      st.execute("CREATE INDEX IF NOT EXISTS sketch_bands_key ON sketch_bands(band_key)");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS duplicates (
+            copy TEXT PRIMARY KEY, original TEXT NOT NULL, similarity REAL NOT NULL, exact INTEGER NOT NULL)""");
+      st.execute("CREATE INDEX IF NOT EXISTS duplicates_original ON duplicates(original)");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
     } catch (SQLException e) {
@@ -187,9 +196,7 @@ public final class EmbeddedArticleStore implements ArticleStore {
 
   @Override
   public synchronized List<PutResult> putAll(List<Article> batch) {
-    if (readOnly) {
-      throw new StoreException("the store in " + dir + " was opened for reading only");
-    }
+    writable();
     List<PutResult> results = new ArrayList<>(batch.size());
     if (batch.isEmpty()) {
       return results;
@@ -342,6 +349,136 @@ public final class EmbeddedArticleStore implements ArticleStore {
         rs.getString("title"), Published.parse(rs.getString("published")), rs.getString("language"),
         rs.getString("text"), TextKind.valueOf(rs.getString("text_kind")), provenance, rs.getString("gold_story"),
         notes, rs.getString("source_id"));
+  }
+
+  @Override
+  public synchronized void inTransaction(Runnable work) {
+    writable();
+    try {
+      conn.setAutoCommit(false);
+      work.run();
+      conn.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw failure("cannot write to the store in " + dir, e);
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    } finally {
+      try {
+        conn.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // the connection is broken; the next call reports it
+      }
+    }
+  }
+
+  @Override
+  public synchronized void putSketch(Sketch sketch, long[] bandKeys) {
+    writable();
+    try (PreparedStatement del = conn.prepareStatement("DELETE FROM sketch_bands WHERE id = ?");
+        PreparedStatement put = conn.prepareStatement(
+            "INSERT OR REPLACE INTO sketches (id, signature, text_hash) VALUES (?, ?, ?)");
+        PreparedStatement band = conn.prepareStatement("INSERT INTO sketch_bands (band_key, id) VALUES (?, ?)")) {
+      del.setString(1, sketch.id().value());
+      del.executeUpdate();
+      put.setString(1, sketch.id().value());
+      put.setBytes(2, toBytes(sketch.signature()));
+      put.setLong(3, sketch.textHash());
+      put.executeUpdate();
+      for (long k : bandKeys) {
+        band.setLong(1, k);
+        band.setString(2, sketch.id().value());
+        band.addBatch();
+      }
+      band.executeBatch();
+    } catch (SQLException e) {
+      throw failure("cannot store the sketch of " + sketch.id() + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<Sketch> sketchesSharingABand(long[] bandKeys) {
+    if (bandKeys.length == 0) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(bandKeys.length, "?"));
+    try (PreparedStatement ps = conn.prepareStatement("SELECT id, signature, text_hash FROM sketches WHERE id IN"
+        + " (SELECT DISTINCT id FROM sketch_bands WHERE band_key IN (" + marks + "))")) {
+      for (int i = 0; i < bandKeys.length; i++) {
+        ps.setLong(i + 1, bandKeys[i]);
+      }
+      List<Sketch> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Sketch(new ArticleId(rs.getString(1)), fromBytes(rs.getBytes(2)), rs.getLong(3)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot look up sketches in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void putDuplicate(DuplicateLink link) {
+    writable();
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT OR REPLACE INTO duplicates (copy, original, similarity, exact) VALUES (?, ?, ?, ?)")) {
+      ps.setString(1, link.copy().value());
+      ps.setString(2, link.original().value());
+      ps.setDouble(3, link.similarity());
+      ps.setInt(4, link.exact() ? 1 : 0);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot store the duplicate link of " + link.copy() + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<DuplicateLink> duplicateOf(ArticleId copy) {
+    List<DuplicateLink> found = links("copy", copy);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  @Override
+  public synchronized List<DuplicateLink> copiesOf(ArticleId original) {
+    return links("original", original);
+  }
+
+  private List<DuplicateLink> links(String column, ArticleId id) {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT copy, original, similarity, exact FROM duplicates WHERE " + column + " = ? ORDER BY rowid")) {
+      ps.setString(1, id.value());
+      List<DuplicateLink> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new DuplicateLink(new ArticleId(rs.getString(1)), new ArticleId(rs.getString(2)), rs.getDouble(3),
+              rs.getInt(4) == 1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read duplicate links of " + id + " in " + dir, e);
+    }
+  }
+
+  private void writable() {
+    if (readOnly) {
+      throw new StoreException("the store in " + dir + " was opened for reading only");
+    }
+  }
+
+  private static byte[] toBytes(int[] values) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * 4);
+    b.asIntBuffer().put(values);
+    return b.array();
+  }
+
+  private static int[] fromBytes(byte[] bytes) {
+    int[] out = new int[bytes.length / 4];
+    java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(out);
+    return out;
   }
 
   @Override

@@ -12,10 +12,13 @@ import org.crosscheck.model.ArticleId;
  * An {@link ArticleStore} held in memory, for evaluations and tests: nothing survives the
  * process. Thread-safe (all methods synchronize on the store).
  */
-public final class InMemoryArticleStore implements ArticleStore {
+public final class InMemoryArticleStore implements ArticleStore, SketchStore {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
+  private final Map<ArticleId, Sketch> sketches = new HashMap<>();
+  private final Map<Long, List<ArticleId>> bands = new HashMap<>();
+  private final Map<ArticleId, DuplicateLink> duplicates = new HashMap<>();
 
   @Override
   public synchronized List<PutResult> putAll(List<Article> batch) {
@@ -57,6 +60,46 @@ public final class InMemoryArticleStore implements ArticleStore {
   @Override
   public synchronized long count() {
     return articles.size();
+  }
+
+  @Override
+  public synchronized void inTransaction(Runnable work) {
+    work.run();
+  }
+
+  @Override
+  public synchronized void putSketch(Sketch sketch, long[] bandKeys) {
+    sketches.put(sketch.id(), sketch);
+    for (long k : bandKeys) {
+      List<ArticleId> ids = bands.computeIfAbsent(k, x -> new ArrayList<>());
+      if (!ids.contains(sketch.id())) {
+        ids.add(sketch.id());
+      }
+    }
+  }
+
+  @Override
+  public synchronized List<Sketch> sketchesSharingABand(long[] bandKeys) {
+    java.util.LinkedHashSet<ArticleId> ids = new java.util.LinkedHashSet<>();
+    for (long k : bandKeys) {
+      ids.addAll(bands.getOrDefault(k, List.of()));
+    }
+    return ids.stream().map(sketches::get).toList();
+  }
+
+  @Override
+  public synchronized void putDuplicate(DuplicateLink link) {
+    duplicates.put(link.copy(), link);
+  }
+
+  @Override
+  public synchronized Optional<DuplicateLink> duplicateOf(ArticleId copy) {
+    return Optional.ofNullable(duplicates.get(copy));
+  }
+
+  @Override
+  public synchronized List<DuplicateLink> copiesOf(ArticleId original) {
+    return duplicates.values().stream().filter(l -> l.original().equals(original)).toList();
   }
 
   @Override

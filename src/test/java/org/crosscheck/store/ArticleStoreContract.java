@@ -98,6 +98,30 @@ abstract class ArticleStoreContract {
   }
 
   @Test
+  void keepsSketchesFindableByBandAndDuplicateLinks() {
+    SketchStore sketches = (SketchStore) store;
+    ArticleId a = new ArticleId("a-1");
+    ArticleId b = new ArticleId("a-2");
+    sketches.inTransaction(() -> {
+      sketches.putSketch(new SketchStore.Sketch(a, new int[] {1, 2, 3, 4}, 11L), new long[] {100L, 200L});
+      sketches.putSketch(new SketchStore.Sketch(b, new int[] {1, 2, 9, 9}, 22L), new long[] {100L, 300L});
+    });
+    assertThat(sketches.sketchesSharingABand(new long[] {200L})).singleElement().satisfies(x -> {
+      assertThat(x.id()).isEqualTo(a);
+      assertThat(x.signature()).containsExactly(1, 2, 3, 4);
+      assertThat(x.textHash()).isEqualTo(11L);
+    });
+    assertThat(sketches.sketchesSharingABand(new long[] {100L, 300L})).extracting(SketchStore.Sketch::id)
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(sketches.sketchesSharingABand(new long[] {999L})).isEmpty();
+    var link = new SketchStore.DuplicateLink(b, a, 0.75, false);
+    sketches.putDuplicate(link);
+    assertThat(sketches.duplicateOf(b)).contains(link);
+    assertThat(sketches.duplicateOf(a)).isEmpty();
+    assertThat(sketches.copiesOf(a)).containsExactly(link);
+  }
+
+  @Test
   void listsInStoringOrderWithPaging() {
     List<Article> batch = new ArrayList<>();
     for (int i = 0; i < 25; i++) {

@@ -1,0 +1,147 @@
+package org.crosscheck.dedup;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Computes MinHash signatures of texts over word shingles, and the LSH band keys that find
+ * similar signatures. With {@code r} rows per band and {@code b} bands, two texts of Jaccard
+ * similarity {@code s} share a band with probability {@code 1 - (1 - s^r)^b}. Immutable and
+ * thread-safe.
+ */
+public final class MinHasher {
+  private final int shingleWords;
+  private final int bands;
+  private final int rows;
+  private final long[] seeds;
+
+  /**
+   * @param shingleWords words per shingle, at least 1
+   * @param bands number of LSH bands, at least 1
+   * @param rows signature values per band, at least 1; the signature has {@code bands * rows} values
+   */
+  public MinHasher(int shingleWords, int bands, int rows) {
+    if (shingleWords < 1 || bands < 1 || rows < 1) {
+      throw new IllegalArgumentException("shingle words, bands and rows must be at least 1, were "
+          + shingleWords + ", " + bands + ", " + rows);
+    }
+    this.shingleWords = shingleWords;
+    this.bands = bands;
+    this.rows = rows;
+    this.seeds = new long[bands * rows];
+    long s = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < seeds.length; i++) {
+      s = mix(s + i);
+      seeds[i] = s;
+    }
+  }
+
+  /** @return the words of a text, lowercased and Unicode-normalized, punctuation dropped */
+  public static List<String> words(String text) {
+    String norm = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    List<String> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= norm.length(); i++) {
+      boolean word = i < norm.length() && Character.isLetterOrDigit(norm.charAt(i));
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        out.add(norm.substring(start, i));
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  /** @return the hashes of the text's word shingles (the words themselves when it has fewer) */
+  public long[] shingles(String text) {
+    List<String> words = words(text);
+    long[] wordHashes = new long[words.size()];
+    for (int i = 0; i < wordHashes.length; i++) {
+      wordHashes[i] = hash(words.get(i));
+    }
+    int k = Math.min(shingleWords, Math.max(1, wordHashes.length));
+    int count = Math.max(0, wordHashes.length - k + 1);
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      long h = 0x632BE59BD9B4E019L;
+      for (int j = 0; j < k; j++) {
+        h = mix(h ^ wordHashes[i + j]);
+      }
+      out[i] = h;
+    }
+    return Arrays.stream(out).distinct().toArray();
+  }
+
+  /** @return the MinHash signature of the text: {@code bands * rows} values */
+  public int[] signature(String text) {
+    return signatureOf(shingles(text));
+  }
+
+  /** @return the MinHash signature of a shingle set */
+  int[] signatureOf(long[] shingles) {
+    int[] sig = new int[seeds.length];
+    Arrays.fill(sig, Integer.MAX_VALUE);
+    for (long sh : shingles) {
+      for (int i = 0; i < seeds.length; i++) {
+        int v = (int) (mix(sh ^ seeds[i]) >>> 33);
+        if (v < sig[i]) {
+          sig[i] = v;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /** @return one key per band, equal for two signatures that agree on all of that band's rows */
+  public long[] bandKeys(int[] signature) {
+    long[] keys = new long[bands];
+    for (int b = 0; b < bands; b++) {
+      long h = mix(b + 1L);
+      for (int r = 0; r < rows; r++) {
+        h = mix(h ^ signature[b * rows + r]);
+      }
+      keys[b] = h;
+    }
+    return keys;
+  }
+
+  /** @return the estimated Jaccard similarity of the two texts: the share of agreeing signature values */
+  public static double similarity(int[] a, int[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("signatures of different lengths: " + a.length + " and " + b.length);
+    }
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      same += a[i] == b[i] ? 1 : 0;
+    }
+    return (double) same / a.length;
+  }
+
+  /** @return a 64-bit hash of the normalized text, equal for texts that differ only in case, spacing and punctuation */
+  public static long textHash(String text) {
+    long h = 0x243F6A8885A308D3L;
+    for (String w : words(text)) {
+      h = mix(h ^ hash(w));
+    }
+    return h;
+  }
+
+  private static long hash(String s) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001B3L;
+    }
+    return mix(h);
+  }
+
+  /** SplitMix64's finalizer: a fast, well-mixed 64-bit bijection. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
