@@ -14,6 +14,8 @@ import org.crosscheck.store.SketchStore.Sketch;
  * 0.9996, of 0.7 with 0.975, of 0.3 with 0.048), so a check costs a few index look-ups whatever the store's
  * size. A candidate is a duplicate when its estimated similarity is at least {@link #THRESHOLD};
  * a copy is linked to the original of its original, so chains collapse to the first article.
+ * Only originals are indexed: later copies are compared with the first article, not with each
+ * other, which keeps the candidates few however often a wire story is carried.
  * Thread-safe when its store is; checks should come from one thread, in arrival order.
  */
 public final class MinHashDeduplicator implements Deduplicator {
@@ -35,8 +37,9 @@ public final class MinHashDeduplicator implements Deduplicator {
 
   @Override
   public Optional<DuplicateLink> check(Article article) {
-    int[] sig = HASHER.signature(article.text());
-    long textHash = MinHasher.textHash(article.text());
+    MinHasher.Sketched sketched = HASHER.sketch(article.text());
+    int[] sig = sketched.signature();
+    long textHash = sketched.textHash();
     long[] keys = HASHER.bandKeys(sig);
     Sketch best = null;
     double bestSim = -1;
@@ -53,8 +56,8 @@ public final class MinHashDeduplicator implements Deduplicator {
         bestExact = exact;
       }
     }
-    store.putSketch(new Sketch(article.id(), sig, textHash), keys);
     if (best == null || bestSim < THRESHOLD) {
+      store.putSketch(new Sketch(article.id(), sig, textHash), keys);
       return Optional.empty();
     }
     ArticleId original = store.duplicateOf(best.id()).map(DuplicateLink::original).orElse(best.id());

@@ -17,6 +17,7 @@ public final class MinHasher {
   private final int bands;
   private final int rows;
   private final long[] seeds;
+  private final long[] multipliers;
 
   /**
    * @param shingleWords words per shingle, at least 1
@@ -32,10 +33,12 @@ public final class MinHasher {
     this.bands = bands;
     this.rows = rows;
     this.seeds = new long[bands * rows];
+    this.multipliers = new long[bands * rows];
     long s = 0x9E3779B97F4A7C15L;
     for (int i = 0; i < seeds.length; i++) {
       s = mix(s + i);
       seeds[i] = s;
+      multipliers[i] = mix(s ^ 0x5DEECE66DL) | 1L;
     }
   }
 
@@ -56,13 +59,44 @@ public final class MinHasher {
     return out;
   }
 
+  /**
+   * Hashes the words of a text in one pass, with the same word boundaries and normalization as
+   * {@link #words}, without building the words.
+   *
+   * @return one 64-bit hash per word, in order
+   */
+  public static long[] wordHashes(String text) {
+    String norm = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    long[] out = new long[Math.max(16, norm.length() / 5)];
+    int n = 0;
+    long h = 0;
+    boolean inWord = false;
+    for (int i = 0; i <= norm.length(); i++) {
+      char c = i < norm.length() ? norm.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        if (!inWord) {
+          h = 0xCBF29CE484222325L;
+          inWord = true;
+        }
+        h = (h ^ Character.toLowerCase(c)) * 0x100000001B3L;
+      } else if (inWord) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = mix(h);
+        inWord = false;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /** @return the hashes of the text's word shingles (the words themselves when it has fewer) */
   public long[] shingles(String text) {
-    List<String> words = words(text);
-    long[] wordHashes = new long[words.size()];
-    for (int i = 0; i < wordHashes.length; i++) {
-      wordHashes[i] = hash(words.get(i));
-    }
+    return shinglesOf(wordHashes(text));
+  }
+
+  private long[] shinglesOf(long[] wordHashes) {
     int k = Math.min(shingleWords, Math.max(1, wordHashes.length));
     int count = Math.max(0, wordHashes.length - k + 1);
     long[] out = new long[count];
@@ -76,18 +110,35 @@ public final class MinHasher {
     return Arrays.stream(out).distinct().toArray();
   }
 
+  /**
+   * A text's signature and text hash, computed in one pass over its words.
+   *
+   * @param signature the MinHash signature
+   * @param textHash the hash of its normalized words
+   */
+  public record Sketched(int[] signature, long textHash) {}
+
+  /** @return the text's signature and text hash */
+  public Sketched sketch(String text) {
+    long[] words = wordHashes(text);
+    return new Sketched(signatureOf(shinglesOf(words)), textHashOf(words));
+  }
+
   /** @return the MinHash signature of the text: {@code bands * rows} values */
   public int[] signature(String text) {
     return signatureOf(shingles(text));
   }
 
-  /** @return the MinHash signature of a shingle set */
+  /**
+   * @return the MinHash signature of a shingle set; value {@code i} is the least {@code (a_i * x + b_i) >>> 33}
+   *     over the (already well-mixed) shingle hashes {@code x}, a multiply-add permutation per value
+   */
   int[] signatureOf(long[] shingles) {
     int[] sig = new int[seeds.length];
     Arrays.fill(sig, Integer.MAX_VALUE);
     for (long sh : shingles) {
       for (int i = 0; i < seeds.length; i++) {
-        int v = (int) (mix(sh ^ seeds[i]) >>> 33);
+        int v = (int) ((multipliers[i] * sh + seeds[i]) >>> 33);
         if (v < sig[i]) {
           sig[i] = v;
         }
@@ -123,19 +174,15 @@ public final class MinHasher {
 
   /** @return a 64-bit hash of the normalized text, equal for texts that differ only in case, spacing and punctuation */
   public static long textHash(String text) {
-    long h = 0x243F6A8885A308D3L;
-    for (String w : words(text)) {
-      h = mix(h ^ hash(w));
-    }
-    return h;
+    return textHashOf(wordHashes(text));
   }
 
-  private static long hash(String s) {
-    long h = 0xCBF29CE484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001B3L;
+  private static long textHashOf(long[] wordHashes) {
+    long h = 0x243F6A8885A308D3L;
+    for (long w : wordHashes) {
+      h = mix(h ^ w);
     }
-    return mix(h);
+    return h;
   }
 
   /** SplitMix64's finalizer: a fast, well-mixed 64-bit bijection. */

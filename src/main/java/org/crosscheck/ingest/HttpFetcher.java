@@ -58,7 +58,8 @@ public final class HttpFetcher {
 
   private final Duration timeout;
   private final int maxBytes;
-  private final HttpClient client;
+  /** Made on first use: an HttpClient starts a selector thread, which a run over local files does not need. */
+  private volatile @Nullable HttpClient client;
 
   /**
    * @param timeout the longest wait to connect, for the response, and between parts of the body; positive
@@ -75,10 +76,20 @@ public final class HttpFetcher {
     }
     this.timeout = timeout;
     this.maxBytes = maxBytes;
-    this.client = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(timeout)
-        .build();
+  }
+
+  private HttpClient client() {
+    HttpClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
+          client = c;
+        }
+      }
+    }
+    return c;
   }
 
   /**
@@ -98,7 +109,7 @@ public final class HttpFetcher {
         .GET()
         .build();
     BoundedBody body = new BoundedBody(maxBytes);
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, body::subscriber);
+    CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, body::subscriber);
     HttpResponse<byte[]> response = await(future, body);
     int status = response.statusCode();
     if (status < 200 || status > 299) {

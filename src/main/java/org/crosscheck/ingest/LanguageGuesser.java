@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LanguageGuesser {
   /** Characters of text looked at; enough for a confident guess, cheap on long articles. */
-  private static final int SAMPLE_CHARS = 2000;
+  private static final int SAMPLE_CHARS = 1000;
   /** The languages recognised: ISO 639-1 codes of the optimaize profiles loaded. */
   static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar",
       "zh-CN", "ja", "ko", "vi", "id", "sv", "fa", "hi");

@@ -133,7 +133,22 @@ public record Article(
     if (s == null) {
       return "";
     }
-    return Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    String n = Normalizer.normalize(s, Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder(n.length());
+    boolean space = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

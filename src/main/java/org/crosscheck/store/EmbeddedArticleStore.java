@@ -376,16 +376,15 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore {
   @Override
   public synchronized void putSketch(Sketch sketch, long[] bandKeys) {
     writable();
-    try (PreparedStatement del = conn.prepareStatement("DELETE FROM sketch_bands WHERE id = ?");
-        PreparedStatement put = conn.prepareStatement(
-            "INSERT OR REPLACE INTO sketches (id, signature, text_hash) VALUES (?, ?, ?)");
+    try (PreparedStatement put = conn.prepareStatement(
+            "INSERT OR IGNORE INTO sketches (id, signature, text_hash) VALUES (?, ?, ?)");
         PreparedStatement band = conn.prepareStatement("INSERT INTO sketch_bands (band_key, id) VALUES (?, ?)")) {
-      del.setString(1, sketch.id().value());
-      del.executeUpdate();
       put.setString(1, sketch.id().value());
       put.setBytes(2, toBytes(sketch.signature()));
       put.setLong(3, sketch.textHash());
-      put.executeUpdate();
+      if (put.executeUpdate() == 0) {
+        return; // an article's text never changes, so neither does its sketch
+      }
       for (long k : bandKeys) {
         band.setLong(1, k);
         band.setString(2, sketch.id().value());

@@ -69,7 +69,9 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore {
 
   @Override
   public synchronized void putSketch(Sketch sketch, long[] bandKeys) {
-    sketches.put(sketch.id(), sketch);
+    if (sketches.putIfAbsent(sketch.id(), sketch) != null) {
+      return;
+    }
     for (long k : bandKeys) {
       List<ArticleId> ids = bands.computeIfAbsent(k, x -> new ArrayList<>());
       if (!ids.contains(sketch.id())) {

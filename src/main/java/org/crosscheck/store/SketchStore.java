@@ -37,7 +37,8 @@ public interface SketchStore {
   void inTransaction(Runnable work);
 
   /**
-   * Stores a sketch under its band keys, replacing any sketch of the same article.
+   * Stores a sketch under its band keys; a second sketch of the same article is ignored (an
+   * article's text, and so its sketch, never changes).
    *
    * @param sketch the sketch
    * @param bandKeys one key per LSH band
