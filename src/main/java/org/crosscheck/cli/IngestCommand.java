@@ -78,6 +78,10 @@ final class IngestCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%,d added, %,d already stored, %,d rejected, from %,d %s in %s; the store in %s holds %,d articles%n",
         c.added(), c.alreadyStored(), c.rejected(), s.inputs(), s.inputs() == 1 ? "input" : "inputs", time,
         data.directory(), stored);
+    if (c.added() > 0) {
+      out.printf(Locale.ROOT, "stories: %,d articles joined existing stories, %,d new stories%s%n", s.joinedStories(),
+          s.newStories(), s.merges() > 0 ? ", " + s.merges() + " stories merged into others" : "");
+    }
     if (s.duplicates() > 0) {
       out.printf(Locale.ROOT, "%,d of the added articles copy an earlier article (exact or near-duplicate text);"
           + " they are linked to it%n", s.duplicates());

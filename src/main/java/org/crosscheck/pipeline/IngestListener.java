@@ -1,5 +1,6 @@
 package org.crosscheck.pipeline;
 
+import org.crosscheck.cluster.StoryClusterer;
 import org.crosscheck.ingest.Rejection;
 import org.crosscheck.model.Article;
 import org.crosscheck.store.PutResult;
@@ -35,6 +36,14 @@ public interface IngestListener {
    * @param link the link to the article it copies
    */
   default void duplicate(Article copy, DuplicateLink link) {}
+
+  /**
+   * A newly stored article was put in a story.
+   *
+   * @param article the article
+   * @param assignment its story, whether it started it, and any stories merged into it
+   */
+  default void clustered(Article article, StoryClusterer.Assignment assignment) {}
 
   /** @param rejection an input or item that was not stored, and why */
   default void rejected(Rejection rejection) {}

@@ -14,10 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param storeError why the store stopped accepting writes (the run stopped there), or {@code null}
  * @param elapsed wall-clock time of the run
  * @param duplicates how many of the added articles copy an earlier one (linked, and counted once in stories)
+ * @param joinedStories how many added articles joined an existing story
+ * @param newStories how many stories the added articles started
+ * @param merges how many stories were merged into others because an article bridged them
  */
 public record IngestSummary(
     IngestCounts counts, int inputs, List<Rejection> rejections, @Nullable String storeError, Duration elapsed,
-    long duplicates) {
+    long duplicates,
+    long joinedStories,
+    long newStories,
+    long merges) {
   public IngestSummary {
     rejections = List.copyOf(rejections);
   }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.crosscheck.cluster.StoryClusterer;
 import org.crosscheck.dedup.Deduplicator;
 import org.crosscheck.ingest.ArticleImporter;
 import org.crosscheck.ingest.Format;
@@ -36,6 +37,9 @@ import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.PutResult;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.SketchStore.DuplicateLink;
+import org.crosscheck.store.StoryStore;
+import org.crosscheck.model.StoryId;
+import java.util.Optional;
 import org.crosscheck.store.StoreException;
 import org.jspecify.annotations.Nullable;
 
@@ -56,10 +60,12 @@ public final class Ingestor {
   private final Clock clock;
   private final @Nullable Deduplicator dedup;
   private final @Nullable SketchStore sketches;
+  private final @Nullable StoryClusterer clusterer;
+  private final @Nullable StoryStore stories;
 
   Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
       int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
-      @Nullable SketchStore sketches) {
+      @Nullable SketchStore sketches, @Nullable StoryClusterer clusterer, @Nullable StoryStore stories) {
     this.store = Objects.requireNonNull(store, "store");
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -69,6 +75,8 @@ public final class Ingestor {
     this.clock = clock;
     this.dedup = dedup;
     this.sketches = sketches;
+    this.clusterer = clusterer;
+    this.stories = stories;
   }
 
   /**
@@ -112,7 +120,7 @@ public final class Ingestor {
       read(input, run);
     }
     return new IngestSummary(run.total, inputs.size(), run.rejections, run.storeError,
-        Duration.ofMillis(clock.millis() - run.started), run.duplicates);
+        Duration.ofMillis(clock.millis() - run.started), run.duplicates, run.joined, run.newStories, run.merges);
   }
 
   private List<Input> resolve(String source, Run run) {
@@ -290,6 +298,9 @@ public final class Ingestor {
     final AtomicLong bytesRead = new AtomicLong();
     IngestCounts total = new IngestCounts(0, 0, 0);
     long duplicates;
+    long joined;
+    long newStories;
+    long merges;
     long batchStarted;
     @Nullable String storeError;
 
@@ -348,30 +359,56 @@ public final class Ingestor {
         }
         listener.stored(a, r);
       }
-      linkDuplicates(added);
+      afterStore(added);
       listener.progress(bytesRead.get());
     }
 
-    /** Runs duplicate detection over the articles just stored, in one transaction. */
-    private void linkDuplicates(List<Article> added) {
+    /**
+     * Runs duplicate detection and story assignment over the articles just stored, in one
+     * transaction: a copy joins the story of the article it copies, any other article is
+     * clustered.
+     */
+    private void afterStore(List<Article> added) {
       if (dedup == null || sketches == null || added.isEmpty()) {
         return;
       }
-      List<Map.Entry<Article, DuplicateLink>> found = new ArrayList<>();
+      List<Runnable> events = new ArrayList<>();
       try {
         sketches.inTransaction(() -> {
           for (Article a : added) {
-            dedup.check(a).ifPresent(link -> found.add(Map.entry(a, link)));
+            Optional<DuplicateLink> link = dedup.check(a);
+            link.ifPresent(l -> events.add(() -> {
+              duplicates++;
+              listener.duplicate(a, l);
+            }));
+            if (clusterer == null || stories == null) {
+              continue;
+            }
+            Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
+            StoryClusterer.Assignment assignment;
+            if (ofOriginal.isPresent()) {
+              clusterer.add(a, ofOriginal.get());
+              assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
+            } else {
+              assignment = clusterer.assign(a);
+            }
+            stories.assign(a.id(), assignment.story());
+            events.add(() -> {
+              if (assignment.newStory()) {
+                newStories++;
+              } else {
+                joined++;
+              }
+              merges += assignment.merged().size();
+              listener.clustered(a, assignment);
+            });
           }
         });
       } catch (StoreException e) {
-        storeError = "duplicate detection failed: " + e.getMessage();
+        storeError = "duplicate detection and story assignment failed: " + e.getMessage();
         throw new StoreStopped();
       }
-      for (var f : found) {
-        duplicates++;
-        listener.duplicate(f.getKey(), f.getValue());
-      }
+      events.forEach(Runnable::run);
     }
 
     void reject(Rejection rejection) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.crosscheck.cluster.OnlineStoryClusterer;
+import org.crosscheck.cluster.StoryClusterer;
 import org.crosscheck.dedup.Deduplicator;
 import org.crosscheck.dedup.MinHashDeduplicator;
 import org.crosscheck.ingest.ArticleImporter;
@@ -18,6 +20,7 @@ import org.crosscheck.ingest.Limits;
 import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.SketchStore;
+import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,7 +116,19 @@ public final class Pipeline {
       // a store that keeps sketches gets duplicate detection; one that does not (a plain article store) goes without
       SketchStore sketches = store instanceof SketchStore ss ? ss : null;
       Deduplicator dedup = sketches == null ? null : new MinHashDeduplicator(sketches);
-      return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches);
+      StoryStore stories = store instanceof StoryStore st ? st : null;
+      StoryClusterer clusterer = stories == null ? null : restoredClusterer(store, stories);
+      return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches,
+          clusterer, stories);
+    }
+
+    /** @return a clusterer that knows every stored article's story, so that new articles can join them */
+    private static StoryClusterer restoredClusterer(ArticleStore store, StoryStore stories) {
+      OnlineStoryClusterer clusterer = new OnlineStoryClusterer(stories);
+      for (var e : stories.allAssignments().entrySet()) {
+        store.get(e.getKey()).ifPresent(a -> clusterer.add(a, e.getValue()));
+      }
+      return clusterer;
     }
   }
 }

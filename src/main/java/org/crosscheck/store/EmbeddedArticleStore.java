@@ -22,6 +22,7 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
+import org.crosscheck.model.StoryId;
 import org.crosscheck.model.TextKind;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -33,10 +34,10 @@ import org.sqlite.SQLiteException;
  * Several processes may use one directory; writers wait for each other. Thread-safe: one
  * connection, methods synchronize on the store.
  */
-public final class EmbeddedArticleStore implements ArticleStore, SketchStore {
+public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  private static final int SCHEMA_VERSION = 2;
+  private static final int SCHEMA_VERSION = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, content_hash, outlet, url, title, published, published_date, language, text, text_kind,"
@@ -166,6 +167,15 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore {
           CREATE TABLE IF NOT EXISTS duplicates (
             copy TEXT PRIMARY KEY, original TEXT NOT NULL, similarity REAL NOT NULL, exact INTEGER NOT NULL)""");
       st.execute("CREATE INDEX IF NOT EXISTS duplicates_original ON duplicates(original)");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS story_articles (
+            article_id TEXT PRIMARY KEY, story INTEGER NOT NULL, seq INTEGER NOT NULL)""");
+      st.execute("CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story)");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS story_merges (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, from_story INTEGER NOT NULL, into_story INTEGER NOT NULL,
+            bridge TEXT NOT NULL, merged_at TEXT NOT NULL)""");
+      st.execute("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
     } catch (SQLException e) {
@@ -459,6 +469,112 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore {
       return out;
     } catch (SQLException e) {
       throw failure("cannot read duplicate links of " + id + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized StoryId newStoryId() {
+    writable();
+    try (PreparedStatement up = conn.prepareStatement(
+            "INSERT INTO counters (name, value) VALUES ('story', 1)"
+                + " ON CONFLICT(name) DO UPDATE SET value = value + 1");
+        PreparedStatement get = conn.prepareStatement("SELECT value FROM counters WHERE name = 'story'")) {
+      up.executeUpdate();
+      try (ResultSet rs = get.executeQuery()) {
+        rs.next();
+        return StoryId.of(rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw failure("cannot allocate a story id in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void assign(ArticleId article, StoryId story) {
+    writable();
+    try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO story_articles (article_id, story, seq)"
+        + " VALUES (?, ?, 0)")) {
+      ps.setString(1, article.value());
+      ps.setLong(2, story.number());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot put article " + article + " in story " + story + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<StoryId> storyOf(ArticleId article) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT story FROM story_articles WHERE article_id = ?")) {
+      ps.setString(1, article.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(StoryId.of(rs.getLong(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the story of " + article + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<ArticleId> articlesOf(StoryId story) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT article_id FROM story_articles WHERE story = ? ORDER BY rowid")) {
+      ps.setLong(1, story.number());
+      List<ArticleId> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new ArticleId(rs.getString(1)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read the articles of story " + story + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized java.util.Map<ArticleId, StoryId> allAssignments() {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT article_id, story FROM story_articles ORDER BY rowid")) {
+      java.util.Map<ArticleId, StoryId> out = new java.util.LinkedHashMap<>();
+      while (rs.next()) {
+        out.put(new ArticleId(rs.getString(1)), StoryId.of(rs.getLong(2)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read the stories in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void merge(Merge merge) {
+    writable();
+    try (PreparedStatement move = conn.prepareStatement("UPDATE story_articles SET story = ? WHERE story = ?");
+        PreparedStatement log = conn.prepareStatement(
+            "INSERT INTO story_merges (from_story, into_story, bridge, merged_at) VALUES (?, ?, ?, ?)")) {
+      move.setLong(1, merge.into().number());
+      move.setLong(2, merge.from().number());
+      move.executeUpdate();
+      log.setLong(1, merge.from().number());
+      log.setLong(2, merge.into().number());
+      log.setString(3, merge.bridge().value());
+      log.setString(4, Instant.now().toString());
+      log.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot merge story " + merge.from() + " into " + merge.into() + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<Merge> merges() {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT from_story, into_story, bridge FROM story_merges ORDER BY seq")) {
+      List<Merge> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(new Merge(StoryId.of(rs.getLong(1)), StoryId.of(rs.getLong(2)), new ArticleId(rs.getString(3))));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read story merges in " + dir, e);
     }
   }
 

@@ -7,18 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.StoryId;
 
 /**
  * An {@link ArticleStore} held in memory, for evaluations and tests: nothing survives the
  * process. Thread-safe (all methods synchronize on the store).
  */
-public final class InMemoryArticleStore implements ArticleStore, SketchStore {
+public final class InMemoryArticleStore implements ArticleStore, SketchStore, StoryStore {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
   private final Map<ArticleId, Sketch> sketches = new HashMap<>();
   private final Map<Long, List<ArticleId>> bands = new HashMap<>();
   private final Map<ArticleId, DuplicateLink> duplicates = new HashMap<>();
+  private final Map<ArticleId, StoryId> storyOf = new java.util.LinkedHashMap<>();
+  private final List<Merge> merges = new ArrayList<>();
+  private long lastStory;
 
   @Override
   public synchronized List<PutResult> putAll(List<Article> batch) {
@@ -102,6 +106,43 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore {
   @Override
   public synchronized List<DuplicateLink> copiesOf(ArticleId original) {
     return duplicates.values().stream().filter(l -> l.original().equals(original)).toList();
+  }
+
+  @Override
+  public synchronized StoryId newStoryId() {
+    return StoryId.of(++lastStory);
+  }
+
+  @Override
+  public synchronized void assign(ArticleId article, StoryId story) {
+    storyOf.remove(article);
+    storyOf.put(article, story);
+  }
+
+  @Override
+  public synchronized Optional<StoryId> storyOf(ArticleId article) {
+    return Optional.ofNullable(storyOf.get(article));
+  }
+
+  @Override
+  public synchronized List<ArticleId> articlesOf(StoryId story) {
+    return storyOf.entrySet().stream().filter(e -> e.getValue().equals(story)).map(Map.Entry::getKey).toList();
+  }
+
+  @Override
+  public synchronized Map<ArticleId, StoryId> allAssignments() {
+    return new java.util.LinkedHashMap<>(storyOf);
+  }
+
+  @Override
+  public synchronized void merge(Merge merge) {
+    storyOf.replaceAll((a, s) -> s.equals(merge.from()) ? merge.into() : s);
+    merges.add(merge);
+  }
+
+  @Override
+  public synchronized List<Merge> merges() {
+    return List.copyOf(merges);
   }
 
   @Override

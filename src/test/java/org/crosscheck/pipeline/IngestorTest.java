@@ -196,7 +196,8 @@ class IngestorTest {
       public void close() {}
     };
     Recorder r = new Recorder();
-    IngestSummary s = Pipeline.builder().store(failsOnSecondBatch).batchSize(50).buildIngestor()
+    IngestSummary s = Pipeline.builder().store(failsOnSecondBatch).batchSize(50)
+        .flushInterval(java.time.Duration.ofHours(1)).buildIngestor()
         .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString(),
             SharedData.path("seeds").toString()), r);
     assertThat(s.storeError()).contains("disk is full");

@@ -1,0 +1,46 @@
+package org.crosscheck.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crosscheck.cluster.Stories;
+import org.crosscheck.model.Story;
+import org.crosscheck.store.EmbeddedArticleStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code crosscheck stories}: lists the stories, most outlets first. */
+@Command(name = "stories", description = "List stories: id, headline, articles, outlets, first and last publication.")
+final class StoriesCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin DataOptions data;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N stories (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    if (opened.isEmpty()) {
+      out.println("No stories in " + data.directory() + " yet; add articles with: crosscheck ingest PATH");
+      return ExitCode.OK;
+    }
+    try (EmbeddedArticleStore store = opened.get()) {
+      List<Story> stories = Stories.all(store);
+      String format = "%-8s  %8s  %7s  %-10s  %-10s  %s%n";
+      out.printf(Locale.ROOT, format, "STORY", "ARTICLES", "OUTLETS", "FIRST", "LAST", "HEADLINE");
+      for (Story s : stories.subList(0, Math.min(limit, stories.size()))) {
+        out.printf(Locale.ROOT, format, s.id(), s.articles().size(), s.outlets().size(),
+            s.first() == null ? "unknown" : s.first(), s.last() == null ? "unknown" : s.last(),
+            Text.abbreviate(s.headline(), 80));
+      }
+      out.printf(Locale.ROOT, "%,d stories over %,d articles in %s%n", stories.size(),
+          stories.stream().mapToInt(s -> s.articles().size()).sum(), data.directory());
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.crosscheck.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.crosscheck.cluster.Stories;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Story;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.store.EmbeddedArticleStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code crosscheck story ID}: one story and its articles. */
+@Command(name = "story", description = "Show one story: its headline, outlets, dates and articles.")
+final class StoryCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin DataOptions data;
+
+  @Parameters(paramLabel = "ID", description = "The story id (s-NUMBER), as listed by 'crosscheck stories'.")
+  String id;
+
+  @Override
+  public Integer call() {
+    StoryId storyId;
+    try {
+      storyId = new StoryId(id);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid ID: " + e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    if (opened.isPresent()) {
+      try (EmbeddedArticleStore store = opened.get()) {
+        Optional<Story> found = Stories.get(store, storyId);
+        if (found.isPresent()) {
+          Story s = found.get();
+          out.println("story:     " + s.id());
+          out.println("headline:  " + s.headline());
+          out.printf(Locale.ROOT, "coverage:  %d articles, %d outlets%s%n", s.articles().size(), s.outlets().size(),
+              s.copies() > 0 ? ", " + s.copies() + " copies of other articles" : "");
+          out.println("outlets:   " + String.join(", ", s.outlets()));
+          out.println("published: " + (s.first() == null ? "unknown" : s.first() + " to " + s.last()));
+          out.println();
+          for (ArticleId aid : s.articles()) {
+            Article a = store.get(aid).orElseThrow();
+            String copy = store.duplicateOf(aid).map(l -> "  (also carried: copy of " + l.original() + ")").orElse("");
+            out.printf(Locale.ROOT, "%-19s  %-16s  %-28s  %s%s%n", a.id(), a.published().iso(),
+                Text.abbreviate(a.displayOutlet(), 28),
+                a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 70), copy);
+          }
+          return ExitCode.OK;
+        }
+      }
+    }
+    spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
+        + "; 'crosscheck stories' lists them");
+    return ExitCode.REJECTED;
+  }
+}

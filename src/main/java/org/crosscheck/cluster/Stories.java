@@ -1,0 +1,87 @@
+package org.crosscheck.cluster;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Story;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.SketchStore;
+import org.crosscheck.store.StoryStore;
+
+/** Reads stories out of a store: their articles, outlets, headline and dates. */
+public final class Stories {
+  private Stories() {}
+
+  /**
+   * @param store the store holding articles, duplicate links and stories
+   * @param <S> a store that is all three
+   * @return every story, most outlets first, then most recent first
+   */
+  public static <S extends ArticleStore & SketchStore & StoryStore> List<Story> all(S store) {
+    Map<StoryId, List<ArticleId>> byStory = new LinkedHashMap<>();
+    store.allAssignments().forEach((a, s) -> byStory.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
+    List<Story> out = new ArrayList<>();
+    byStory.forEach((id, ids) -> out.add(summarize(store, id, ids)));
+    out.sort(Comparator.comparingInt((Story s) -> s.outlets().size()).reversed()
+        .thenComparing(s -> s.last() == null ? LocalDate.MIN : s.last(), Comparator.reverseOrder())
+        .thenComparing(Story::id));
+    return out;
+  }
+
+  /** @return the story with this id, if it has articles */
+  public static <S extends ArticleStore & SketchStore & StoryStore> Optional<Story> get(S store, StoryId id) {
+    List<ArticleId> ids = store.articlesOf(id);
+    return ids.isEmpty() ? Optional.empty() : Optional.of(summarize(store, id, ids));
+  }
+
+  private static <S extends ArticleStore & SketchStore & StoryStore> Story summarize(S store, StoryId id,
+      List<ArticleId> ids) {
+    Set<String> outlets = new LinkedHashSet<>();
+    int copies = 0;
+    LocalDate first = null;
+    LocalDate last = null;
+    String headline = null;
+    for (ArticleId aid : ids) {
+      Optional<Article> found = store.get(aid);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Article a = found.get();
+      boolean copy = store.duplicateOf(aid).map(l -> ids.contains(l.original())).orElse(false);
+      if (copy) {
+        copies++;
+      } else {
+        outlets.add(a.displayOutlet());
+      }
+      if (headline == null && a.title() != null) {
+        headline = a.title();
+      }
+      LocalDate d = a.published().localDate().orElse(null);
+      if (d != null) {
+        first = first == null || d.isBefore(first) ? d : first;
+        last = last == null || d.isAfter(last) ? d : last;
+      }
+    }
+    if (headline == null) {
+      headline = store.get(ids.get(0)).map(a -> firstSentence(a.text())).orElse("(no headline)");
+    }
+    return new Story(id, headline, ids, List.copyOf(outlets), copies, first, last);
+  }
+
+  private static String firstSentence(String text) {
+    int end = FeatureExtractor.leadEnd(text);
+    int cut = text.indexOf('\n');
+    String s = text.substring(0, cut > 0 && cut < end ? cut : Math.min(end, text.length()));
+    int dot = s.indexOf(". ");
+    return (dot > 0 ? s.substring(0, dot + 1) : s).strip();
+  }
+}

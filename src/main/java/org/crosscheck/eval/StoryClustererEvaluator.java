@@ -1,0 +1,108 @@
+package org.crosscheck.eval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.IngestSummary;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.store.EmbeddedArticleStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates story clustering the way it runs for users: the labelled JSONL files are ingested
+ * into a new, temporary store, in file order or shuffled, through the real pipeline; the stories
+ * found are then scored against the {@code story} labels. Articles without a label are ingested
+ * (they can bridge stories) but not scored.
+ */
+public final class StoryClustererEvaluator {
+  private StoryClustererEvaluator() {}
+
+  /**
+   * @param scores the clustering scores
+   * @param articles articles ingested
+   * @param seconds wall-clock seconds the ingest took (duplicate detection and clustering included)
+   * @param merges story merges made during the run
+   */
+  public record Result(ClusteringScores scores, long articles, double seconds, long merges) {
+    /** @return articles ingested per second */
+    public double articlesPerSecond() {
+      return seconds == 0 ? 0 : articles / seconds;
+    }
+  }
+
+  /**
+   * @param files labelled JSONL files
+   * @param shuffleSeed when not null, the articles of all files are ingested in a random order from this seed
+   * @return the scores
+   * @throws IllegalArgumentException when the files hold no labelled article
+   */
+  public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("crosscheck-eval");
+      List<String> inputs = new ArrayList<>();
+      if (shuffleSeed == null) {
+        files.forEach(f -> inputs.add(f.toString()));
+      } else {
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+          Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+        }
+        Collections.shuffle(lines, new Random(shuffleSeed));
+        Path shuffled = tmp.resolve("shuffled.jsonl");
+        Files.write(shuffled, lines, StandardCharsets.UTF_8);
+        inputs.add(shuffled.toString());
+      }
+      try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+        long start = System.nanoTime();
+        IngestSummary summary = Pipeline.builder().store(store).buildIngestor().ingest(inputs, new IngestListener() {});
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (summary.storeError() != null) {
+          throw new IllegalStateException("the evaluation store failed: " + summary.storeError());
+        }
+        Map<ArticleId, StoryId> predicted = store.allAssignments();
+        Map<ArticleId, StoryId> pred = new HashMap<>();
+        Map<ArticleId, String> gold = new HashMap<>();
+        for (Article a : store.list(0, Integer.MAX_VALUE)) {
+          if (a.goldStory() != null && predicted.containsKey(a.id())) {
+            pred.put(a.id(), predicted.get(a.id()));
+            gold.put(a.id(), a.goldStory());
+          }
+        }
+        if (gold.isEmpty()) {
+          throw new IllegalArgumentException("no article in " + files + " carries a 'story' label to score against");
+        }
+        return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static void deleteQuietly(@Nullable Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // a temporary directory left behind is harmless
+    }
+  }
+}

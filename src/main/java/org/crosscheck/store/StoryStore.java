@@ -1,0 +1,48 @@
+package org.crosscheck.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.StoryId;
+
+/**
+ * Keeps which story each article belongs to, and the merges of stories. Writes made inside
+ * {@link SketchStore#inTransaction} of the same store are part of that transaction. Thread-safe.
+ */
+public interface StoryStore {
+
+  /**
+   * A recorded merge: story {@code from} was found to be the same event as {@code into}.
+   *
+   * @param from the story merged away (it no longer has articles)
+   * @param into the story that kept them
+   * @param bridge the article whose arrival showed the two to be one event
+   */
+  record Merge(StoryId from, StoryId into, ArticleId bridge) {}
+
+  /** @return a story id never used before in this store */
+  StoryId newStoryId();
+
+  /** Puts an article in a story (moving it when it was in another). */
+  void assign(ArticleId article, StoryId story);
+
+  /** @return the story of an article, if it has been assigned one */
+  Optional<StoryId> storyOf(ArticleId article);
+
+  /** @return the articles of a story, in the order they were assigned */
+  List<ArticleId> articlesOf(StoryId story);
+
+  /** @return every article's story */
+  Map<ArticleId, StoryId> allAssignments();
+
+  /**
+   * Moves every article of {@code merge.from()} into {@code merge.into()} and records the merge.
+   *
+   * @param merge the merge
+   */
+  void merge(Merge merge);
+
+  /** @return every recorded merge, oldest first */
+  List<Merge> merges();
+}

@@ -1,0 +1,35 @@
+package org.crosscheck.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.crosscheck.SharedData;
+import org.junit.jupiter.api.Test;
+
+/** Accuracy guards: floors a little below what the clusterer reaches on the development data. */
+class StoryClustererEvaluatorTest {
+  @Test
+  void clustersEcbPlusAboveItsFloor() {
+    var r = StoryClustererEvaluator.evaluate(List.of(SharedData.path("ecbplus-train-dev.jsonl")), null);
+    assertThat(r.scores().items()).isEqualTo(772);
+    assertThat(r.scores().goldClusters()).isEqualTo(66);
+    assertThat(r.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev").isGreaterThanOrEqualTo(0.86);
+  }
+
+  @Test
+  void clustersBasilAboveItsFloorAlsoShuffled() {
+    var inOrder = StoryClustererEvaluator.evaluate(List.of(SharedData.path("basil-2010-2016.jsonl")), null);
+    assertThat(inOrder.scores().bcubedF1()).as("BCubed F1 on basil").isGreaterThanOrEqualTo(0.97);
+    var shuffled = StoryClustererEvaluator.evaluate(List.of(SharedData.path("basil-2010-2016.jsonl")), 1L);
+    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on basil, shuffled").isGreaterThanOrEqualTo(0.97);
+  }
+
+  @Test
+  void theFiveSeedReportsFormOneStory() throws Exception {
+    var store = new org.crosscheck.store.InMemoryArticleStore();
+    org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("seeds").toString()), new org.crosscheck.pipeline.IngestListener() {});
+    assertThat(store.allAssignments()).hasSize(5);
+    assertThat(java.util.Set.copyOf(store.allAssignments().values())).hasSize(1);
+  }
+}
