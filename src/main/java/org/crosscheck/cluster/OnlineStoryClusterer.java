@@ -27,7 +27,7 @@ import org.crosscheck.store.StoryStore;
  */
 public final class OnlineStoryClusterer implements StoryClusterer {
   /** Most candidate stories scored per article. */
-  static final int CANDIDATES = 40;
+  static final int CANDIDATES = Integer.getInteger("cc.CANDIDATES", 15);
   /** Query terms looked up per article (its highest-weighted words and names). */
   static final int QUERY_TERMS = 30;
   /** Stories read per posting list: the most recently changed. */
@@ -48,13 +48,13 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   public Assignment assign(Article article) {
     ArticleFeatures f = FeatureExtractor.extract(article);
     df.add(f);
-    StorySimilarity sim = new StorySimilarity(df);
+    StorySimilarity.Query query = new StorySimilarity(df).query(f);
     List<StoryProfile> candidates = candidates(f);
     StoryProfile best = null;
     double bestScore = -1;
     List<Map.Entry<StoryProfile, Double>> scored = new ArrayList<>();
     for (StoryProfile c : candidates) {
-      double s = sim.score(f, c);
+      double s = query.score(c);
       scored.add(Map.entry(c, s));
       if (s > bestScore) {
         best = c;

@@ -1,6 +1,7 @@
 package org.crosscheck.cluster;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How strongly an article belongs to a story: a weighted sum of the cosine of their TF-IDF word
@@ -30,16 +31,61 @@ final class StorySimilarity {
     this.df = df;
   }
 
-  double score(ArticleFeatures f, StoryProfile s) {
-    if (s.termsNorm < 0) {
-      s.termsNorm = norm(s.terms);
-      s.leadNorm = norm(s.leadTerms);
+  /** An article's weights, computed once and compared with every candidate story. */
+  final class Query {
+    double score(StoryProfile s) {
+      return StorySimilarity.this.score(this, s);
     }
-    double body = cosine(f.terms(), s.terms, s.termsNorm);
-    double lead = cosine(f.leadTerms(), s.leadTerms, s.leadNorm);
-    double names = names(f, s);
+
+    final ArticleFeatures features;
+    final Map<String, Double> terms;
+    final Map<String, Double> idf = new java.util.HashMap<>();
+    final double termsNorm;
+    final Map<String, Double> lead;
+    final double leadNorm;
+    final Map<String, Double> names;
+    final double namesTotal;
+
+    Query(ArticleFeatures f) {
+      this.features = f;
+      f.terms().keySet().forEach(t -> idf.put(t, df.idf(t)));
+      f.leadTerms().keySet().forEach(t -> idf.computeIfAbsent(t, df::idf));
+      this.terms = weights(f.terms(), idf);
+      this.termsNorm = norm(terms);
+      this.lead = weights(f.leadTerms(), idf);
+      this.leadNorm = norm(lead);
+      Map<String, Double> n = new java.util.HashMap<>();
+      double total = 0;
+      for (String name : f.names()) {
+        double w = df.idfName(name);
+        n.put(name, w);
+        total += w;
+      }
+      this.names = n;
+      this.namesTotal = total;
+    }
+  }
+
+  Query query(ArticleFeatures f) {
+    return new Query(f);
+  }
+
+  double score(Query q, StoryProfile s) {
+    if (s.termsNorm < 0) {
+      s.termsNorm = norm(weights(s.terms, null));
+      s.leadNorm = norm(weights(s.leadTerms, null));
+    }
+    double body = cosine(q.terms, q.termsNorm, s.terms, s.termsNorm, q.idf);
+    double lead = cosine(q.lead, q.leadNorm, s.leadTerms, s.leadNorm, q.idf);
+    double shared = 0;
+    for (var e : q.names.entrySet()) {
+      if (s.names.containsKey(e.getKey())) {
+        shared += e.getValue();
+      }
+    }
+    double names = q.namesTotal == 0 ? 0 : shared / q.namesTotal;
     double score = W_BODY * body + W_LEAD * lead + W_NAMES * names;
-    long gap = s.daysFrom(f.date());
+    long gap = s.daysFrom(q.features.date());
     if (gap >= 0 && gap <= SAME_EVENT_DAYS) {
       score += DATE_BONUS * (1 - (double) gap / (SAME_EVENT_DAYS + 1));
     }
@@ -49,46 +95,37 @@ final class StorySimilarity {
     return score;
   }
 
-  private double names(ArticleFeatures f, StoryProfile s) {
-    double total = 0;
-    double shared = 0;
-    for (String n : f.names()) {
-      double w = df.idfName(n);
-      total += w;
-      if (s.names.containsKey(n)) {
-        shared += w;
-      }
-    }
-    return total == 0 ? 0 : shared / total;
+  /** @param known IDF values already looked up, or {@code null} */
+  private Map<String, Double> weights(Map<String, Integer> counts, @Nullable Map<String, Double> known) {
+    Map<String, Double> w = new java.util.HashMap<>(counts.size() * 2);
+    counts.forEach((t, n) -> w.put(t, (1 + Math.log(n)) * (known != null ? known.get(t) : df.idf(t))));
+    return w;
   }
 
   /**
-   * @param bNorm the TF-IDF norm of {@code b}, cached by its story (computed with the IDF of when
-   *     the story last changed, which drifts little)
+   * Cosine of the article's weights with a story's counts weighted by the current IDF; the
+   * story's norm is cached by the story (computed with the IDF of when it last changed, which
+   * drifts little).
    */
-  private double cosine(Map<String, Integer> a, Map<String, Integer> b, double bNorm) {
-    double dot = 0;
-    double na = 0;
-    for (var e : a.entrySet()) {
-      double idf = df.idf(e.getKey());
-      double wa = (1 + Math.log(e.getValue())) * idf;
-      na += wa * wa;
-      Integer nb = b.get(e.getKey());
-      if (nb != null) {
-        dot += wa * (1 + Math.log(nb)) * idf;
-      }
-    }
-    if (dot == 0 || bNorm == 0) {
+  private double cosine(Map<String, Double> a, double aNorm, Map<String, Integer> b, double bNorm,
+      Map<String, Double> idf) {
+    if (aNorm == 0 || bNorm == 0) {
       return 0;
     }
-    return Math.min(1, dot / (Math.sqrt(na) * bNorm));
+    double dot = 0;
+    for (var e : a.entrySet()) {
+      Integer nb = b.get(e.getKey());
+      if (nb != null) {
+        dot += e.getValue() * (1 + Math.log(nb)) * idf.get(e.getKey());
+      }
+    }
+    return Math.min(1, dot / (aNorm * bNorm));
   }
 
-  private double norm(Map<String, Integer> b) {
+  private static double norm(Map<String, Double> w) {
     double sum = 0;
-    for (var e : b.entrySet()) {
-      double wb = (1 + Math.log(e.getValue())) * df.idf(e.getKey());
-      sum += wb * wb;
+    for (double v : w.values()) {
+      sum += v * v;
     }
     return Math.sqrt(sum);
   }
