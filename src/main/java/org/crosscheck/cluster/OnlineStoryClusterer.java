@@ -29,9 +29,9 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   /** Most candidate stories scored per article. */
   static final int CANDIDATES = Integer.getInteger("cc.CANDIDATES", 15);
   /** Query terms looked up per article (its highest-weighted words and names). */
-  static final int QUERY_TERMS = 30;
+  static final int QUERY_TERMS = Integer.getInteger("cc.QUERY_TERMS", 20);
   /** Stories read per posting list: the most recently changed. */
-  static final int POSTINGS_PER_TERM = 400;
+  static final int POSTINGS_PER_TERM = Integer.getInteger("cc.POSTINGS", 100);
 
   private final StoryStore stories;
   private final Map<StoryId, StoryProfile> profiles = new HashMap<>();

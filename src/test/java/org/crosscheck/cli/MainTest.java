@@ -100,6 +100,29 @@ class MainTest {
   }
 
   @Test
+  void groupsTheSeedsIntoOneStoryAndShowsIt() {
+    Result ingest = run("ingest", "--data", data(), SharedData.path("seeds").toString());
+    assertThat(ingest.out()).contains("stories: 4 articles joined existing stories, 1 new stories");
+    Result stories = run("stories", "--data", data());
+    assertThat(stories.code()).isZero();
+    assertThat(stories.out()).contains("s-1", "North Korea Deploys Troops in Russia Under Military Pact",
+        "1 stories over 5 articles");
+    Result story = run("story", "--data", data(), "s-1");
+    assertThat(story.code()).isZero();
+    assertThat(story.out()).contains("coverage:  5 articles, 5 outlets", "outlets:   MENAFN, Arirang News, The Gaze",
+        "published: 2025-04-28 to 2025-04-28");
+    assertThat(run("story", "--data", data(), "s-99").code()).isEqualTo(1);
+    assertThat(run("story", "--data", data(), "nonsense").code()).isEqualTo(2);
+  }
+
+  @Test
+  void evalRefusesAMissingFile() {
+    Result r = run("eval", "clusters", tmp.resolve("none.jsonl").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("none.jsonl: no such file");
+  }
+
+  @Test
   void listingAnEmptyDataDirectorySaysSo() {
     Result r = run("articles", "--data", data());
     assertThat(r.code()).isZero();

@@ -1,0 +1,49 @@
+package org.crosscheck.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.crosscheck.SharedData;
+import org.crosscheck.model.Story;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.IngestSummary;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.store.InMemoryArticleStore;
+import org.junit.jupiter.api.Test;
+
+class StoriesTest {
+  @Test
+  void countsAnOutletThatOnlyCarriedACopyOnceAsAlsoCarriedBy() throws Exception {
+    String text = Files.readString(SharedData.path("seeds/000_3e73613c10c7acdf.txt"), StandardCharsets.UTF_8);
+    String body = text.substring(text.indexOf("(MENAFN)"));
+    String jsonl = "{\"id\":\"orig\",\"source\":\"Wire\",\"title\":\"Original\",\"published\":\"2025-04-28\",\"text\":"
+        + com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body) + "}\n"
+        + "{\"id\":\"copy\",\"source\":\"Local Paper\",\"title\":\"Same story, new headline\",\"published\":\"2025-04-28\","
+        + "\"text\":" + com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+            .writeValueAsString(body.substring(0, body.length() - 300)) + "}\n";
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    IngestSummary s = Pipeline.builder().store(store).stdin(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)))
+        .buildIngestor().ingest(List.of("-"), new IngestListener() {});
+    assertThat(s.duplicates()).isEqualTo(1);
+    List<Story> stories = Stories.all(store);
+    assertThat(stories).singleElement().satisfies(story -> {
+      assertThat(story.articles()).hasSize(2);
+      assertThat(story.outlets()).containsExactly("Wire");
+      assertThat(story.copies()).isEqualTo(1);
+      assertThat(story.headline()).isEqualTo("Original");
+    });
+  }
+
+  @Test
+  void keepsDifferentEventsApartAndRecordsNoMergeForThem() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new IngestListener() {});
+    List<Story> stories = Stories.all(store);
+    assertThat(stories.size()).isBetween(65, 80);
+    assertThat(stories.get(0).outlets()).hasSizeGreaterThanOrEqualTo(3);
+  }
+}
