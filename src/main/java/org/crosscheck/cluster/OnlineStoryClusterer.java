@@ -93,8 +93,16 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   private void addTo(StoryProfile p, ArticleFeatures f) {
     seen++;
     p.add(f, seen);
+    for (String t : p.prune(df)) {
+      LinkedHashMap<StoryId, Boolean> list = postings.get(t);
+      if (list != null) {
+        list.remove(p.id);
+      }
+    }
     for (String t : f.terms().keySet()) {
-      post(t, p.id);
+      if (p.terms.containsKey(t)) {
+        post(t, p.id);
+      }
     }
     for (String n : f.names()) {
       post(StorySimilarity.NAME + n, p.id);

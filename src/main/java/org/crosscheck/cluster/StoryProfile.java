@@ -22,8 +22,32 @@ final class StoryProfile {
   double termsNorm = -1;
   double leadNorm = -1;
 
+  /** Most words kept per story: its highest-weighted ones, so that memory per story stays bounded. */
+  static final int MAX_TERMS = Integer.getInteger("cc.MAX_TERMS", 200);
+
   StoryProfile(StoryId id) {
     this.id = id;
+  }
+
+  /**
+   * Keeps the {@link #MAX_TERMS} highest-weighted words once there are twice as many.
+   *
+   * @return the words dropped, for the index to forget
+   */
+  java.util.List<String> prune(DocumentFrequencies df) {
+    if (terms.size() <= 2 * MAX_TERMS) {
+      return java.util.List.of();
+    }
+    java.util.List<Map.Entry<String, Integer>> all = new java.util.ArrayList<>(terms.entrySet());
+    all.sort(java.util.Comparator.comparingDouble((Map.Entry<String, Integer> e) ->
+        (1 + Math.log(e.getValue())) * df.idf(e.getKey())).reversed());
+    java.util.List<String> dropped = new java.util.ArrayList<>();
+    for (var e : all.subList(MAX_TERMS, all.size())) {
+      dropped.add(e.getKey());
+    }
+    dropped.forEach(terms::remove);
+    termsNorm = -1;
+    return dropped;
   }
 
   void add(ArticleFeatures f, long now) {
