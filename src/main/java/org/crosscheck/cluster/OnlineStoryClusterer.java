@@ -44,10 +44,29 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     this.stories = Objects.requireNonNull(stories, "stories");
   }
 
+  /** Words kept per article: its highest-weighted ones (TF-IDF), which carry nearly all of its cosine. */
+  static final int ARTICLE_TERMS = Integer.getInteger("cc.ARTICLE_TERMS", 1000);
+
+  /** @return the features with only the article's {@link #ARTICLE_TERMS} highest-weighted words */
+  private ArticleFeatures truncated(ArticleFeatures f) {
+    if (f.terms().size() <= ARTICLE_TERMS) {
+      return f;
+    }
+    List<Map.Entry<String, Integer>> all = new ArrayList<>(f.terms().entrySet());
+    all.sort(Comparator.comparingDouble((Map.Entry<String, Integer> e) ->
+        (1 + Math.log(e.getValue())) * df.idf(e.getKey())).reversed());
+    Map<String, Integer> kept = new HashMap<>();
+    for (var e : all.subList(0, ARTICLE_TERMS)) {
+      kept.put(e.getKey(), e.getValue());
+    }
+    return new ArticleFeatures(kept, f.leadTerms(), f.names(), f.numbers(), f.date());
+  }
+
   @Override
   public Assignment assign(Article article) {
     ArticleFeatures f = FeatureExtractor.extract(article);
     df.add(f);
+    f = truncated(f);
     StorySimilarity.Query query = new StorySimilarity(df).query(f);
     List<StoryProfile> candidates = candidates(f);
     StoryProfile best = null;
@@ -87,6 +106,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   public void add(Article article, StoryId story) {
     ArticleFeatures f = FeatureExtractor.extract(article);
     df.add(f);
+    f = truncated(f);
     addTo(profiles.computeIfAbsent(story, StoryProfile::new), f);
   }
 
