@@ -1,6 +1,6 @@
 package org.crosscheck.cluster;
 
-import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -8,15 +8,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the clusterer compares of an article.
  *
- * @param terms content words of the whole text with their counts (lowercased, stop words and numbers dropped)
- * @param leadTerms content words of the title and the first two sentences, with counts
- * @param names proper-noun phrases (capitalised words not opening a sentence), lowercased
- * @param numbers numbers written with digits (years, counts), normalised (thousands separators dropped)
- * @param date the publication date, or {@code null} when unknown
+ * @param counts per field, each term with its count in the article
+ * @param leadYears years (1950-2039) named in the title and the first three sentences
+ * @param day the publication date as an epoch day, or {@code null} when unknown
  */
-record ArticleFeatures(
-    Map<String, Integer> terms,
-    Map<String, Integer> leadTerms,
-    Set<String> names,
-    Set<String> numbers,
-    @Nullable LocalDate date) {}
+record ArticleFeatures(EnumMap<Field, Map<String, Integer>> counts, Set<String> leadYears, @Nullable Long day) {
+
+  Map<String, Integer> of(Field f) {
+    return counts.get(f);
+  }
+}

@@ -1,27 +1,30 @@
 package org.crosscheck.cluster;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Document frequencies of words and names over the articles seen so far, and the IDF weights they give. */
+/** Per field, how many of the articles seen so far contain each term, and the IDF that gives. Not thread-safe. */
 final class DocumentFrequencies {
-  private final Map<String, Integer> terms = new HashMap<>();
-  private final Map<String, Integer> names = new HashMap<>();
+  private final EnumMap<Field, Map<String, Integer>> df = new EnumMap<>(Field.class);
   private long documents;
 
-  void add(ArticleFeatures f) {
+  DocumentFrequencies() {
+    for (Field f : Field.values()) {
+      df.put(f, new HashMap<>());
+    }
+  }
+
+  void add(ArticleFeatures a) {
     documents++;
-    f.terms().keySet().forEach(t -> terms.merge(t, 1, Integer::sum));
-    f.names().forEach(n -> names.merge(n, 1, Integer::sum));
+    for (Field f : Field.values()) {
+      Map<String, Integer> m = df.get(f);
+      a.of(f).keySet().forEach(t -> m.merge(t, 1, Integer::sum));
+    }
   }
 
-  /** @return {@code ln((N + 1) / (df + 1)) + 1} for a word */
-  double idf(String term) {
-    return Math.log((documents + 1.0) / (terms.getOrDefault(term, 0) + 1.0)) + 1;
-  }
-
-  /** @return the IDF of a name phrase, by the same formula over name occurrences */
-  double idfName(String name) {
-    return Math.log((documents + 1.0) / (names.getOrDefault(name, 0) + 1.0)) + 1;
+  /** @return {@code ln((N + 1) / (df + 1)) + 1} */
+  double idf(Field f, String term) {
+    return Math.log((documents + 1.0) / (df.get(f).getOrDefault(term, 0) + 1.0)) + 1;
   }
 }

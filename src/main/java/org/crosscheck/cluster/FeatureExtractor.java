@@ -6,142 +6,241 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.crosscheck.model.Article;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Turns an article into {@link ArticleFeatures} with plain rules: no NLP model. Works on ordinary
- * and on tokenized text ({@code Kim Jong Un , leader .}). Stateless and thread-safe.
+ * Turns an article into {@link ArticleFeatures} with plain rules, no NLP model; works on ordinary
+ * and on tokenized text ({@code Kim Jong Un , leader .}). Words: lowercased, possessive and plural
+ * {@code s} stripped, hyphenated words split, stop words dropped. Names: runs of capitalised words
+ * (joined by of, de, van, al, ...), not counting a sentence's first word unless it is capitalised
+ * elsewhere too, and skipping title-case lines (headlines). Stateless and thread-safe.
  */
 final class FeatureExtractor {
-  private static final Set<String> STOP = loadStopWords();
-  /** Sentences of the body counted as the lead, after the title. */
-  private static final int LEAD_SENTENCES = 2;
+  private static final Set<String> STOP = load("stopwords-en.txt");
+  private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec");
+  private static final Set<String> NAME_JOIN = Set.of("of", "de", "la", "van", "von", "al", "bin", "der", "du", "le",
+      "da", "del");
+  private static final Set<String> HONORIFIC = Set.of("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st");
+  private static final Set<String> COMMON_SENTENCE_START = Set.of("but", "and", "as", "in", "on", "at", "after",
+      "before", "when", "while", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "a", "an",
+      "the", "there", "here", "if", "so", "for", "with", "from", "by", "however", "meanwhile", "still", "also", "now",
+      "then", "yet", "although", "though", "since", "because");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
+  private static final Pattern NAME_TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'.][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern YEAR = Pattern.compile("\\b(19[5-9]\\d|20[0-3]\\d)\\b");
+  private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[\"'\\p{Lu}])");
+  private static final String SENTENCE_MARKS = ".!?:;\"\u201c\u201d\u2014-(";
 
   private FeatureExtractor() {}
 
   static ArticleFeatures extract(Article a) {
-    Map<String, Integer> terms = new HashMap<>();
-    Map<String, Integer> lead = new HashMap<>();
-    Set<String> names = new HashSet<>();
-    Set<String> numbers = new HashSet<>();
-    if (a.title() != null) {
-      scan(a.title(), lead, names, numbers, true);
-      scan(a.title(), terms, names, numbers, true);
+    String text = normalize(a.text());
+    String title = a.title() == null ? "" : normalize(a.title());
+    List<String> sentences = sentences(text);
+    StringBuilder head = new StringBuilder(title);
+    for (String s : sentences.subList(0, Math.min(2, sentences.size()))) {
+      head.append('\n').append(s);
     }
-    String text = a.text();
-    int leadEnd = leadEnd(text);
-    scan(text.substring(0, leadEnd), lead, null, null, false);
-    scan(text, terms, names, numbers, false);
-    return new ArticleFeatures(terms, lead, names, numbers, a.published().localDate().orElse(null));
-  }
-
-  /** @return the end of the lead: the first {@link #LEAD_SENTENCES} sentences (or lines) of the text */
-  static int leadEnd(String text) {
-    int found = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean end = c == '\n'
-          || ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
-      if (end && ++found == LEAD_SENTENCES) {
-        return i + 1;
+    EnumMap<Field, Map<String, Integer>> counts = new EnumMap<>(Field.class);
+    counts.put(Field.BODY, words(title + "\n" + text));
+    counts.put(Field.LEAD, words(head.toString()));
+    List<String> nameLines = new ArrayList<>();
+    if (!title.isEmpty() && !isTitleCase(title)) {
+      nameLines.add(title);
+    }
+    for (String line : text.split("\n")) {
+      if (!isTitleCase(line)) {
+        nameLines.add(line);
       }
     }
-    return text.length();
+    counts.put(Field.NAMES, names(nameLines));
+    Map<String, Integer> nums = new HashMap<>();
+    Matcher m = NUMBER.matcher(title + "\n" + text);
+    while (m.find()) {
+      nums.merge(m.group().replace(",", ""), 1, Integer::sum);
+    }
+    counts.put(Field.NUMS, nums);
+    StringBuilder yearsText = new StringBuilder(title);
+    for (String s : sentences.subList(0, Math.min(3, sentences.size()))) {
+      yearsText.append('\n').append(s);
+    }
+    Set<String> years = new HashSet<>();
+    Matcher y = YEAR.matcher(yearsText);
+    while (y.find()) {
+      years.add(y.group(1));
+    }
+    Long day = a.published().localDate().map(d -> d.toEpochDay()).orElse(null);
+    return new ArticleFeatures(counts, years, day);
   }
 
-  /**
-   * Splits text into words and collects content words, proper-noun phrases and numbers.
-   *
-   * @param headline whether the text is a headline (where every word may be capitalised)
-   */
-  private static void scan(String text, Map<String, Integer> terms, @Nullable Set<String> names,
-      @Nullable Set<String> numbers, boolean headline) {
-    StringBuilder phrase = new StringBuilder();
-    boolean sentenceStart = true;
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      char c = text.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        int j = i;
-        while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || isInnerJoiner(text, j))) {
-          j++;
+  /** Unifies quote marks and re-attaches tokenized clitics ({@code family 's}, {@code do n't}). */
+  static String normalize(String t) {
+    return t.replace('\u2019', '\'').replace('\u2018', '\'').replace("``", "\"").replace("''", "\"")
+        .replaceAll("\\s+'s\\b", "'s").replaceAll("\\s+n't\\b", "n't");
+  }
+
+  /** @return the sentences of the text: its lines, split after {@code .!?} before a quote or capital */
+  static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      for (String s : SENTENCE_BREAK.split(line.strip())) {
+        if (!s.isBlank()) {
+          out.add(s.strip());
         }
-        String raw = text.substring(i, j);
-        boolean capital = Character.isUpperCase(raw.charAt(0));
-        if (Character.isDigit(raw.charAt(0))) {
-          if (numbers != null) {
-            numbers.add(raw.replace(",", ""));
-          }
-          flush(phrase, names);
-        } else {
-          String w = normalizeWord(raw);
-          if (!STOP.contains(w) && w.length() > 1) {
-            terms.merge(w, 1, Integer::sum);
-          }
-          if (names != null && !headline && capital && !sentenceStart && !STOP.contains(w)) {
-            if (phrase.length() > 0) {
-              phrase.append(' ');
-            }
-            phrase.append(raw.toLowerCase(Locale.ROOT));
-          } else {
-            flush(phrase, names);
-          }
-        }
-        sentenceStart = false;
-        i = j;
-      } else {
-        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '\u201C' || c == '`') {
-          sentenceStart = true;
-        }
-        if (!Character.isWhitespace(c) && c != '-' && c != '\'') {
-          flush(phrase, names);
-        }
-        i++;
       }
     }
-    flush(phrase, names);
+    return out;
   }
 
-  private static boolean isInnerJoiner(String text, int j) {
-    char c = text.charAt(j);
-    return (c == '-' || c == '\'' || c == '\u2019' || c == ',' || c == '.')
-        && j + 1 < text.length() && Character.isLetterOrDigit(text.charAt(j + 1))
-        && j > 0 && Character.isLetterOrDigit(text.charAt(j - 1))
-        && (c != ',' && c != '.' || Character.isDigit(text.charAt(j - 1)) && Character.isDigit(text.charAt(j + 1)));
-  }
-
-  private static void flush(StringBuilder phrase, @Nullable Set<String> names) {
-    if (phrase.length() > 0) {
-      if (names != null) {
-        names.add(phrase.toString());
+  static Map<String, Integer> words(String text) {
+    Map<String, Integer> out = new HashMap<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT);
+      if (w.endsWith("'s")) {
+        w = w.substring(0, w.length() - 2);
       }
-      phrase.setLength(0);
+      for (String p : w.split("-")) {
+        boolean digits = !p.isEmpty() && p.chars().allMatch(Character::isDigit);
+        if ((p.length() < 2 && !digits) || STOP.contains(p)) {
+          continue;
+        }
+        out.merge(digits ? p : stem(p), 1, Integer::sum);
+      }
     }
+    return out;
   }
 
-  /** Lowercases and strips a possessive and a plural {@code s} (not {@code ss}, {@code us}, {@code is}). */
-  static String normalizeWord(String raw) {
-    String w = raw.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-    if (w.endsWith("'s")) {
-      w = w.substring(0, w.length() - 2);
-    }
+  /** Drops a plural {@code s} (not from {@code ss}, {@code us}, {@code is}) from words longer than three letters. */
+  static String stem(String w) {
     if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
-      w = w.endsWith("ies") ? w.substring(0, w.length() - 3) + "y" : w.substring(0, w.length() - 1);
+      return w.substring(0, w.length() - 1);
     }
     return w;
   }
 
-  private static Set<String> loadStopWords() {
-    try (InputStream in = FeatureExtractor.class.getResourceAsStream("stopwords-en.txt")) {
+  private static boolean isTitleCase(String line) {
+    int words = 0;
+    int capitals = 0;
+    Matcher m = NAME_TOKEN.matcher(line);
+    while (m.find()) {
+      String t = m.group();
+      if (Character.isLetter(t.charAt(0))) {
+        words++;
+        capitals += Character.isUpperCase(t.charAt(0)) ? 1 : 0;
+      }
+    }
+    return words >= 3 && capitals > 0.6 * words;
+  }
+
+  /** A run of capitalised words, and whether it opens a sentence. */
+  private record Run(List<String> words, boolean sentenceInitial) {}
+
+  private static Map<String, Integer> names(List<String> lines) {
+    List<Run> runs = new ArrayList<>();
+    for (String line : lines) {
+      runs(line, runs);
+    }
+    Set<String> capitalisedInside = new HashSet<>();
+    for (Run r : runs) {
+      for (int i = 0; i < r.words().size(); i++) {
+        if (!(r.sentenceInitial() && i == 0)) {
+          capitalisedInside.add(r.words().get(i).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    Map<String, Integer> out = new HashMap<>();
+    for (Run run : runs) {
+      List<String> r = new ArrayList<>(run.words());
+      String first = r.get(0).toLowerCase(Locale.ROOT);
+      if (run.sentenceInitial() && (STOP.contains(first) || COMMON_SENTENCE_START.contains(first)
+          || (r.size() == 1 && !capitalisedInside.contains(first)))) {
+        r.remove(0);
+      }
+      while (!r.isEmpty() && NAME_JOIN.contains(r.get(0).toLowerCase(Locale.ROOT))) {
+        r.remove(0);
+      }
+      List<String> ws = new ArrayList<>();
+      for (String w : r) {
+        String x = w.toLowerCase(Locale.ROOT).replace("'s", "");
+        while (x.endsWith(".")) {
+          x = x.substring(0, x.length() - 1);
+        }
+        if (!x.isEmpty()) {
+          ws.add(x);
+        }
+      }
+      if (ws.isEmpty() || (ws.size() == 1 && (STOP.contains(ws.get(0)) || MONTHS.contains(ws.get(0))))) {
+        continue;
+      }
+      out.merge(String.join(" ", ws), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  private static void runs(String line, List<Run> out) {
+    List<String> run = new ArrayList<>();
+    boolean runInitial = false;
+    boolean sentenceStart = true;
+    Matcher m = NAME_TOKEN.matcher(line);
+    while (m.find()) {
+      String t = m.group();
+      if (Character.isLetterOrDigit(t.charAt(0))) {
+        boolean cap = Character.isUpperCase(t.charAt(0));
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (cap && HONORIFIC.contains(lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower)) {
+          flush(run, runInitial, out);
+          sentenceStart = false;
+          continue;
+        }
+        if (cap) {
+          if (run.isEmpty()) {
+            runInitial = sentenceStart;
+          }
+          run.add(t);
+        } else if (!run.isEmpty() && NAME_JOIN.contains(lower)) {
+          run.add(t);
+        } else {
+          flush(run, runInitial, out);
+        }
+        sentenceStart = false;
+      } else {
+        flush(run, runInitial, out);
+        if (SENTENCE_MARKS.indexOf(t.charAt(0)) >= 0) {
+          sentenceStart = true;
+        }
+      }
+    }
+    flush(run, runInitial, out);
+  }
+
+  private static void flush(List<String> run, boolean initial, List<Run> out) {
+    while (!run.isEmpty() && NAME_JOIN.contains(run.getLast().toLowerCase(Locale.ROOT))) {
+      run.removeLast();
+    }
+    if (!run.isEmpty()) {
+      out.add(new Run(List.copyOf(run), initial));
+    }
+    run.clear();
+  }
+
+  private static Set<String> load(String resource) {
+    try (InputStream in = FeatureExtractor.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("stopwords-en.txt is missing from the classpath");
+        throw new IllegalStateException(resource + " is missing from the classpath");
       }
       Set<String> words = new HashSet<>();
       new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()

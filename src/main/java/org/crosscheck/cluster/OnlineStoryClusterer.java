@@ -14,24 +14,26 @@ import org.crosscheck.store.StoryStore;
 /**
  * Single-pass story clustering with an inverted index for candidates.
  *
- * <p>For each new article: its rarest content words and names are looked up in an index from
- * term to the stories that contain it (most recently changed stories first, a bounded number per
- * term), the stories sharing the most rare terms become candidates (at most {@link
- * #CANDIDATES}), and each candidate is scored by {@link StorySimilarity}. The article joins the
- * best candidate when its score reaches {@link StorySimilarity#JOIN}, else starts a story. A
- * second candidate that also scores at least {@link StorySimilarity#MERGE} is the same event: it
- * is merged into the first, and the merge recorded. The cost of one article depends on its own
- * length and these bounds, not on the number of stories.
+ * <p>For each new article: its words and names that already occur in some story are ranked by
+ * TF-IDF weight, the top {@link #QUERY_TERMS} are looked up in an index from term to stories (the
+ * {@link #POSTINGS_PER_TERM} most recently changed stories per term), each story found gets the
+ * IDF of every term it shares, and the {@link #CANDIDATES} best are scored by {@link
+ * StorySimilarity}; stories dated more than a week from a dated article are skipped. The article
+ * joins the best candidate when its score reaches {@link StorySimilarity#JOIN}, else starts a
+ * story. A second candidate that scores at least {@link StorySimilarity#MERGE} is taken to be the
+ * same event and merged into the first; the merge is recorded. The cost of one article depends on
+ * its length and these bounds, not on the number of stories.
  *
  * <p>Not thread-safe: one ingest at a time.
  */
 public final class OnlineStoryClusterer implements StoryClusterer {
   /** Most candidate stories scored per article. */
-  static final int CANDIDATES = Integer.getInteger("cc.CANDIDATES", 15);
-  /** Query terms looked up per article (its highest-weighted words and names). */
-  static final int QUERY_TERMS = Integer.getInteger("cc.QUERY_TERMS", 20);
+  static final int CANDIDATES = 30;
+  /** Terms (words and names) looked up per article. */
+  static final int QUERY_TERMS = 30;
   /** Stories read per posting list: the most recently changed. */
-  static final int POSTINGS_PER_TERM = Integer.getInteger("cc.POSTINGS", 100);
+  static final int POSTINGS_PER_TERM = 200;
+  private static final Field[] INDEXED = {Field.BODY, Field.NAMES};
 
   private final StoryStore stories;
   private final Map<StoryId, StoryProfile> profiles = new HashMap<>();
@@ -44,35 +46,15 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     this.stories = Objects.requireNonNull(stories, "stories");
   }
 
-  /** Words kept per article: its highest-weighted ones (TF-IDF), which carry nearly all of its cosine. */
-  static final int ARTICLE_TERMS = Integer.getInteger("cc.ARTICLE_TERMS", 1000);
-
-  /** @return the features with only the article's {@link #ARTICLE_TERMS} highest-weighted words */
-  private ArticleFeatures truncated(ArticleFeatures f) {
-    if (f.terms().size() <= ARTICLE_TERMS) {
-      return f;
-    }
-    List<Map.Entry<String, Integer>> all = new ArrayList<>(f.terms().entrySet());
-    all.sort(Comparator.comparingDouble((Map.Entry<String, Integer> e) ->
-        (1 + Math.log(e.getValue())) * df.idf(e.getKey())).reversed());
-    Map<String, Integer> kept = new HashMap<>();
-    for (var e : all.subList(0, ARTICLE_TERMS)) {
-      kept.put(e.getKey(), e.getValue());
-    }
-    return new ArticleFeatures(kept, f.leadTerms(), f.names(), f.numbers(), f.date());
-  }
-
   @Override
   public Assignment assign(Article article) {
     ArticleFeatures f = FeatureExtractor.extract(article);
     df.add(f);
-    f = truncated(f);
     StorySimilarity.Query query = new StorySimilarity(df).query(f);
-    List<StoryProfile> candidates = candidates(f);
     StoryProfile best = null;
     double bestScore = -1;
     List<Map.Entry<StoryProfile, Double>> scored = new ArrayList<>();
-    for (StoryProfile c : candidates) {
+    for (StoryProfile c : candidates(f)) {
       double s = query.score(c);
       scored.add(Map.entry(c, s));
       if (s > bestScore) {
@@ -85,7 +67,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       StoryProfile p = new StoryProfile(id);
       profiles.put(id, p);
       addTo(p, f);
-      return new StoryClusterer.Assignment(id, true, List.of());
+      return new Assignment(id, true, List.of());
     }
     List<StoryId> merged = new ArrayList<>();
     for (var e : scored) {
@@ -94,90 +76,89 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         stories.merge(new StoryStore.Merge(other.id, best.id, article.id()));
         best.absorb(other, seen);
         profiles.remove(other.id);
-        reindex(other, best);
+        forget(other);
+        index(best, best.sums.get(Field.BODY).keySet(), best.sums.get(Field.NAMES).keySet());
         merged.add(other.id);
       }
     }
     addTo(best, f);
-    return new StoryClusterer.Assignment(best.id, false, merged);
+    return new Assignment(best.id, false, merged);
   }
 
   @Override
   public void add(Article article, StoryId story) {
     ArticleFeatures f = FeatureExtractor.extract(article);
     df.add(f);
-    f = truncated(f);
     addTo(profiles.computeIfAbsent(story, StoryProfile::new), f);
   }
 
   private void addTo(StoryProfile p, ArticleFeatures f) {
     seen++;
     p.add(f, seen);
-    for (String t : p.prune(df)) {
-      LinkedHashMap<StoryId, Boolean> list = postings.get(t);
-      if (list != null) {
-        list.remove(p.id);
-      }
+    index(p, f.of(Field.BODY).keySet(), f.of(Field.NAMES).keySet());
+  }
+
+  private void index(StoryProfile p, Iterable<String> words, Iterable<String> names) {
+    for (String t : words) {
+      post(key(Field.BODY, t), p.id);
     }
-    for (String t : f.terms().keySet()) {
-      if (p.terms.containsKey(t)) {
-        post(t, p.id);
-      }
-    }
-    for (String n : f.names()) {
-      post(StorySimilarity.NAME + n, p.id);
+    for (String n : names) {
+      post(key(Field.NAMES, n), p.id);
     }
   }
 
-  private void post(String term, StoryId id) {
-    LinkedHashMap<StoryId, Boolean> list = postings.computeIfAbsent(term, k -> new LinkedHashMap<>());
+  private static String key(Field f, String term) {
+    return f == Field.NAMES ? "\u0001" + term : term;
+  }
+
+  private void post(String key, StoryId id) {
+    LinkedHashMap<StoryId, Boolean> list = postings.computeIfAbsent(key, k -> new LinkedHashMap<>());
     list.remove(id);
     list.put(id, Boolean.TRUE);
   }
 
-  private void reindex(StoryProfile from, StoryProfile into) {
-    for (String t : from.terms.keySet()) {
-      LinkedHashMap<StoryId, Boolean> list = postings.get(t);
-      if (list != null) {
-        list.remove(from.id);
+  private void forget(StoryProfile p) {
+    for (Field f : INDEXED) {
+      for (String t : p.sums.get(f).keySet()) {
+        LinkedHashMap<StoryId, Boolean> list = postings.get(key(f, t));
+        if (list != null) {
+          list.remove(p.id);
+        }
       }
     }
-    for (String n : from.names.keySet()) {
-      LinkedHashMap<StoryId, Boolean> list = postings.get(StorySimilarity.NAME + n);
-      if (list != null) {
-        list.remove(from.id);
-      }
-    }
-    into.terms.keySet().forEach(t -> post(t, into.id));
-    into.names.keySet().forEach(n -> post(StorySimilarity.NAME + n, into.id));
   }
 
-  /** @return the stories that share the most (IDF-weighted) rare terms with the article */
+  /** A term of the article found in the index, with its IDF and its weight in the article. */
+  private record QueryTerm(String key, double idf, double weight) {}
+
+  /** @return the stories sharing the most IDF with the article's best-weighted indexed terms */
   private List<StoryProfile> candidates(ArticleFeatures f) {
-    List<Map.Entry<String, Double>> query = new ArrayList<>();
-    f.terms().forEach((t, n) -> query.add(Map.entry(t, df.idf(t) * (1 + Math.log(n)))));
-    f.names().forEach(n -> query.add(Map.entry(StorySimilarity.NAME + n, 1.5 * df.idfName(n))));
-    query.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    List<QueryTerm> terms = new ArrayList<>();
+    for (Field field : INDEXED) {
+      f.of(field).forEach((t, n) -> {
+        String key = key(field, t);
+        if (postings.containsKey(key)) {
+          double idf = df.idf(field, t);
+          terms.add(new QueryTerm(key, idf, (1 + Math.log(n)) * idf));
+        }
+      });
+    }
+    terms.sort(Comparator.comparingDouble(QueryTerm::weight).reversed());
     Map<StoryId, Double> votes = new HashMap<>();
-    for (var q : query.subList(0, Math.min(QUERY_TERMS, query.size()))) {
-      LinkedHashMap<StoryId, Boolean> list = postings.get(q.getKey());
-      if (list == null) {
-        continue;
-      }
+    for (QueryTerm q : terms.subList(0, Math.min(QUERY_TERMS, terms.size()))) {
       int taken = 0;
-      for (StoryId id : list.reversed().keySet()) {
+      for (StoryId id : postings.get(q.key()).reversed().keySet()) {
         if (++taken > POSTINGS_PER_TERM) {
           break;
         }
-        votes.merge(id, q.getValue(), Double::sum);
+        votes.merge(id, q.idf(), Double::sum);
       }
     }
     return votes.entrySet().stream()
-        .sorted(Map.Entry.<StoryId, Double>comparingByValue().reversed())
-        .limit(CANDIDATES)
+        .sorted(Map.Entry.<StoryId, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .map(e -> profiles.get(e.getKey()))
-        .filter(Objects::nonNull)
-        .sorted(Comparator.comparing(p -> p.id))
+        .filter(p -> p != null && p.daysFrom(f.day()) <= StorySimilarity.WINDOW_DAYS)
+        .limit(CANDIDATES)
         .toList();
   }
 }

@@ -78,10 +78,7 @@ public final class Stories {
   }
 
   private static String firstSentence(String text) {
-    int end = FeatureExtractor.leadEnd(text);
-    int cut = text.indexOf('\n');
-    String s = text.substring(0, cut > 0 && cut < end ? cut : Math.min(end, text.length()));
-    int dot = s.indexOf(". ");
-    return (dot > 0 ? s.substring(0, dot + 1) : s).strip();
+    List<String> sentences = FeatureExtractor.sentences(text);
+    return sentences.isEmpty() ? "(no headline)" : sentences.get(0);
   }
 }
