@@ -22,7 +22,8 @@ final class StoryProfile {
   int articles;
   /** When this story last changed, in articles seen by the clusterer; orders postings by recency. */
   long touched;
-  private @Nullable EnumMap<Field, Map<String, Double>> vectors;
+  /** Per field, the norm of the IDF-weighted sums as of the story's last change; NaN when stale. */
+  private final double[] norms = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
   StoryProfile(StoryId id) {
     this.id = id;
@@ -43,7 +44,7 @@ final class StoryProfile {
     }
     articles++;
     touched = now;
-    vectors = null;
+    java.util.Arrays.fill(norms, Double.NaN);
   }
 
   void absorb(StoryProfile other, long now) {
@@ -58,18 +59,22 @@ final class StoryProfile {
     }
     articles += other.articles;
     touched = now;
-    vectors = null;
+    java.util.Arrays.fill(norms, Double.NaN);
   }
 
-  /** @return the unit vector of a field, IDF-weighted with the IDF of when the story last changed */
-  Map<String, Double> vector(Field f, DocumentFrequencies df) {
-    if (vectors == null) {
-      vectors = new EnumMap<>(Field.class);
-      for (Field g : Field.values()) {
-        vectors.put(g, StorySimilarity.unit(sums.get(g), g, df));
+  /** @return the norm of a field's IDF-weighted sums, computed with the IDF of when the story last changed */
+  double norm(Field f, DocumentFrequencies df) {
+    double n = norms[f.ordinal()];
+    if (Double.isNaN(n)) {
+      double sum = 0;
+      for (var e : sums.get(f).entrySet()) {
+        double x = e.getValue() * df.idf(f, e.getKey());
+        sum += x * x;
       }
+      n = Math.sqrt(sum);
+      norms[f.ordinal()] = n;
     }
-    return vectors.get(f);
+    return n;
   }
 
   /** @return days between the day and this story's date range (0 inside it), or -1 when either is unknown */

@@ -35,21 +35,40 @@ final class StorySimilarity {
   /** An article's unit vectors, computed once and compared with every candidate story. */
   final class Query {
     final ArticleFeatures features;
-    final EnumMap<Field, Map<String, Double>> vectors = new EnumMap<>(Field.class);
+    /** Per field, each term's weight in the article's unit vector times its IDF (the story side's IDF). */
+    final EnumMap<Field, Map<String, Double>> weights = new EnumMap<>(Field.class);
 
     Query(ArticleFeatures a) {
       this.features = a;
       for (Field f : Field.values()) {
         Map<String, Double> tf = new HashMap<>();
-        a.of(f).forEach((t, n) -> tf.put(t, 1 + Math.log(n)));
-        vectors.put(f, unit(tf, f, df));
+        Map<String, Double> idf = new HashMap<>();
+        a.of(f).forEach((t, n) -> {
+          tf.put(t, 1 + Math.log(n));
+          idf.put(t, df.idf(f, t));
+        });
+        Map<String, Double> v = unit(tf, f, df);
+        v.replaceAll((t, x) -> x * idf.get(t));
+        weights.put(f, v);
       }
     }
 
     double score(StoryProfile s) {
       double score = 0;
       for (Field f : Field.values()) {
-        score += WEIGHTS.get(f) * dot(vectors.get(f), s.vector(f, df));
+        double norm = s.norm(f, df);
+        if (norm == 0) {
+          continue;
+        }
+        Map<String, Double> sums = s.sums.get(f);
+        double dot = 0;
+        for (var e : weights.get(f).entrySet()) {
+          Double w = sums.get(e.getKey());
+          if (w != null) {
+            dot += e.getValue() * w;
+          }
+        }
+        score += WEIGHTS.get(f) * dot / norm;
       }
       if (!features.leadYears().isEmpty() && !s.leadYears.isEmpty()
           && features.leadYears().stream().anyMatch(s.leadYears::contains)) {
@@ -83,16 +102,4 @@ final class StorySimilarity {
     return v;
   }
 
-  private static double dot(Map<String, Double> a, Map<String, Double> b) {
-    Map<String, Double> small = a.size() <= b.size() ? a : b;
-    Map<String, Double> large = small == a ? b : a;
-    double d = 0;
-    for (var e : small.entrySet()) {
-      Double y = large.get(e.getKey());
-      if (y != null) {
-        d += e.getValue() * y;
-      }
-    }
-    return d;
-  }
 }
