@@ -34,6 +34,13 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   /** Stories read per posting list: the most recently changed. */
   static final int POSTINGS_PER_TERM = 200;
   private static final Field[] INDEXED = {Field.BODY, Field.NAMES};
+  /**
+   * Most stories kept in memory. Past it, the least recently changed tenth is set aside: those
+   * stories stay in the store but new articles no longer join them. This bounds memory and the
+   * cost per article however large the store grows; a story untouched while 20,000 others changed
+   * is, for news, over.
+   */
+  static final int MAX_ACTIVE_STORIES = 20_000;
 
   private final StoryStore stories;
   private final Map<StoryId, StoryProfile> profiles = new HashMap<>();
@@ -96,6 +103,21 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     seen++;
     p.add(f, seen);
     index(p, f.of(Field.BODY).keySet(), f.of(Field.NAMES).keySet());
+    if (profiles.size() > MAX_ACTIVE_STORIES) {
+      setAsideLeastRecent(MAX_ACTIVE_STORIES / 10);
+    }
+  }
+
+  private void setAsideLeastRecent(int n) {
+    List<StoryProfile> oldest = profiles.values().stream()
+        .sorted(Comparator.comparingLong((StoryProfile p) -> p.touched))
+        .limit(n)
+        .toList();
+    for (StoryProfile p : oldest) {
+      profiles.remove(p.id);
+      forget(p);
+    }
+    postings.values().removeIf(Map::isEmpty);
   }
 
   private void index(StoryProfile p, Iterable<String> words, Iterable<String> names) {
@@ -154,11 +176,19 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         votes.merge(id, q.idf(), Double::sum);
       }
     }
-    return votes.entrySet().stream()
-        .sorted(Map.Entry.<StoryId, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(e -> profiles.get(e.getKey()))
-        .filter(p -> p != null && p.daysFrom(f.day()) <= StorySimilarity.WINDOW_DAYS)
-        .limit(CANDIDATES)
-        .toList();
+    // keep the best CANDIDATES dated within the window, without sorting every story voted for
+    java.util.PriorityQueue<Map.Entry<StoryProfile, Double>> best = new java.util.PriorityQueue<>(
+        Map.Entry.<StoryProfile, Double>comparingByValue().thenComparing(e -> e.getKey().id, Comparator.reverseOrder()));
+    for (var e : votes.entrySet()) {
+      StoryProfile p = profiles.get(e.getKey());
+      if (p == null || p.daysFrom(f.day()) > StorySimilarity.WINDOW_DAYS) {
+        continue;
+      }
+      best.add(Map.entry(p, e.getValue()));
+      if (best.size() > CANDIDATES) {
+        best.poll();
+      }
+    }
+    return best.stream().map(Map.Entry::getKey).toList();
   }
 }

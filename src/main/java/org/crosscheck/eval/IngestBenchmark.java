@@ -25,11 +25,14 @@ import org.crosscheck.store.EmbeddedArticleStore;
 /**
  * Measures ingest (store, duplicate detection, clustering; no deep NLP) as the store grows. The
  * corpus is made from real article text: each synthetic article draws its sentences from one
- * source article and a few others, with a date spread over years, so that articles are distinct
+ * source article and a few others, dated as a feed of 300 articles a day, so that articles are distinct
  * (not near-duplicates) yet realistic in length and vocabulary. At each checkpoint the next
  * {@code probe} articles are timed, and the heap's peak since the previous checkpoint is read.
  */
 public final class IngestBenchmark {
+  /** The synthetic feed's pace: publication dates advance one day every this many articles. */
+  static final int ARTICLES_PER_DAY = 300;
+
   private IngestBenchmark() {}
 
   /**
@@ -150,7 +153,7 @@ public final class IngestBenchmark {
         ObjectNode o = json.createObjectNode();
         o.put("id", "bench-" + (serial + i));
         o.put("source", "Outlet " + r.nextInt(50));
-        o.put("published", base.plusDays(r.nextInt(3650)).toString());
+        o.put("published", base.plusDays((serial + i) / ARTICLES_PER_DAY + r.nextInt(2)).toString());
         o.put("text", String.join(" ", sentences) + " (" + (serial + i) + ")");
         w.write(json.writeValueAsString(o));
         w.write('\n');

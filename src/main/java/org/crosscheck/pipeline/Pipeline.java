@@ -28,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  * the store. Adapters (CLI, web) build what they need here and never assemble stages themselves.
  */
 public final class Pipeline {
+  /**
+   * Articles whose stories are replayed into the clusterer when a store is opened: the most
+   * recently assigned. Older stories stay in the store; the clusterer would have set them aside.
+   */
+  static final int REPLAYED_ARTICLES = 50_000;
+
   private Pipeline() {}
 
   /** @return a builder with the defaults: no full-text fetching, 20 s HTTP timeout, batches of 500 or 250 ms */
@@ -122,10 +128,14 @@ public final class Pipeline {
           clusterer, stories);
     }
 
-    /** @return a clusterer that knows every stored article's story, so that new articles can join them */
+    /**
+     * @return a clusterer that knows the stories of the most recently assigned articles (at most
+     *     {@link #REPLAYED_ARTICLES}), so that new articles can join them
+     */
     private static StoryClusterer restoredClusterer(ArticleStore store, StoryStore stories) {
       OnlineStoryClusterer clusterer = new OnlineStoryClusterer(stories);
-      for (var e : stories.allAssignments().entrySet()) {
+      var all = new java.util.ArrayList<>(stories.allAssignments().entrySet());
+      for (var e : all.subList(Math.max(0, all.size() - REPLAYED_ARTICLES), all.size())) {
         store.get(e.getKey()).ifPresent(a -> clusterer.add(a, e.getValue()));
       }
       return clusterer;

@@ -38,6 +38,30 @@ class StoriesTest {
   }
 
   @Test
+  void articlesIngestedAfterReopeningTheStoreJoinTheStoriesStoredBefore(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path first = Files.createDirectories(tmp.resolve("first"));
+    java.nio.file.Path second = Files.createDirectories(tmp.resolve("second"));
+    try (var files = Files.list(SharedData.path("seeds"))) {
+      for (var f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        Files.copy(f, (name.startsWith("000") || name.startsWith("001") ? first : second).resolve(name));
+      }
+    }
+    java.nio.file.Path data = tmp.resolve("data");
+    try (var store = org.crosscheck.store.EmbeddedArticleStore.open(data)) {
+      Pipeline.builder().store(store).buildIngestor().ingest(List.of(first.toString()), new IngestListener() {});
+    }
+    try (var store = org.crosscheck.store.EmbeddedArticleStore.open(data)) {
+      IngestSummary s = Pipeline.builder().store(store).buildIngestor()
+          .ingest(List.of(second.toString()), new IngestListener() {});
+      assertThat(s.joinedStories()).isEqualTo(3);
+      assertThat(s.newStories()).isZero();
+      assertThat(Stories.all(store)).singleElement().satisfies(story -> assertThat(story.articles()).hasSize(5));
+    }
+  }
+
+  @Test
   void keepsDifferentEventsApartAndRecordsNoMergeForThem() {
     InMemoryArticleStore store = new InMemoryArticleStore();
     Pipeline.builder().store(store).buildIngestor()
