@@ -81,7 +81,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       StoryProfile other = e.getKey();
       if (other != best && e.getValue() >= StorySimilarity.MERGE) {
         stories.merge(new StoryStore.Merge(other.id, best.id, article.id()));
-        best.absorb(other, seen);
+        best.absorb(other, seen, df);
         profiles.remove(other.id);
         forget(other);
         index(best, best.sums.get(Field.BODY).keySet(), best.sums.get(Field.NAMES).keySet());
@@ -101,7 +101,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
 
   private void addTo(StoryProfile p, ArticleFeatures f) {
     seen++;
-    p.add(f, seen);
+    p.add(f, seen, df);
     index(p, f.of(Field.BODY).keySet(), f.of(Field.NAMES).keySet());
     if (profiles.size() > MAX_ACTIVE_STORIES) {
       setAsideLeastRecent(MAX_ACTIVE_STORIES / 10);

@@ -22,8 +22,12 @@ final class StoryProfile {
   int articles;
   /** When this story last changed, in articles seen by the clusterer; orders postings by recency. */
   long touched;
-  /** Per field, the norm of the IDF-weighted sums as of the story's last change; NaN when stale. */
-  private final double[] norms = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+  /**
+   * Per field, the squared norm of the IDF-weighted sums, kept up to date as articles arrive: each
+   * term's contribution uses the IDF of when the term's sum last changed (IDF drifts little), so
+   * adding an article costs its own length, not the story's.
+   */
+  private final double[] normSquares = new double[Field.values().length];
 
   StoryProfile(StoryId id) {
     this.id = id;
@@ -32,10 +36,17 @@ final class StoryProfile {
     }
   }
 
-  void add(ArticleFeatures a, long now) {
+  void add(ArticleFeatures a, long now, DocumentFrequencies df) {
     for (Field f : Field.values()) {
       Map<String, Double> sum = sums.get(f);
-      a.of(f).forEach((t, n) -> sum.merge(t, 1 + Math.log(n), Double::sum));
+      int i = f.ordinal();
+      a.of(f).forEach((t, n) -> {
+        double before = sum.getOrDefault(t, 0.0);
+        double after = before + 1 + Math.log(n);
+        sum.put(t, after);
+        double idf = df.idf(f, t);
+        normSquares[i] += (after * after - before * before) * idf * idf;
+      });
     }
     leadYears.addAll(a.leadYears());
     if (a.day() != null) {
@@ -44,10 +55,9 @@ final class StoryProfile {
     }
     articles++;
     touched = now;
-    java.util.Arrays.fill(norms, Double.NaN);
   }
 
-  void absorb(StoryProfile other, long now) {
+  void absorb(StoryProfile other, long now, DocumentFrequencies df) {
     for (Field f : Field.values()) {
       Map<String, Double> sum = sums.get(f);
       other.sums.get(f).forEach((t, w) -> sum.merge(t, w, Double::sum));
@@ -59,22 +69,19 @@ final class StoryProfile {
     }
     articles += other.articles;
     touched = now;
-    java.util.Arrays.fill(norms, Double.NaN);
-  }
-
-  /** @return the norm of a field's IDF-weighted sums, computed with the IDF of when the story last changed */
-  double norm(Field f, DocumentFrequencies df) {
-    double n = norms[f.ordinal()];
-    if (Double.isNaN(n)) {
-      double sum = 0;
+    for (Field f : Field.values()) {
+      double sq = 0;
       for (var e : sums.get(f).entrySet()) {
         double x = e.getValue() * df.idf(f, e.getKey());
-        sum += x * x;
+        sq += x * x;
       }
-      n = Math.sqrt(sum);
-      norms[f.ordinal()] = n;
+      normSquares[f.ordinal()] = sq;
     }
-    return n;
+  }
+
+  /** @return the norm of a field's IDF-weighted sums */
+  double norm(Field f) {
+    return Math.sqrt(Math.max(0, normSquares[f.ordinal()]));
   }
 
   /** @return days between the day and this story's date range (0 inside it), or -1 when either is unknown */

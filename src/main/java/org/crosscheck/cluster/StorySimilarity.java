@@ -56,7 +56,7 @@ final class StorySimilarity {
     double score(StoryProfile s) {
       double score = 0;
       for (Field f : Field.values()) {
-        double norm = s.norm(f, df);
+        double norm = s.norm(f);
         if (norm == 0) {
           continue;
         }
