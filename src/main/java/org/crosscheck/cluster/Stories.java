@@ -45,6 +45,7 @@ public final class Stories {
 
   private static <S extends ArticleStore & SketchStore & StoryStore> Story summarize(S store, StoryId id,
       List<ArticleId> ids) {
+    Set<ArticleId> members = new java.util.HashSet<>(ids);
     Set<String> outlets = new LinkedHashSet<>();
     int copies = 0;
     LocalDate first = null;
@@ -56,7 +57,7 @@ public final class Stories {
         continue;
       }
       Article a = found.get();
-      boolean copy = store.duplicateOf(aid).map(l -> ids.contains(l.original())).orElse(false);
+      boolean copy = store.duplicateOf(aid).map(l -> members.contains(l.original())).orElse(false);
       if (copy) {
         copies++;
       } else {

@@ -1,10 +1,7 @@
 package org.crosscheck.dedup;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Computes MinHash signatures of texts over word shingles, and the LSH band keys that find
@@ -42,26 +39,9 @@ public final class MinHasher {
     }
   }
 
-  /** @return the words of a text, lowercased and Unicode-normalized, punctuation dropped */
-  public static List<String> words(String text) {
-    String norm = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    List<String> out = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i <= norm.length(); i++) {
-      boolean word = i < norm.length() && Character.isLetterOrDigit(norm.charAt(i));
-      if (word && start < 0) {
-        start = i;
-      } else if (!word && start >= 0) {
-        out.add(norm.substring(start, i));
-        start = -1;
-      }
-    }
-    return out;
-  }
-
   /**
-   * Hashes the words of a text in one pass, with the same word boundaries and normalization as
-   * {@link #words}, without building the words.
+   * Hashes the words of a text in one pass, without building them: words are runs of letters and
+   * digits after NFKC normalization, lowercased; punctuation is dropped.
    *
    * @return one 64-bit hash per word, in order
    */
@@ -172,11 +152,7 @@ public final class MinHasher {
     return (double) same / a.length;
   }
 
-  /** @return a 64-bit hash of the normalized text, equal for texts that differ only in case, spacing and punctuation */
-  public static long textHash(String text) {
-    return textHashOf(wordHashes(text));
-  }
-
+  /** @return a 64-bit hash of the words, equal for texts that differ only in case, spacing and punctuation */
   private static long textHashOf(long[] wordHashes) {
     long h = 0x243F6A8885A308D3L;
     for (long w : wordHashes) {
