@@ -42,6 +42,10 @@ final class BenchCommand implements Runnable {
         description = "Articles timed at each size (default: ${DEFAULT-VALUE}).")
     int probe;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5000",
+        description = "Articles ingested into a scratch store first, to warm up the JVM (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed of the corpus (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -54,7 +58,7 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%12s  %14s  %12s  %14s%n", "STORED", "ARTICLES/S", "MS/ARTICLE", "PEAK HEAP MB");
-      List<IngestBenchmark.Point> points = IngestBenchmark.run(corpus, sizes.stream().sorted().toList(), probe, seed,
+      List<IngestBenchmark.Point> points = IngestBenchmark.run(corpus, sizes.stream().sorted().toList(), probe, warmup, seed,
           p -> {
             out.printf(Locale.ROOT, "%,12d  %,14.0f  %12.3f  %,14.0f%n", p.stored(), p.articlesPerSecond(),
                 p.millisPerArticle(), p.peakHeapMb());

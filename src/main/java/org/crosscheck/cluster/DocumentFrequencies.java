@@ -1,30 +1,69 @@
 package org.crosscheck.cluster;
 
-import java.util.EnumMap;
-import java.util.HashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Map;
 
-/** Per field, how many of the articles seen so far contain each term, and the IDF that gives. Not thread-safe. */
+/**
+ * Per field, the terms seen so far, numbered densely from 0, and how many of the articles seen so
+ * far contain each: the clusterer works on these numbers, not on strings. Not thread-safe.
+ */
 final class DocumentFrequencies {
-  private final EnumMap<Field, Map<String, Integer>> df = new EnumMap<>(Field.class);
+  private final Object2IntOpenHashMap<String>[] ids;
+  private final IntArrayList[] df;
   private long documents;
 
+  @SuppressWarnings("unchecked")
   DocumentFrequencies() {
-    for (Field f : Field.values()) {
-      df.put(f, new HashMap<>());
+    int n = Field.values().length;
+    ids = new Object2IntOpenHashMap[n];
+    df = new IntArrayList[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = new Object2IntOpenHashMap<>();
+      ids[i].defaultReturnValue(-1);
+      df[i] = new IntArrayList();
     }
   }
 
-  void add(ArticleFeatures a) {
+  /**
+   * Numbers an article's terms, counts the article in the frequencies, and returns its vectors.
+   *
+   * @return per field (by ordinal) the article's term ids with their weights {@code 1 + ln tf}
+   */
+  TermVector[] add(ArticleFeatures a) {
     documents++;
+    TermVector[] out = new TermVector[Field.values().length];
     for (Field f : Field.values()) {
-      Map<String, Integer> m = df.get(f);
-      a.of(f).keySet().forEach(t -> m.merge(t, 1, Integer::sum));
+      Map<String, Integer> counts = a.of(f);
+      int[] termIds = new int[counts.size()];
+      double[] weights = new double[counts.size()];
+      int i = 0;
+      Object2IntOpenHashMap<String> known = ids[f.ordinal()];
+      IntArrayList freq = df[f.ordinal()];
+      for (var e : counts.entrySet()) {
+        int id = known.getInt(e.getKey());
+        if (id < 0) {
+          id = freq.size();
+          known.put(e.getKey(), id);
+          freq.add(0);
+        }
+        freq.set(id, freq.getInt(id) + 1);
+        termIds[i] = id;
+        weights[i] = 1 + Math.log(e.getValue());
+        i++;
+      }
+      out[f.ordinal()] = new TermVector(termIds, weights);
     }
+    return out;
   }
 
-  /** @return {@code ln((N + 1) / (df + 1)) + 1} */
-  double idf(Field f, String term) {
-    return Math.log((documents + 1.0) / (df.get(f).getOrDefault(term, 0) + 1.0)) + 1;
+  /** @return {@code ln((N + 1) / (df + 1)) + 1} of a term id of the field */
+  double idf(Field f, int term) {
+    return Math.log((documents + 1.0) / (df[f.ordinal()].getInt(term) + 1.0)) + 1;
+  }
+
+  /** @return how many terms of the field have been seen */
+  int terms(Field f) {
+    return df[f.ordinal()].size();
   }
 }

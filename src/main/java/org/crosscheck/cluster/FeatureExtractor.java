@@ -37,8 +37,8 @@ final class FeatureExtractor {
       "before", "when", "while", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "a", "an",
       "the", "there", "here", "if", "so", "for", "with", "from", "by", "however", "meanwhile", "still", "also", "now",
       "then", "yet", "although", "though", "since", "because");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
-  private static final Pattern NAME_TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'.][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+  private static final Pattern CLITIC_S = Pattern.compile("\\s+'s\\b");
+  private static final Pattern CLITIC_NT = Pattern.compile("\\s+n't\\b");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern YEAR = Pattern.compile("\\b(19[5-9]\\d|20[0-3]\\d)\\b");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[\"'\\p{Lu}])");
@@ -57,13 +57,15 @@ final class FeatureExtractor {
     EnumMap<Field, Map<String, Integer>> counts = new EnumMap<>(Field.class);
     counts.put(Field.BODY, words(title + "\n" + text));
     counts.put(Field.LEAD, words(head.toString()));
-    List<String> nameLines = new ArrayList<>();
-    if (!title.isEmpty() && !isTitleCase(title)) {
-      nameLines.add(title);
+    List<List<String>> nameLines = new ArrayList<>();
+    List<String> titleTokens = nameTokens(title);
+    if (!title.isEmpty() && !isTitleCase(titleTokens)) {
+      nameLines.add(titleTokens);
     }
     for (String line : text.split("\n")) {
-      if (!isTitleCase(line)) {
-        nameLines.add(line);
+      List<String> tokens = nameTokens(line);
+      if (!isTitleCase(tokens)) {
+        nameLines.add(tokens);
       }
     }
     counts.put(Field.NAMES, names(nameLines));
@@ -88,8 +90,14 @@ final class FeatureExtractor {
 
   /** Unifies quote marks and re-attaches tokenized clitics ({@code family 's}, {@code do n't}). */
   static String normalize(String t) {
-    return t.replace('\u2019', '\'').replace('\u2018', '\'').replace("``", "\"").replace("''", "\"")
-        .replaceAll("\\s+'s\\b", "'s").replaceAll("\\s+n't\\b", "n't");
+    String u = t.replace('\u2019', '\'').replace('\u2018', '\'').replace("``", "\"").replace("''", "\"");
+    if (u.contains(" 's") || u.contains("\n's")) {
+      u = CLITIC_S.matcher(u).replaceAll("'s");
+    }
+    if (u.contains(" n't") || u.contains("\nn't")) {
+      u = CLITIC_NT.matcher(u).replaceAll("n't");
+    }
+    return u;
   }
 
   /** @return the sentences of the text: its lines, split after {@code .!?} before a quote or capital */
@@ -107,9 +115,8 @@ final class FeatureExtractor {
 
   static Map<String, Integer> words(String text) {
     Map<String, Integer> out = new HashMap<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      String w = m.group().toLowerCase(Locale.ROOT);
+    for (String token : tokens(text, false)) {
+      String w = token.toLowerCase(Locale.ROOT);
       if (w.endsWith("'s")) {
         w = w.substring(0, w.length() - 2);
       }
@@ -132,12 +139,64 @@ final class FeatureExtractor {
     return w;
   }
 
-  private static boolean isTitleCase(String line) {
+  /**
+   * Splits text into words: runs of letters and digits joined by single hyphens or apostrophes
+   * (and, when {@code names}, full stops, as in {@code U.S}). When {@code names}, every other
+   * character that is not white space is a token of its own. A hand-written scanner: a regular
+   * expression cost several times as much.
+   */
+  static List<String> tokens(String text, boolean names) {
+    List<String> out = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!isWordChar(c)) {
+        if (names && !Character.isWhitespace(c)) {
+          out.add(String.valueOf(c));
+        }
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && isWordChar(text.charAt(i))) {
+        i++;
+      }
+      while (i + 1 < n && isJoiner(text.charAt(i), names) && isWordChar(text.charAt(i + 1))) {
+        i++;
+        while (i < n && isWordChar(text.charAt(i))) {
+          i++;
+        }
+      }
+      out.add(text.substring(start, i));
+    }
+    return out;
+  }
+
+  private static boolean isJoiner(char c, boolean names) {
+    return c == '-' || c == '\'' || (names && c == '.');
+  }
+
+  /** @return whether the character is a letter or a number ({@code \p{L}} or {@code \p{N}}) */
+  private static boolean isWordChar(char c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  private static List<String> nameTokens(String line) {
+    return tokens(line, true);
+  }
+
+  private static boolean isTitleCase(List<String> tokens) {
     int words = 0;
     int capitals = 0;
-    Matcher m = NAME_TOKEN.matcher(line);
-    while (m.find()) {
-      String t = m.group();
+    for (String t : tokens) {
       if (Character.isLetter(t.charAt(0))) {
         words++;
         capitals += Character.isUpperCase(t.charAt(0)) ? 1 : 0;
@@ -149,9 +208,9 @@ final class FeatureExtractor {
   /** A run of capitalised words, and whether it opens a sentence. */
   private record Run(List<String> words, boolean sentenceInitial) {}
 
-  private static Map<String, Integer> names(List<String> lines) {
+  private static Map<String, Integer> names(List<List<String>> lines) {
     List<Run> runs = new ArrayList<>();
-    for (String line : lines) {
+    for (List<String> line : lines) {
       runs(line, runs);
     }
     Set<String> capitalisedInside = new HashSet<>();
@@ -191,13 +250,11 @@ final class FeatureExtractor {
     return out;
   }
 
-  private static void runs(String line, List<Run> out) {
+  private static void runs(List<String> line, List<Run> out) {
     List<String> run = new ArrayList<>();
     boolean runInitial = false;
     boolean sentenceStart = true;
-    Matcher m = NAME_TOKEN.matcher(line);
-    while (m.find()) {
-      String t = m.group();
+    for (String t : line) {
       if (Character.isLetterOrDigit(t.charAt(0))) {
         boolean cap = Character.isUpperCase(t.charAt(0));
         String lower = t.toLowerCase(Locale.ROOT);

@@ -1,12 +1,15 @@
 package org.crosscheck.cluster;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntIterator;
+import it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.store.StoryStore;
@@ -42,67 +45,103 @@ public final class OnlineStoryClusterer implements StoryClusterer {
    */
   static final int MAX_ACTIVE_STORIES = 20_000;
 
+  /** Stories kept per posting list; only the {@link #POSTINGS_PER_TERM} most recent are read. */
+  private static final int POSTINGS_KEPT = POSTINGS_PER_TERM + POSTINGS_PER_TERM / 4;
+
   private final StoryStore stories;
-  private final Map<StoryId, StoryProfile> profiles = new HashMap<>();
-  private final Map<String, LinkedHashMap<StoryId, Boolean>> postings = new HashMap<>();
+  private final Int2ObjectOpenHashMap<StoryProfile> profiles = new Int2ObjectOpenHashMap<>();
+  /** Active stories by slot: a dense table, so that votes for candidates go into an array. */
+  private StoryProfile[] bySlot = new StoryProfile[1024];
+  private final IntArrayList freeSlots = new IntArrayList();
+  private int slotsUsed;
+  /** Votes per slot while candidates are gathered; zero between articles. */
+  private double[] votes = new double[1024];
+  /** Per indexed field: term id to the slots of the stories holding it, most recently changed first. */
+  private final Int2ObjectOpenHashMap<IntLinkedOpenHashSet>[] postings;
   private final DocumentFrequencies df = new DocumentFrequencies();
   private long seen;
 
   /** @param stories where new story ids come from and merges are recorded */
+  @SuppressWarnings("unchecked")
   public OnlineStoryClusterer(StoryStore stories) {
     this.stories = Objects.requireNonNull(stories, "stories");
+    postings = new Int2ObjectOpenHashMap[INDEXED.length];
+    for (int i = 0; i < INDEXED.length; i++) {
+      postings[i] = new Int2ObjectOpenHashMap<>();
+    }
+  }
+
+  /** An article with its features. */
+  private record Featured(Article article, ArticleFeatures features) implements Prepared {}
+
+  @Override
+  public Prepared prepare(Article article) {
+    return new Featured(article, FeatureExtractor.extract(article));
   }
 
   @Override
-  public Assignment assign(Article article) {
-    ArticleFeatures f = FeatureExtractor.extract(article);
-    df.add(f);
-    StorySimilarity.Query query = new StorySimilarity(df).query(f);
+  public Assignment assign(Prepared prepared) {
+    Article article = featured(prepared).article();
+    EncodedArticle a = encode(prepared);
+    StorySimilarity.Query query = new StorySimilarity(df).query(a);
+    List<StoryProfile> candidates = candidates(a);
+    double[] scores = new double[candidates.size()];
     StoryProfile best = null;
     double bestScore = -1;
-    List<Map.Entry<StoryProfile, Double>> scored = new ArrayList<>();
-    for (StoryProfile c : candidates(f)) {
-      double s = query.score(c);
-      scored.add(Map.entry(c, s));
-      if (s > bestScore) {
-        best = c;
-        bestScore = s;
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = query.score(candidates.get(i));
+      if (scores[i] > bestScore) {
+        best = candidates.get(i);
+        bestScore = scores[i];
       }
     }
     if (best == null || bestScore < StorySimilarity.JOIN) {
-      StoryId id = stories.newStoryId();
-      StoryProfile p = new StoryProfile(id);
-      profiles.put(id, p);
-      addTo(p, f);
-      return new Assignment(id, true, List.of());
+      StoryProfile p = activate(stories.newStoryId());
+      addTo(p, a);
+      return new Assignment(p.id, true, List.of());
     }
     List<StoryId> merged = new ArrayList<>();
-    for (var e : scored) {
-      StoryProfile other = e.getKey();
-      if (other != best && e.getValue() >= StorySimilarity.MERGE) {
+    for (int i = 0; i < scores.length; i++) {
+      StoryProfile other = candidates.get(i);
+      if (other != best && scores[i] >= StorySimilarity.MERGE) {
         stories.merge(new StoryStore.Merge(other.id, best.id, article.id()));
         best.absorb(other, seen, df);
-        profiles.remove(other.id);
-        forget(other);
-        index(best, best.sums.get(Field.BODY).keySet(), best.sums.get(Field.NAMES).keySet());
+        deactivate(other);
+        for (int k = 0; k < INDEXED.length; k++) {
+          post(k, best.sums[INDEXED[k].ordinal()].keySet().toIntArray(), best.slot);
+        }
         merged.add(other.id);
       }
     }
-    addTo(best, f);
+    addTo(best, a);
     return new Assignment(best.id, false, merged);
   }
 
   @Override
-  public void add(Article article, StoryId story) {
-    ArticleFeatures f = FeatureExtractor.extract(article);
-    df.add(f);
-    addTo(profiles.computeIfAbsent(story, StoryProfile::new), f);
+  public void add(Prepared article, StoryId story) {
+    EncodedArticle a = encode(article);
+    StoryProfile p = profiles.get(Math.toIntExact(story.number()));
+    addTo(p == null ? activate(story) : p, a);
   }
 
-  private void addTo(StoryProfile p, ArticleFeatures f) {
+  private static Featured featured(Prepared prepared) {
+    if (prepared instanceof Featured f) {
+      return f;
+    }
+    throw new IllegalArgumentException("the article was prepared by another clusterer: " + prepared);
+  }
+
+  private EncodedArticle encode(Prepared prepared) {
+    ArticleFeatures f = featured(prepared).features();
+    return new EncodedArticle(df.add(f), YearSet.of(f.leadYears()), f.day());
+  }
+
+  private void addTo(StoryProfile p, EncodedArticle a) {
     seen++;
-    p.add(f, seen, df);
-    index(p, f.of(Field.BODY).keySet(), f.of(Field.NAMES).keySet());
+    p.add(a, seen, df);
+    for (int k = 0; k < INDEXED.length; k++) {
+      post(k, a.of(INDEXED[k]).ids(), p.slot);
+    }
     if (profiles.size() > MAX_ACTIVE_STORIES) {
       setAsideLeastRecent(MAX_ACTIVE_STORIES / 10);
     }
@@ -113,82 +152,131 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         .sorted(Comparator.comparingLong((StoryProfile p) -> p.touched))
         .limit(n)
         .toList();
-    for (StoryProfile p : oldest) {
-      profiles.remove(p.id);
-      forget(p);
-    }
-    postings.values().removeIf(Map::isEmpty);
+    oldest.forEach(this::deactivate);
   }
 
-  private void index(StoryProfile p, Iterable<String> words, Iterable<String> names) {
-    for (String t : words) {
-      post(key(Field.BODY, t), p.id);
+  /** @return a new active story, in a free slot */
+  private StoryProfile activate(StoryId id) {
+    int slot;
+    if (!freeSlots.isEmpty()) {
+      slot = freeSlots.popInt();
+    } else {
+      slot = slotsUsed++;
+      if (slot == bySlot.length) {
+        bySlot = Arrays.copyOf(bySlot, slot * 2);
+        votes = Arrays.copyOf(votes, slot * 2);
+      }
     }
-    for (String n : names) {
-      post(key(Field.NAMES, n), p.id);
-    }
+    StoryProfile p = new StoryProfile(id, slot);
+    bySlot[slot] = p;
+    profiles.put(p.key, p);
+    return p;
   }
 
-  private static String key(Field f, String term) {
-    return f == Field.NAMES ? "\u0001" + term : term;
+  /** Sets a story aside: out of the index, its slot free for another. */
+  private void deactivate(StoryProfile p) {
+    profiles.remove(p.key);
+    forget(p);
+    bySlot[p.slot] = null;
+    freeSlots.add(p.slot);
   }
 
-  private void post(String key, StoryId id) {
-    LinkedHashMap<StoryId, Boolean> list = postings.computeIfAbsent(key, k -> new LinkedHashMap<>());
-    list.remove(id);
-    list.put(id, Boolean.TRUE);
+  /** Moves the story to the front of each term's posting list, trimming lists to {@link #POSTINGS_KEPT}. */
+  private void post(int indexed, int[] terms, int story) {
+    Int2ObjectOpenHashMap<IntLinkedOpenHashSet> index = postings[indexed];
+    for (int t : terms) {
+      IntLinkedOpenHashSet list = index.get(t);
+      if (list == null) {
+        list = new IntLinkedOpenHashSet(4);
+        index.put(t, list);
+      }
+      list.addAndMoveToFirst(story);
+      if (list.size() > POSTINGS_KEPT) {
+        list.removeLastInt();
+      }
+    }
   }
 
   private void forget(StoryProfile p) {
-    for (Field f : INDEXED) {
-      for (String t : p.sums.get(f).keySet()) {
-        LinkedHashMap<StoryId, Boolean> list = postings.get(key(f, t));
+    for (int k = 0; k < INDEXED.length; k++) {
+      Int2ObjectOpenHashMap<IntLinkedOpenHashSet> index = postings[k];
+      for (int t : p.sums[INDEXED[k].ordinal()].keySet()) {
+        IntLinkedOpenHashSet list = index.get(t);
         if (list != null) {
-          list.remove(p.id);
+          list.remove(p.slot);
+          if (list.isEmpty()) {
+            index.remove(t);
+          }
         }
       }
     }
   }
 
-  /** A term of the article found in the index, with its IDF and its weight in the article. */
-  private record QueryTerm(String key, double idf, double weight) {}
+  /** A candidate story and the IDF it shares with the article's query terms. */
+  private record Candidate(StoryProfile story, double votes) {}
 
-  /** @return the stories sharing the most IDF with the article's best-weighted indexed terms */
-  private List<StoryProfile> candidates(ArticleFeatures f) {
-    List<QueryTerm> terms = new ArrayList<>();
+  /** @return the stories sharing the most IDF with the article's best-weighted indexed terms, best first */
+  private List<StoryProfile> candidates(EncodedArticle a) {
+    // the article's indexed terms that some story holds, ranked by TF-IDF weight
+    int n = 0;
     for (Field field : INDEXED) {
-      f.of(field).forEach((t, n) -> {
-        String key = key(field, t);
-        if (postings.containsKey(key)) {
-          double idf = df.idf(field, t);
-          terms.add(new QueryTerm(key, idf, (1 + Math.log(n)) * idf));
-        }
-      });
+      n += a.of(field).size();
     }
-    terms.sort(Comparator.comparingDouble(QueryTerm::weight).reversed());
-    Map<StoryId, Double> votes = new HashMap<>();
-    for (QueryTerm q : terms.subList(0, Math.min(QUERY_TERMS, terms.size()))) {
-      int taken = 0;
-      for (StoryId id : postings.get(q.key()).reversed().keySet()) {
-        if (++taken > POSTINGS_PER_TERM) {
-          break;
+    int[] field = new int[n];
+    int[] term = new int[n];
+    double[] idf = new double[n];
+    double[] weight = new double[n];
+    int m = 0;
+    for (int k = 0; k < INDEXED.length; k++) {
+      TermVector v = a.of(INDEXED[k]);
+      for (int i = 0; i < v.size(); i++) {
+        if (postings[k].containsKey(v.ids()[i])) {
+          field[m] = k;
+          term[m] = v.ids()[i];
+          idf[m] = df.idf(INDEXED[k], v.ids()[i]);
+          weight[m] = v.weights()[i] * idf[m];
+          m++;
         }
-        votes.merge(id, q.idf(), Double::sum);
+      }
+    }
+    Integer[] order = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(weight[y], weight[x]));
+    IntArrayList voted = new IntArrayList();
+    for (int q = 0; q < Math.min(QUERY_TERMS, m); q++) {
+      int i = order[q];
+      IntIterator it = postings[field[i]].get(term[i]).iterator();
+      for (int taken = 0; taken < POSTINGS_PER_TERM && it.hasNext(); taken++) {
+        int slot = it.nextInt();
+        if (votes[slot] == 0) {
+          voted.add(slot);
+        }
+        votes[slot] += idf[i];
       }
     }
     // keep the best CANDIDATES dated within the window, without sorting every story voted for
-    java.util.PriorityQueue<Map.Entry<StoryProfile, Double>> best = new java.util.PriorityQueue<>(
-        Map.Entry.<StoryProfile, Double>comparingByValue().thenComparing(e -> e.getKey().id, Comparator.reverseOrder()));
-    for (var e : votes.entrySet()) {
-      StoryProfile p = profiles.get(e.getKey());
-      if (p == null || p.daysFrom(f.day()) > StorySimilarity.WINDOW_DAYS) {
+    Comparator<Candidate> worstFirst = Comparator.comparingDouble(Candidate::votes)
+        .thenComparing(c -> c.story().key, Comparator.reverseOrder());
+    PriorityQueue<Candidate> best = new PriorityQueue<>(worstFirst);
+    for (int k = 0; k < voted.size(); k++) {
+      int slot = voted.getInt(k);
+      double v = votes[slot];
+      votes[slot] = 0;
+      StoryProfile p = bySlot[slot];
+      if (p.daysFrom(a.day()) > StorySimilarity.WINDOW_DAYS) {
         continue;
       }
-      best.add(Map.entry(p, e.getValue()));
-      if (best.size() > CANDIDATES) {
-        best.poll();
+      if (best.size() < CANDIDATES || v >= best.peek().votes()) {
+        best.add(new Candidate(p, v));
+        if (best.size() > CANDIDATES) {
+          best.poll();
+        }
       }
     }
-    return best.stream().map(Map.Entry::getKey).toList();
+    List<Candidate> out = new ArrayList<>(best);
+    out.sort(worstFirst.reversed());
+    return out.stream().map(Candidate::story).toList();
   }
 }

@@ -1,22 +1,23 @@
 package org.crosscheck.cluster;
 
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import org.crosscheck.model.StoryId;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a story's articles add up to: per field, the sum over its articles of {@code 1 + ln tf} for
- * each term; the years its leads name; its date range. Its unit vectors (the sums weighted by
- * IDF) are cached and rebuilt only after the story changes. Not thread-safe.
+ * each term id; the years its leads name; its date range. Not thread-safe.
  */
 final class StoryProfile {
   final StoryId id;
-  final EnumMap<Field, Map<String, Double>> sums = new EnumMap<>(Field.class);
-  final Set<String> leadYears = new HashSet<>();
+  /** The story's number, its key in the clusterer's map of stories. */
+  final int key;
+  /** The story's place in the clusterer's dense table of active stories, used in postings. */
+  final int slot;
+  /** Per field ordinal, term id to summed weight. */
+  final Int2DoubleOpenHashMap[] sums = new Int2DoubleOpenHashMap[Field.values().length];
+  YearSet leadYears = YearSet.EMPTY;
   @Nullable Long firstDay;
   @Nullable Long lastDay;
   int articles;
@@ -29,53 +30,59 @@ final class StoryProfile {
    */
   private final double[] normSquares = new double[Field.values().length];
 
-  StoryProfile(StoryId id) {
+  StoryProfile(StoryId id, int slot) {
     this.id = id;
-    for (Field f : Field.values()) {
-      sums.put(f, new HashMap<>());
+    this.slot = slot;
+    this.key = Math.toIntExact(id.number());
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] = new Int2DoubleOpenHashMap();
     }
   }
 
-  void add(ArticleFeatures a, long now, DocumentFrequencies df) {
+  void add(EncodedArticle a, long now, DocumentFrequencies df) {
     for (Field f : Field.values()) {
-      Map<String, Double> sum = sums.get(f);
-      int i = f.ordinal();
-      a.of(f).forEach((t, n) -> {
-        double before = sum.getOrDefault(t, 0.0);
-        double after = before + 1 + Math.log(n);
-        sum.put(t, after);
+      Int2DoubleOpenHashMap sum = sums[f.ordinal()];
+      TermVector v = a.of(f);
+      double sq = 0;
+      for (int i = 0; i < v.size(); i++) {
+        int t = v.ids()[i];
+        double w = v.weights()[i];
+        double before = sum.addTo(t, w);
+        double after = before + w;
         double idf = df.idf(f, t);
-        normSquares[i] += (after * after - before * before) * idf * idf;
-      });
+        sq += (after * after - before * before) * idf * idf;
+      }
+      normSquares[f.ordinal()] += sq;
     }
-    leadYears.addAll(a.leadYears());
-    if (a.day() != null) {
-      firstDay = firstDay == null ? a.day() : Math.min(firstDay, a.day());
-      lastDay = lastDay == null ? a.day() : Math.max(lastDay, a.day());
-    }
+    leadYears = leadYears.union(a.leadYears());
+    widen(a.day(), a.day());
     articles++;
     touched = now;
   }
 
   void absorb(StoryProfile other, long now, DocumentFrequencies df) {
     for (Field f : Field.values()) {
-      Map<String, Double> sum = sums.get(f);
-      other.sums.get(f).forEach((t, w) -> sum.merge(t, w, Double::sum));
-    }
-    leadYears.addAll(other.leadYears);
-    if (other.firstDay != null) {
-      firstDay = firstDay == null ? other.firstDay : Math.min(firstDay, other.firstDay);
-      lastDay = lastDay == null ? other.lastDay : Math.max(lastDay, other.lastDay);
-    }
-    articles += other.articles;
-    touched = now;
-    for (Field f : Field.values()) {
+      Int2DoubleOpenHashMap sum = sums[f.ordinal()];
+      for (Int2DoubleMap.Entry e : other.sums[f.ordinal()].int2DoubleEntrySet()) {
+        sum.addTo(e.getIntKey(), e.getDoubleValue());
+      }
       double sq = 0;
-      for (var e : sums.get(f).entrySet()) {
-        double x = e.getValue() * df.idf(f, e.getKey());
+      for (Int2DoubleMap.Entry e : sum.int2DoubleEntrySet()) {
+        double x = e.getDoubleValue() * df.idf(f, e.getIntKey());
         sq += x * x;
       }
       normSquares[f.ordinal()] = sq;
+    }
+    leadYears = leadYears.union(other.leadYears);
+    widen(other.firstDay, other.lastDay);
+    articles += other.articles;
+    touched = now;
+  }
+
+  private void widen(@Nullable Long from, @Nullable Long to) {
+    if (from != null && to != null) {
+      firstDay = firstDay == null ? from : Math.min(firstDay, from);
+      lastDay = lastDay == null ? to : Math.max(lastDay, to);
     }
   }
 

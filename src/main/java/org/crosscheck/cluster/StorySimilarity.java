@@ -1,8 +1,6 @@
 package org.crosscheck.cluster;
 
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 
 /**
  * How strongly an article belongs to a story:
@@ -17,8 +15,8 @@ final class StorySimilarity {
   static final double JOIN = 0.25;
   /** Score from which a second story is taken to be the same event and merged. */
   static final double MERGE = 0.9;
-  private static final EnumMap<Field, Double> WEIGHTS = new EnumMap<>(Map.of(
-      Field.BODY, 0.25, Field.LEAD, 0.30, Field.NAMES, 0.30, Field.NUMS, 0.15));
+  /** Per {@link Field} ordinal: body, lead, names, numbers. */
+  private static final double[] WEIGHTS = {0.25, 0.30, 0.30, 0.15};
   static final double SHARED_YEAR_FACTOR = 1.6;
   /** Stories dated further than this from an article are not candidates (and would be halved). */
   static final long WINDOW_DAYS = 7;
@@ -34,22 +32,27 @@ final class StorySimilarity {
 
   /** An article's unit vectors, computed once and compared with every candidate story. */
   final class Query {
-    final ArticleFeatures features;
-    /** Per field, each term's weight in the article's unit vector times its IDF (the story side's IDF). */
-    final EnumMap<Field, Map<String, Double>> weights = new EnumMap<>(Field.class);
+    final EncodedArticle article;
+    /** Per field ordinal, each term's weight in the article's unit vector times its IDF (the story side's IDF). */
+    final double[][] weights = new double[Field.values().length][];
 
-    Query(ArticleFeatures a) {
-      this.features = a;
+    Query(EncodedArticle a) {
+      this.article = a;
       for (Field f : Field.values()) {
-        Map<String, Double> tf = new HashMap<>();
-        Map<String, Double> idf = new HashMap<>();
-        a.of(f).forEach((t, n) -> {
-          tf.put(t, 1 + Math.log(n));
-          idf.put(t, df.idf(f, t));
-        });
-        Map<String, Double> v = unit(tf, f, df);
-        v.replaceAll((t, x) -> x * idf.get(t));
-        weights.put(f, v);
+        TermVector v = a.of(f);
+        double[] idf = new double[v.size()];
+        double[] w = new double[v.size()];
+        double sum = 0;
+        for (int i = 0; i < v.size(); i++) {
+          idf[i] = df.idf(f, v.ids()[i]);
+          w[i] = v.weights()[i] * idf[i];
+          sum += w[i] * w[i];
+        }
+        double norm = sum == 0 ? 1 : Math.sqrt(sum);
+        for (int i = 0; i < w.length; i++) {
+          w[i] = w[i] / norm * idf[i];
+        }
+        weights[f.ordinal()] = w;
       }
     }
 
@@ -60,21 +63,19 @@ final class StorySimilarity {
         if (norm == 0) {
           continue;
         }
-        Map<String, Double> sums = s.sums.get(f);
+        Int2DoubleOpenHashMap sums = s.sums[f.ordinal()];
+        int[] ids = article.of(f).ids();
+        double[] w = weights[f.ordinal()];
         double dot = 0;
-        for (var e : weights.get(f).entrySet()) {
-          Double w = sums.get(e.getKey());
-          if (w != null) {
-            dot += e.getValue() * w;
-          }
+        for (int i = 0; i < ids.length; i++) {
+          dot += w[i] * sums.get(ids[i]);
         }
-        score += WEIGHTS.get(f) * dot / norm;
+        score += WEIGHTS[f.ordinal()] * dot / norm;
       }
-      if (!features.leadYears().isEmpty() && !s.leadYears.isEmpty()
-          && features.leadYears().stream().anyMatch(s.leadYears::contains)) {
+      if (article.leadYears().intersects(s.leadYears)) {
         score *= SHARED_YEAR_FACTOR;
       }
-      long gap = s.daysFrom(features.day());
+      long gap = s.daysFrom(article.day());
       if (gap > WINDOW_DAYS) {
         score *= FAR_FACTOR;
       } else if (gap >= 0 && gap <= CLOSE_DAYS) {
@@ -84,22 +85,7 @@ final class StorySimilarity {
     }
   }
 
-  Query query(ArticleFeatures a) {
+  Query query(EncodedArticle a) {
     return new Query(a);
   }
-
-  /** @return the weights times the field's IDF, scaled to length 1 */
-  static Map<String, Double> unit(Map<String, Double> weights, Field f, DocumentFrequencies df) {
-    Map<String, Double> v = new HashMap<>(weights.size() * 2);
-    double sum = 0;
-    for (var e : weights.entrySet()) {
-      double x = e.getValue() * df.idf(f, e.getKey());
-      v.put(e.getKey(), x);
-      sum += x * x;
-    }
-    double norm = sum == 0 ? 1 : Math.sqrt(sum);
-    v.replaceAll((t, x) -> x / norm);
-    return v;
-  }
-
 }

@@ -35,9 +35,19 @@ public final class MinHashDeduplicator implements Deduplicator {
     return HASHER;
   }
 
+  /** An article with its sketch. */
+  private record Sketched(Article article, MinHasher.Sketched sketch) implements Prepared {}
+
   @Override
-  public Optional<DuplicateLink> check(Article article) {
-    MinHasher.Sketched sketched = HASHER.sketch(article.text());
+  public Prepared prepare(Article article) {
+    return new Sketched(article, HASHER.sketch(article.text()));
+  }
+
+  @Override
+  public Optional<DuplicateLink> check(Prepared prepared) {
+    if (!(prepared instanceof Sketched(Article article, MinHasher.Sketched sketched))) {
+      throw new IllegalArgumentException("the article was prepared by another deduplicator: " + prepared);
+    }
     int[] sig = sketched.signature();
     long textHash = sketched.textHash();
     long[] keys = HASHER.bandKeys(sig);

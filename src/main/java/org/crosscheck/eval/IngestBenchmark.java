@@ -28,6 +28,8 @@ import org.crosscheck.store.EmbeddedArticleStore;
  * source article and a few others, dated as a feed of 300 articles a day, so that articles are distinct
  * (not near-duplicates) yet realistic in length and vocabulary. At each checkpoint the next
  * {@code probe} articles are timed, and the heap's peak since the previous checkpoint is read.
+ * Before the first checkpoint, a separate scratch store ingests {@code warmup} articles and is
+ * thrown away, so that every checkpoint measures compiled code, not the JIT compiler warming up.
  */
 public final class IngestBenchmark {
   /** The synthetic feed's pace: publication dates advance one day every this many articles. */
@@ -47,17 +49,24 @@ public final class IngestBenchmark {
    * @param corpus JSONL files of real articles to draw sentences from
    * @param checkpoints store sizes at which to probe, ascending
    * @param probe articles timed at each checkpoint
+   * @param warmup articles ingested into a scratch store first, to warm up the JVM
    * @param seed random seed for the corpus
    * @param progress receives each point as it is measured
    * @return the points
    */
-  public static List<Point> run(List<Path> corpus, List<Long> checkpoints, int probe, long seed,
+  public static List<Point> run(List<Path> corpus, List<Long> checkpoints, int probe, int warmup, long seed,
       Consumer<Point> progress) {
     List<String[]> sources = loadSentences(corpus);
     Random random = new Random(seed);
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("crosscheck-bench");
+      if (warmup > 0) {
+        try (EmbeddedArticleStore scratch = EmbeddedArticleStore.open(tmp.resolve("warmup"))) {
+          var ingestor = Pipeline.builder().store(scratch).buildIngestor();
+          ingest(ingestor, writeChunk(tmp, sources, new Random(~seed), 0, warmup));
+        }
+      }
       List<Point> points = new ArrayList<>();
       try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
         var ingestor = Pipeline.builder().store(store).buildIngestor();

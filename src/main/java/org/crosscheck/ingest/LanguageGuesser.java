@@ -5,7 +5,9 @@ import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.i18n.LdLocale;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
-import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.RemoveMinorityScriptsTextFilter;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -30,6 +32,14 @@ public final class LanguageGuesser {
 
   private static final class Holder {
     static final LanguageDetector DETECTOR = load();
+    /**
+     * The library's large-text factory without its URL filter, whose regex cost a third of the
+     * guess: a stray URL in the first thousand characters of an article barely moves the n-gram
+     * counts.
+     */
+    static final TextObjectFactory TEXT = new TextObjectFactoryBuilder().maxTextLength(SAMPLE_CHARS)
+        .withTextFilter(RemoveMinorityScriptsTextFilter.forThreshold(0.3))
+        .build();
 
     private static LanguageDetector load() {
       try {
@@ -65,7 +75,7 @@ public final class LanguageGuesser {
    */
   public static String guess(String text) {
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-    var found = Holder.DETECTOR.detect(CommonTextObjectFactories.forDetectingOnLargeText().forText(sample));
+    var found = Holder.DETECTOR.detect(Holder.TEXT.forText(sample));
     return found.isPresent() ? found.get().getLanguage() : Article.UNDETERMINED;
   }
 }

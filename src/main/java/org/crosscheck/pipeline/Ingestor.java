@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.crosscheck.cluster.StoryClusterer;
 import org.crosscheck.dedup.Deduplicator;
@@ -89,11 +94,15 @@ public final class Ingestor {
    */
   public IngestSummary ingest(List<String> sources, IngestListener listener) {
     Run run = new Run(listener);
-    List<Input> inputs = new ArrayList<>();
-    for (String source : sources) {
-      inputs.addAll(resolve(source, run));
+    try {
+      List<Input> inputs = new ArrayList<>();
+      for (String source : sources) {
+        inputs.addAll(resolve(source, run));
+      }
+      return ingest(inputs, run);
+    } finally {
+      run.finish();
     }
-    return ingest(inputs, run);
   }
 
   /**
@@ -104,7 +113,12 @@ public final class Ingestor {
    * @return what happened
    */
   public IngestSummary ingestInputs(List<? extends Input> inputs, IngestListener listener) {
-    return ingest(List.copyOf(inputs), new Run(listener));
+    Run run = new Run(listener);
+    try {
+      return ingest(List.copyOf(inputs), run);
+    } finally {
+      run.finish();
+    }
   }
 
   private IngestSummary ingest(List<Input> inputs, Run run) {
@@ -112,13 +126,15 @@ public final class Ingestor {
     for (Input in : inputs) {
       totalBytes += in.size().orElse(0);
     }
-    run.listener.planned(inputs.size(), totalBytes);
+    long planned = totalBytes;
+    run.submit(() -> run.listener.planned(inputs.size(), planned));
     for (Input input : inputs) {
       if (run.storeError != null) {
         break;
       }
       read(input, run);
     }
+    run.finish();
     return new IngestSummary(run.total, inputs.size(), run.rejections, run.storeError,
         Duration.ofMillis(clock.millis() - run.started), run.duplicates, run.joined, run.newStories, run.merges);
   }
@@ -160,7 +176,8 @@ public final class Ingestor {
   }
 
   private void read(Input input, Run run) {
-    IngestCounts before = run.total;
+    IngestCounts[] before = new IngestCounts[1];
+    run.submit(() -> before[0] = run.total);
     String failure = null;
     try {
       Input source = input instanceof UrlInput url ? fetcher.fetch(url.url) : input;
@@ -188,9 +205,11 @@ public final class Ingestor {
     if (failure != null) {
       run.reject(new Rejection(input.name(), null, failure));
     }
-    IngestCounts after = run.total;
-    run.listener.inputFinished(input.name(), new IngestCounts(after.added() - before.added(),
-        after.alreadyStored() - before.alreadyStored(), after.rejected() - before.rejected()));
+    run.submit(() -> {
+      IngestCounts after = run.total;
+      run.listener.inputFinished(input.name(), new IngestCounts(after.added() - before[0].added(),
+          after.alreadyStored() - before[0].alreadyStored(), after.rejected() - before[0].rejected()));
+    });
   }
 
   private void accept(Imported item, Run run) {
@@ -290,24 +309,109 @@ public final class Ingestor {
     }
   }
 
-  /** The state of one ingest run: the pending batch and the running totals. */
+  /**
+   * An article with what duplicate detection and clustering need from it, computed on the reading
+   * thread.
+   */
+  private record Pending(Article article, Deduplicator.@Nullable Prepared sketch,
+      StoryClusterer.@Nullable Prepared features) {}
+
+  /**
+   * The state of one ingest run. Two threads share the work: the caller's thread reads inputs,
+   * parses articles and prepares their sketches and features; one store thread, fed in order
+   * through a short queue, stores batches, runs duplicate detection and clustering, keeps the
+   * totals and calls the listener. Every listener call and every change of the totals happens on
+   * the store thread, so listeners hear events in order, from one thread.
+   */
   private final class Run {
+    /** Tasks the reader may be ahead of the store thread by. */
+    private static final int QUEUED_TASKS = 2;
+
     final IngestListener listener;
+    // reader thread
     final List<Article> batch = new ArrayList<>();
-    final List<Rejection> rejections = new ArrayList<>();
+    long batchStarted;
     final AtomicLong bytesRead = new AtomicLong();
+    // store thread; read by the caller after finish()
+    final List<Rejection> rejections = new ArrayList<>();
     IngestCounts total = new IngestCounts(0, 0, 0);
     long duplicates;
     long joined;
     long newStories;
     long merges;
-    long batchStarted;
-    @Nullable String storeError;
+    volatile @Nullable String storeError;
 
     final long started = clock.millis();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "crosscheck-store");
+      t.setDaemon(false);
+      return t;
+    });
+    private final Semaphore queued = new Semaphore(QUEUED_TASKS);
+    private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+    private boolean finished;
 
     Run(IngestListener listener) {
       this.listener = listener;
+    }
+
+    /** Runs the task on the store thread after the tasks before it; waits while the queue is full. */
+    void submit(Runnable task) {
+      throwFailure();
+      try {
+        queued.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("ingest interrupted", e);
+      }
+      worker.execute(() -> {
+        try {
+          if (failure.get() == null) {
+            task.run();
+          }
+        } catch (StoreStopped e) {
+          // storeError is set; the reader stops at its next batch
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          queued.release();
+        }
+      });
+    }
+
+    /** Waits for the store thread to finish every task, then stops it; rethrows what a task threw. */
+    void finish() {
+      if (!finished) {
+        finished = true;
+        worker.shutdown();
+        boolean interrupted = false;
+        while (true) {
+          try {
+            if (worker.awaitTermination(1, TimeUnit.MINUTES)) {
+              break;
+            }
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      throwFailure();
+    }
+
+    private void throwFailure() {
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException e) {
+        throw e;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
     }
 
     void add(Article article) {
@@ -320,39 +424,53 @@ public final class Ingestor {
       }
     }
 
+    /**
+     * Prepares the pending batch and hands it to the store thread; then stops the run if the store
+     * has failed (the store thread reports the batch as not stored).
+     */
     void flush() {
-      if (batch.isEmpty()) {
-        return;
+      if (!batch.isEmpty()) {
+        boolean prepare = storeError == null;
+        List<Pending> pending = new ArrayList<>(batch.size());
+        for (Article a : batch) {
+          pending.add(new Pending(a, dedup == null || !prepare ? null : dedup.prepare(a),
+              clusterer == null || !prepare ? null : clusterer.prepare(a)));
+        }
+        batch.clear();
+        submit(() -> store(pending));
       }
-      List<Article> pending = List.copyOf(batch);
-      batch.clear();
-      List<PutResult> results;
-      try {
-        results = store.putAll(pending);
-      } catch (StoreException e) {
-        storeError = e.getMessage();
-        Map<String, Integer> perInput = new java.util.LinkedHashMap<>();
-        pending.forEach(a -> perInput.merge(a.provenance().location(), 1, Integer::sum));
-        perInput.forEach((location, n) -> {
-          rejections.add(new Rejection(location, null, n + (n == 1 ? " article" : " articles")
-              + " not stored, and the run stopped: " + e.getMessage()));
-          total = total.plus(new IngestCounts(0, 0, n));
-          listener.rejected(rejections.getLast());
-        });
+      if (storeError != null) {
         throw new StoreStopped();
       }
-      List<Article> added = new ArrayList<>();
+    }
+
+    /** On the store thread: stores a batch, then runs duplicate detection and clustering over what was added. */
+    private void store(List<Pending> pending) {
+      List<Article> articles = pending.stream().map(Pending::article).toList();
+      if (storeError != null) {
+        notStored(articles, storeError);
+        return;
+      }
+      List<PutResult> results;
+      try {
+        results = store.putAll(articles);
+      } catch (StoreException e) {
+        storeError = e.getMessage();
+        notStored(articles, e.getMessage());
+        return;
+      }
+      List<Pending> added = new ArrayList<>();
       for (int i = 0; i < pending.size(); i++) {
-        Article a = pending.get(i);
+        Article a = articles.get(i);
         PutResult r = results.get(i);
         switch (r) {
           case PutResult.Added x -> {
             total = total.plus(new IngestCounts(1, 0, 0));
-            added.add(a);
+            added.add(pending.get(i));
           }
           case PutResult.AlreadyStored same -> total = total.plus(new IngestCounts(0, 1, 0));
           case PutResult.IdTaken taken -> {
-            reject(new Rejection(a.provenance().location(), a.provenance().locator(),
+            doReject(new Rejection(a.provenance().location(), a.provenance().locator(),
                 "id '" + taken.id() + "' is already used by a different article"));
             continue;
           }
@@ -363,20 +481,28 @@ public final class Ingestor {
       listener.progress(bytesRead.get());
     }
 
+    private void notStored(List<Article> articles, String why) {
+      Map<String, Integer> perInput = new java.util.LinkedHashMap<>();
+      articles.forEach(a -> perInput.merge(a.provenance().location(), 1, Integer::sum));
+      perInput.forEach((location, n) -> doReject(new Rejection(location, null,
+          n + (n == 1 ? " article" : " articles") + " not stored, and the run stopped: " + why), n));
+    }
+
     /**
      * Runs duplicate detection and story assignment over the articles just stored, in one
      * transaction: a copy joins the story of the article it copies, any other article is
      * clustered.
      */
-    private void afterStore(List<Article> added) {
+    private void afterStore(List<Pending> added) {
       if (dedup == null || sketches == null || added.isEmpty()) {
         return;
       }
       List<Runnable> events = new ArrayList<>();
       try {
         sketches.inTransaction(() -> {
-          for (Article a : added) {
-            Optional<DuplicateLink> link = dedup.check(a);
+          for (Pending p : added) {
+            Article a = p.article();
+            Optional<DuplicateLink> link = dedup.check(Objects.requireNonNull(p.sketch()));
             link.ifPresent(l -> events.add(() -> {
               duplicates++;
               listener.duplicate(a, l);
@@ -384,13 +510,14 @@ public final class Ingestor {
             if (clusterer == null || stories == null) {
               continue;
             }
+            StoryClusterer.Prepared features = Objects.requireNonNull(p.features());
             Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
             StoryClusterer.Assignment assignment;
             if (ofOriginal.isPresent()) {
-              clusterer.add(a, ofOriginal.get());
+              clusterer.add(features, ofOriginal.get());
               assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
             } else {
-              assignment = clusterer.assign(a);
+              assignment = clusterer.assign(features);
             }
             stories.assign(a.id(), assignment.story());
             events.add(() -> {
@@ -406,14 +533,23 @@ public final class Ingestor {
         });
       } catch (StoreException e) {
         storeError = "duplicate detection and story assignment failed: " + e.getMessage();
-        throw new StoreStopped();
+        return;
       }
       events.forEach(Runnable::run);
     }
 
     void reject(Rejection rejection) {
+      submit(() -> doReject(rejection));
+    }
+
+    private void doReject(Rejection rejection) {
+      doReject(rejection, 1);
+    }
+
+    /** Records a rejection that stands for {@code items} articles or inputs. */
+    private void doReject(Rejection rejection, int items) {
       rejections.add(rejection);
-      total = total.plus(new IngestCounts(0, 0, 1));
+      total = total.plus(new IngestCounts(0, 0, items));
       listener.rejected(rejection);
     }
   }

@@ -45,6 +45,8 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
 
   private final Path dir;
   private final Connection conn;
+  /** Statements of the per-article paths, prepared once; closed with the connection. */
+  private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
   private final boolean readOnly;
 
   private EmbeddedArticleStore(Path dir, Connection conn, boolean readOnly) {
@@ -83,6 +85,8 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       st.execute("PRAGMA busy_timeout = 30000");
       st.execute("PRAGMA journal_mode = WAL");
       st.execute("PRAGMA synchronous = FULL");
+      // 64 MiB of page cache instead of 2: the duplicate index's look-ups stay in memory as the store grows
+      st.execute("PRAGMA cache_size = -65536");
       migrate(conn, dir);
       return new EmbeddedArticleStore(dir, conn, false);
     } catch (SQLException e) {
@@ -386,9 +390,10 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized void putSketch(Sketch sketch, long[] bandKeys) {
     writable();
-    try (PreparedStatement put = conn.prepareStatement(
-            "INSERT OR IGNORE INTO sketches (id, signature, text_hash) VALUES (?, ?, ?)");
-        PreparedStatement band = conn.prepareStatement("INSERT INTO sketch_bands (band_key, id) VALUES (?, ?)")) {
+    try {
+      PreparedStatement put = statement("INSERT OR IGNORE INTO sketches (id, signature, text_hash) VALUES (?, ?, ?)");
+      PreparedStatement band = statement("INSERT INTO sketch_bands (band_key, id) VALUES (?, ?)");
+      band.clearBatch();
       put.setString(1, sketch.id().value());
       put.setBytes(2, toBytes(sketch.signature()));
       put.setLong(3, sketch.textHash());
@@ -412,8 +417,9 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       return List.of();
     }
     String marks = String.join(",", java.util.Collections.nCopies(bandKeys.length, "?"));
-    try (PreparedStatement ps = conn.prepareStatement("SELECT id, signature, text_hash FROM sketches WHERE id IN"
-        + " (SELECT DISTINCT id FROM sketch_bands WHERE band_key IN (" + marks + "))")) {
+    try {
+      PreparedStatement ps = statement("SELECT id, signature, text_hash FROM sketches WHERE id IN"
+          + " (SELECT DISTINCT id FROM sketch_bands WHERE band_key IN (" + marks + "))");
       for (int i = 0; i < bandKeys.length; i++) {
         ps.setLong(i + 1, bandKeys[i]);
       }
@@ -432,8 +438,9 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized void putDuplicate(DuplicateLink link) {
     writable();
-    try (PreparedStatement ps = conn.prepareStatement(
-        "INSERT OR REPLACE INTO duplicates (copy, original, similarity, exact) VALUES (?, ?, ?, ?)")) {
+    try {
+      PreparedStatement ps = statement(
+          "INSERT OR REPLACE INTO duplicates (copy, original, similarity, exact) VALUES (?, ?, ?, ?)");
       ps.setString(1, link.copy().value());
       ps.setString(2, link.original().value());
       ps.setDouble(3, link.similarity());
@@ -475,10 +482,10 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized StoryId newStoryId() {
     writable();
-    try (PreparedStatement up = conn.prepareStatement(
-            "INSERT INTO counters (name, value) VALUES ('story', 1)"
-                + " ON CONFLICT(name) DO UPDATE SET value = value + 1");
-        PreparedStatement get = conn.prepareStatement("SELECT value FROM counters WHERE name = 'story'")) {
+    try {
+      PreparedStatement up = statement("INSERT INTO counters (name, value) VALUES ('story', 1)"
+          + " ON CONFLICT(name) DO UPDATE SET value = value + 1");
+      PreparedStatement get = statement("SELECT value FROM counters WHERE name = 'story'");
       up.executeUpdate();
       try (ResultSet rs = get.executeQuery()) {
         rs.next();
@@ -492,8 +499,8 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized void assign(ArticleId article, StoryId story) {
     writable();
-    try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO story_articles (article_id, story, seq)"
-        + " VALUES (?, ?, 0)")) {
+    try {
+      PreparedStatement ps = statement("INSERT OR REPLACE INTO story_articles (article_id, story, seq) VALUES (?, ?, 0)");
       ps.setString(1, article.value());
       ps.setLong(2, story.number());
       ps.executeUpdate();
@@ -504,7 +511,8 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
 
   @Override
   public synchronized Optional<StoryId> storyOf(ArticleId article) {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT story FROM story_articles WHERE article_id = ?")) {
+    try {
+      PreparedStatement ps = statement("SELECT story FROM story_articles WHERE article_id = ?");
       ps.setString(1, article.value());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(StoryId.of(rs.getLong(1))) : Optional.empty();
@@ -598,7 +606,27 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
 
   @Override
   public synchronized void close() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // closing the connection releases it too
+      }
+    }
+    statements.clear();
     closeQuietly(conn);
+  }
+
+  /** @return the statement for the SQL, prepared on first use and kept for the connection's life */
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = conn.prepareStatement(sql);
+      statements.put(sql, ps);
+    } else {
+      ps.clearParameters();
+    }
+    return ps;
   }
 
   private void rollbackQuietly() {

@@ -41,6 +41,59 @@ class IngestorTest {
   }
 
   @Test
+  void listenerHearsEveryEventInOrderFromOneThreadWhileReadingRunsAhead() {
+    List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    IngestListener listener = new IngestListener() {
+      @Override
+      public void planned(int inputs, long totalBytes) {
+        threads.add(Thread.currentThread());
+        events.add("planned");
+      }
+
+      @Override
+      public void stored(Article article, PutResult result) {
+        threads.add(Thread.currentThread());
+        events.add("stored " + article.id());
+      }
+
+      @Override
+      public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
+        threads.add(Thread.currentThread());
+        events.add("clustered " + article.id());
+      }
+
+      @Override
+      public void rejected(Rejection rejection) {
+        threads.add(Thread.currentThread());
+        events.add("rejected " + rejection.input());
+      }
+
+      @Override
+      public void inputFinished(String input, IngestCounts counts) {
+        threads.add(Thread.currentThread());
+        events.add("finished " + Path.of(input).getFileName() + " " + counts.added());
+      }
+    };
+    Path missing = tmp.resolve("missing.jsonl");
+    IngestSummary s = Pipeline.builder().store(new InMemoryArticleStore()).batchSize(20)
+        .flushInterval(java.time.Duration.ofHours(1)).buildIngestor()
+        .ingest(List.of(missing.toString(), SharedData.path("basil-2010-2016.jsonl").toString()), listener);
+    assertThat(s.counts()).isEqualTo(new IngestCounts(210, 0, 1));
+    assertThat(threads).hasSize(1).doesNotContain(Thread.currentThread());
+    assertThat(events.getFirst()).isEqualTo("rejected " + missing);
+    assertThat(events.get(1)).isEqualTo("planned");
+    assertThat(events.getLast()).isEqualTo("finished basil-2010-2016.jsonl 210");
+    // every article is reported stored, then clustered, in input order
+    List<String> stored = events.stream().filter(e -> e.startsWith("stored ")).map(e -> e.substring(7)).toList();
+    List<String> clustered = events.stream().filter(e -> e.startsWith("clustered ")).map(e -> e.substring(10)).toList();
+    assertThat(stored).hasSize(210).isEqualTo(clustered);
+    for (String id : stored) {
+      assertThat(events.indexOf("stored " + id)).isLessThan(events.indexOf("clustered " + id));
+    }
+  }
+
+  @Test
   void storesTheSeedsWithTheirDatesAndOutlets() {
     ArticleStore store = new InMemoryArticleStore();
     IngestSummary s = Pipeline.builder().store(store).buildIngestor()
@@ -204,7 +257,10 @@ class IngestorTest {
     assertThat(r.results).hasSize(50);
     assertThat(real.count()).isEqualTo(50);
     assertThat(s.counts().added()).isEqualTo(50);
-    assertThat(r.rejections).singleElement().satisfies(x ->
-        assertThat(x.reason()).startsWith("50 articles not stored, and the run stopped"));
+    // the failed batch, and any batch read ahead of the store thread, are reported as not stored
+    assertThat(r.rejections).isNotEmpty().allSatisfy(x ->
+        assertThat(x.reason()).matches("50 articles not stored, and the run stopped: .*disk is full.*"));
+    assertThat(r.rejections.getFirst().reason()).contains("disk is full");
+    assertThat(s.counts().rejected()).isEqualTo(50L * r.rejections.size());
   }
 }
