@@ -1,6 +1,7 @@
 package org.crosscheck.cluster;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntIterator;
 import it.unimi.dsi.fastutil.ints.IntLinkedOpenHashSet;
@@ -239,11 +240,11 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         }
       }
     }
-    Integer[] order = new Integer[m];
+    int[] order = new int[m];
     for (int i = 0; i < m; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> Double.compare(weight[y], weight[x]));
+    IntArrays.quickSort(order, (x, y) -> Double.compare(weight[y], weight[x]));
     IntArrayList voted = new IntArrayList();
     for (int q = 0; q < Math.min(QUERY_TERMS, m); q++) {
       int i = order[q];
@@ -264,15 +265,16 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       int slot = voted.getInt(k);
       double v = votes[slot];
       votes[slot] = 0;
+      if (best.size() == CANDIDATES && v < best.peek().votes()) {
+        continue; // decided without touching the story
+      }
       StoryProfile p = bySlot[slot];
       if (p.daysFrom(a.day()) > StorySimilarity.WINDOW_DAYS) {
         continue;
       }
-      if (best.size() < CANDIDATES || v >= best.peek().votes()) {
-        best.add(new Candidate(p, v));
-        if (best.size() > CANDIDATES) {
-          best.poll();
-        }
+      best.add(new Candidate(p, v));
+      if (best.size() > CANDIDATES) {
+        best.poll();
       }
     }
     List<Candidate> out = new ArrayList<>(best);
