@@ -1,27 +1,43 @@
 package org.crosscheck.cluster;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Map;
 
 /**
  * Per field, the terms seen so far, numbered densely from 0, and how many of the articles seen so
- * far contain each: the clusterer works on these numbers, not on strings. Not thread-safe.
+ * far contain each: the clusterer works on these numbers, not on strings. Every field also counts
+ * {@link #PRIOR_DOCS} background articles: {@code idf = ln((N + B + 1) / (df + B p + 1)) + 1}
+ * with {@code p} the share of background articles holding the term, from {@link Background} for
+ * the words of body and lead, and 0 for names and numbers (the background has no names), which
+ * makes any name rare until the store has seen it often. Not thread-safe.
  */
 final class DocumentFrequencies {
   private final Object2IntOpenHashMap<String>[] ids;
   private final IntArrayList[] df;
+  /** Per field, each term's expected document frequency in the background corpus, as a share of articles. */
+  private final DoubleArrayList[] prior;
   private long documents;
+  /**
+   * How many articles the background counts as: its weight against the articles seen. Fitted on
+   * the development data (1,000 to 10,000 give BCubed F1 within 0.003 of each other).
+   */
+  static final double PRIOR_DOCS = 3000;
+  /** Content words of a typical article, to turn background word frequencies into document frequencies. */
+  static final double ARTICLE_WORDS = 300;
 
   @SuppressWarnings("unchecked")
   DocumentFrequencies() {
     int n = Field.values().length;
     ids = new Object2IntOpenHashMap[n];
     df = new IntArrayList[n];
+    prior = new DoubleArrayList[n];
     for (int i = 0; i < n; i++) {
       ids[i] = new Object2IntOpenHashMap<>();
       ids[i].defaultReturnValue(-1);
       df[i] = new IntArrayList();
+      prior[i] = new DoubleArrayList();
     }
   }
 
@@ -46,6 +62,7 @@ final class DocumentFrequencies {
           id = freq.size();
           known.put(e.getKey(), id);
           freq.add(0);
+          prior[f.ordinal()].add(f == Field.BODY || f == Field.LEAD ? Background.share(e.getKey(), ARTICLE_WORDS) : 0);
         }
         freq.set(id, freq.getInt(id) + 1);
         termIds[i] = id;
@@ -59,7 +76,8 @@ final class DocumentFrequencies {
 
   /** @return {@code ln((N + 1) / (df + 1)) + 1} of a term id of the field */
   double idf(Field f, int term) {
-    return Math.log((documents + 1.0) / (df[f.ordinal()].getInt(term) + 1.0)) + 1;
+    return Math.log((documents + PRIOR_DOCS + 1.0)
+        / (df[f.ordinal()].getInt(term) + PRIOR_DOCS * prior[f.ordinal()].getDouble(term) + 1.0)) + 1;
   }
 
   /** @return how many terms of the field have been seen */
