@@ -1,23 +1,19 @@
 package org.crosscheck.cluster;
 
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
- * Per field, the terms seen so far, numbered densely from 0, and how many of the articles seen so
- * far contain each: the clusterer works on these numbers, not on strings. Every field also counts
+ * Per field, how many of the articles seen so far contain each term id. Every field also counts
  * {@link #PRIOR_DOCS} background articles: {@code idf = ln((N + B + 1) / (df + B p + 1)) + 1}
  * with {@code p} the share of background articles holding the term, from {@link Background} for
  * the words of body and lead, and 0 for names and numbers (the background has no names), which
  * makes any name rare until the store has seen it often. Not thread-safe.
  */
 final class DocumentFrequencies {
-  private final Object2IntOpenHashMap<String>[] ids;
-  private final IntArrayList[] df;
-  /** Per field, each term's expected document frequency in the background corpus, as a share of articles. */
-  private final DoubleArrayList[] prior;
+  /** Per field, by term id: articles holding the term. Grown by doubling. */
+  private final int[][] df;
+  /** Per field, by term id: the share of background articles holding the term. */
+  private final double[][] prior;
   private long documents;
   /**
    * How many articles the background counts as: its weight against the articles seen. Fitted on
@@ -27,61 +23,34 @@ final class DocumentFrequencies {
   /** Content words of a typical article, to turn background word frequencies into document frequencies. */
   static final double ARTICLE_WORDS = 300;
 
-  @SuppressWarnings("unchecked")
   DocumentFrequencies() {
     int n = Field.values().length;
-    ids = new Object2IntOpenHashMap[n];
-    df = new IntArrayList[n];
-    prior = new DoubleArrayList[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = new Object2IntOpenHashMap<>();
-      ids[i].defaultReturnValue(-1);
-      df[i] = new IntArrayList();
-      prior[i] = new DoubleArrayList();
-    }
+    df = new int[n][1024];
+    prior = new double[n][1024];
   }
 
-  /**
-   * Numbers an article's terms, counts the article in the frequencies, and returns its vectors.
-   *
-   * @return per field (by ordinal) the article's term ids with their weights {@code 1 + ln tf}
-   */
-  TermVector[] add(ArticleFeatures a) {
+  /** Counts an article, given as its term vectors by field ordinal. */
+  void add(TermVector[] article) {
     documents++;
-    TermVector[] out = new TermVector[Field.values().length];
     for (Field f : Field.values()) {
-      Map<String, Integer> counts = a.of(f);
-      int[] termIds = new int[counts.size()];
-      double[] weights = new double[counts.size()];
-      int i = 0;
-      Object2IntOpenHashMap<String> known = ids[f.ordinal()];
-      IntArrayList freq = df[f.ordinal()];
-      for (var e : counts.entrySet()) {
-        int id = known.getInt(e.getKey());
-        if (id < 0) {
-          id = freq.size();
-          known.put(e.getKey(), id);
-          freq.add(0);
-          prior[f.ordinal()].add(f == Field.BODY || f == Field.LEAD ? Background.share(e.getKey(), ARTICLE_WORDS) : 0);
+      int k = f.ordinal();
+      TermVector v = article[k];
+      for (int i = 0; i < v.size(); i++) {
+        int id = v.ids()[i];
+        if (id >= df[k].length) {
+          int length = Math.max(id + 1, df[k].length * 2);
+          df[k] = Arrays.copyOf(df[k], length);
+          prior[k] = Arrays.copyOf(prior[k], length);
         }
-        freq.set(id, freq.getInt(id) + 1);
-        termIds[i] = id;
-        weights[i] = 1 + Math.log(e.getValue());
-        i++;
+        df[k][id]++;
+        prior[k][id] = v.shares()[i];
       }
-      out[f.ordinal()] = new TermVector(termIds, weights);
     }
-    return out;
   }
 
-  /** @return {@code ln((N + 1) / (df + 1)) + 1} of a term id of the field */
+  /** @return {@code ln((N + B + 1) / (df + B p + 1)) + 1} of a term id of the field, counted by {@link #add} */
   double idf(Field f, int term) {
     return Math.log((documents + PRIOR_DOCS + 1.0)
-        / (df[f.ordinal()].getInt(term) + PRIOR_DOCS * prior[f.ordinal()].getDouble(term) + 1.0)) + 1;
-  }
-
-  /** @return how many terms of the field have been seen */
-  int terms(Field f) {
-    return df[f.ordinal()].size();
+        / (df[f.ordinal()][term] + PRIOR_DOCS * prior[f.ordinal()][term] + 1.0)) + 1;
   }
 }

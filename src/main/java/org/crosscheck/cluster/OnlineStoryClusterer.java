@@ -14,6 +14,7 @@ import java.util.PriorityQueue;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.store.StoryStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Single-pass story clustering with an inverted index for candidates.
@@ -59,6 +60,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   private double[] votes = new double[1024];
   /** Per indexed field: term id to the slots of the stories holding it, most recently changed first. */
   private final Int2ObjectOpenHashMap<IntLinkedOpenHashSet>[] postings;
+  private final Vocabulary vocabulary = new Vocabulary();
   private final DocumentFrequencies df = new DocumentFrequencies();
   private long seen;
 
@@ -73,11 +75,14 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   }
 
   /** An article with its features. */
-  private record Featured(Article article, ArticleFeatures features) implements Prepared {}
+  private record Featured(Article article, TermVector[] terms, YearSet leadYears, @Nullable Long day)
+      implements Prepared {}
 
+  /** Extracts the article's features and numbers its terms; thread-safe, so it can run on the reading thread. */
   @Override
   public Prepared prepare(Article article) {
-    return new Featured(article, FeatureExtractor.extract(article));
+    ArticleFeatures f = FeatureExtractor.extract(article);
+    return new Featured(article, vocabulary.encode(f), YearSet.of(f.leadYears()), f.day());
   }
 
   @Override
@@ -133,8 +138,9 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   }
 
   private EncodedArticle encode(Prepared prepared) {
-    ArticleFeatures f = featured(prepared).features();
-    return new EncodedArticle(df.add(f), YearSet.of(f.leadYears()), f.day());
+    Featured f = featured(prepared);
+    df.add(f.terms());
+    return new EncodedArticle(f.terms(), f.leadYears(), f.day());
   }
 
   private void addTo(StoryProfile p, EncodedArticle a) {

@@ -20,7 +20,9 @@ public interface StoryClusterer {
   }
 
   /**
-   * Computes what assigning needs from the article alone. Thread-safe; touches no state.
+   * Computes what assigning needs from the article alone. Thread-safe, so it can run ahead on the
+   * thread that reads articles; nothing it records (such as numbers for terms) changes where any
+   * article goes.
    *
    * @param article an article
    * @return its prepared form, for this clusterer

@@ -20,8 +20,11 @@ class DocumentFrequenciesTest {
 
   @Test
   void idfStartsFromTheBackgroundAndThenFollowsTheArticlesSeen() {
+    Vocabulary vocabulary = new Vocabulary();
     DocumentFrequencies df = new DocumentFrequencies();
-    TermVector body = df.add(article("said", "earthquake", "kursk"))[Field.BODY.ordinal()];
+    TermVector[] first = vocabulary.encode(article("said", "earthquake", "kursk"));
+    df.add(first);
+    TermVector body = first[Field.BODY.ordinal()];
     // term ids are dense, in order of first sight
     assertThat(body.ids()).containsExactly(0, 1, 2);
     Map<String, Double> idf = Map.of("said", df.idf(Field.BODY, 0), "earthquake", df.idf(Field.BODY, 1),
@@ -31,7 +34,10 @@ class DocumentFrequenciesTest {
     assertThat(idf.get("earthquake")).isLessThan(idf.get("kursk"));
     // names and numbers are taken as absent from the background: two articles seen, both holding the
     // name, give ln((2 + B + 1) / (2 + 1)) + 1
-    TermVector names = df.add(article("kursk"))[Field.NAMES.ordinal()];
+    TermVector[] second = vocabulary.encode(article("kursk"));
+    df.add(second);
+    TermVector names = second[Field.NAMES.ordinal()];
+    assertThat(names.ids()).containsExactly(first[Field.NAMES.ordinal()].ids());
     assertThat(df.idf(Field.NAMES, names.ids()[0]))
         .isCloseTo(Math.log((3 + DocumentFrequencies.PRIOR_DOCS) / 3) + 1, org.assertj.core.data.Offset.offset(1e-9));
   }

@@ -1,0 +1,56 @@
+package org.crosscheck.cluster;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Numbers terms densely from 0, per field, so that the clusterer works on ints, not strings.
+ * Append-only and thread-safe, so that articles can be encoded on the thread that reads them,
+ * ahead of the thread that clusters them.
+ */
+final class Vocabulary {
+  private final Map<String, Integer>[] ids;
+  private final AtomicInteger[] next;
+
+  @SuppressWarnings("unchecked")
+  Vocabulary() {
+    int n = Field.values().length;
+    ids = new Map[n];
+    next = new AtomicInteger[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = new ConcurrentHashMap<>();
+      next[i] = new AtomicInteger();
+    }
+  }
+
+  /**
+   * @return per field (by ordinal) the article's term ids with their weights {@code 1 + ln tf} and
+   *     their background shares (see {@link DocumentFrequencies})
+   */
+  TermVector[] encode(ArticleFeatures a) {
+    TermVector[] out = new TermVector[Field.values().length];
+    for (Field f : Field.values()) {
+      Map<String, Integer> counts = a.of(f);
+      Map<String, Integer> known = ids[f.ordinal()];
+      AtomicInteger counter = next[f.ordinal()];
+      boolean background = f == Field.BODY || f == Field.LEAD;
+      int[] termIds = new int[counts.size()];
+      double[] weights = new double[counts.size()];
+      double[] shares = new double[counts.size()];
+      int i = 0;
+      for (var e : counts.entrySet()) {
+        Integer id = known.get(e.getKey());
+        if (id == null) {
+          id = known.computeIfAbsent(e.getKey(), k -> counter.getAndIncrement());
+        }
+        termIds[i] = id;
+        weights[i] = 1 + Math.log(e.getValue());
+        shares[i] = background ? Background.share(e.getKey(), DocumentFrequencies.ARTICLE_WORDS) : 0;
+        i++;
+      }
+      out[f.ordinal()] = new TermVector(termIds, weights, shares);
+    }
+    return out;
+  }
+}
