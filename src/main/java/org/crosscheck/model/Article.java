@@ -101,9 +101,12 @@ public record Article(
     return contentHash(outlet, title, text);
   }
 
-  /** @return the outlet, or {@code unknown (FILE NAME)} when the input did not name one */
+  /**
+   * @return the outlet under its canonical name ({@link OutletNames}: {@code NYT} shows as {@code
+   *     The New York Times}), or {@code unknown (FILE NAME)} when the input did not name one
+   */
   public String displayOutlet() {
-    return outlet != null ? outlet : "unknown (" + provenance.shortName() + ")";
+    return outlet != null ? OutletNames.canonical(outlet) : "unknown (" + provenance.shortName() + ")";
   }
 
   /**

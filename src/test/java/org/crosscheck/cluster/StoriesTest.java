@@ -38,6 +38,19 @@ class StoriesTest {
   }
 
   @Test
+  void countsEachBasilOutletOnceWhateverNameTheArticleGivesIt() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new IngestListener() {});
+    List<Story> stories = Stories.all(store);
+    // BASIL names its outlets "NYT", "FOX" and "HPO" in 12 articles, and in full in the rest
+    assertThat(stories).flatMap(Story::outlets).containsOnly("The New York Times", "Fox News", "HuffPost");
+    assertThat(stories).allSatisfy(s -> assertThat(s.outlets()).hasSizeLessThanOrEqualTo(3));
+    assertThat(stories.stream().filter(s -> s.articles().size() == 3).filter(s -> s.outlets().size() == 3).count())
+        .as("three-article stories with three outlets").isGreaterThanOrEqualTo(60);
+  }
+
+  @Test
   void articlesIngestedAfterReopeningTheStoreJoinTheStoriesStoredBefore(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path tmp) throws Exception {
     java.nio.file.Path first = Files.createDirectories(tmp.resolve("first"));
