@@ -1,0 +1,70 @@
+package org.crosscheck.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.crosscheck.SharedData;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.Provenance;
+import org.crosscheck.model.Published;
+import org.crosscheck.model.TextKind;
+import org.crosscheck.store.InMemoryArticleStore;
+import org.junit.jupiter.api.Test;
+
+class OnlineStoryClustererTest {
+
+  @Test
+  void aBridgingArticleMergesTwoStoriesOfOneEventAndTheMergeIsRecorded() throws Exception {
+    // two reports of one event, 11 days apart: too far apart for the second to find the first,
+    // so each starts a story; a third report dated between them is close to both and bridges them
+    String seed = Files.readString(SharedData.path("seeds/000_3e73613c10c7acdf.txt"), StandardCharsets.UTF_8);
+    String body = seed.substring(seed.indexOf("(MENAFN)"));
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
+    StoryClusterer.Assignment first = clusterer.assign(report("Outlet A", rewrite(body, 1), "2025-04-20"));
+    StoryClusterer.Assignment second = clusterer.assign(report("Outlet B", rewrite(body, 2), "2025-05-01"));
+    assertThat(first.newStory()).isTrue();
+    assertThat(second.newStory()).isTrue();
+    Article bridge = report("Outlet C", rewrite(body, 3), "2025-04-26");
+    StoryClusterer.Assignment third = clusterer.assign(bridge);
+    assertThat(third.newStory()).isFalse();
+    assertThat(List.of(third.story(), third.merged().getFirst())).containsExactlyInAnyOrder(first.story(), second.story());
+    assertThat(store.merges()).singleElement().satisfies(m -> {
+      assertThat(m.into()).isEqualTo(third.story());
+      assertThat(m.bridge()).isEqualTo(bridge.id());
+    });
+  }
+
+  @Test
+  void preparedArticlesFromAnotherClustererAreRefused() {
+    OnlineStoryClusterer clusterer = new OnlineStoryClusterer(new InMemoryArticleStore());
+    StoryClusterer.Prepared foreign = () -> report("Outlet A", "Some text about an event.", "2025-04-20");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> clusterer.assign(foreign))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another clusterer");
+  }
+
+  /** Keeps the first two lines and shuffles the words within each later line: same words, new word order. */
+  private static String rewrite(String text, long seed) {
+    Random r = new Random(seed);
+    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n")));
+    for (int i = 2; i < lines.size(); i++) {
+      List<String> words = new ArrayList<>(Arrays.asList(lines.get(i).split(" ")));
+      Collections.shuffle(words, r);
+      lines.set(i, String.join(" ", words));
+    }
+    return String.join("\n", lines);
+  }
+
+  private static Article report(String outlet, String text, String date) {
+    return Article.withDerivedId(outlet, null, "North Korea confirms troops in Kursk",
+        new Published.OnDate(LocalDate.parse(date)), "en", text, TextKind.FULL,
+        new Provenance(Provenance.Kind.FILE, "/test/" + outlet, null, "jsonl"), null, List.of());
+  }
+}
