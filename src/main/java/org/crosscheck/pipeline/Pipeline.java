@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.crosscheck.cluster.OnlineStoryClusterer;
@@ -135,8 +136,19 @@ public final class Pipeline {
     private static StoryClusterer restoredClusterer(ArticleStore store, StoryStore stories) {
       OnlineStoryClusterer clusterer = new OnlineStoryClusterer(stories);
       var all = new java.util.ArrayList<>(stories.allAssignments().entrySet());
-      for (var e : all.subList(Math.max(0, all.size() - REPLAYED_ARTICLES), all.size())) {
-        store.get(e.getKey()).ifPresent(a -> clusterer.add(a, e.getValue()));
+      var replayed = all.subList(Math.max(0, all.size() - REPLAYED_ARTICLES), all.size());
+      // articles are read and prepared in parallel chunks (preparing is thread-safe), then added in order
+      int chunk = 1000;
+      for (int from = 0; from < replayed.size(); from += chunk) {
+        var part = replayed.subList(from, Math.min(replayed.size(), from + chunk));
+        List<StoryClusterer.Prepared> prepared = part.parallelStream()
+            .map(e -> store.get(e.getKey()).map(clusterer::prepare).orElse(null))
+            .toList();
+        for (int i = 0; i < part.size(); i++) {
+          if (prepared.get(i) != null) {
+            clusterer.add(prepared.get(i), part.get(i).getValue());
+          }
+        }
       }
       return clusterer;
     }

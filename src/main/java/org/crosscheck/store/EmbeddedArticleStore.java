@@ -286,7 +286,8 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
 
   @Override
   public synchronized Optional<Article> get(ArticleId id) {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM articles WHERE id = ?")) {
+    try {
+      PreparedStatement ps = statement("SELECT " + COLUMNS + " FROM articles WHERE id = ?");
       ps.setString(1, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
