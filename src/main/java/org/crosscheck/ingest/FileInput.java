@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.crosscheck.model.Provenance;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A file on disk.
@@ -41,10 +40,5 @@ public record FileInput(Path path) implements Input {
     } catch (IOException e) {
       return OptionalLong.empty();
     }
-  }
-
-  @Override
-  public @Nullable String contentType() {
-    return null;
   }
 }

@@ -24,11 +24,18 @@ public interface Input {
    */
   InputStream open() throws IOException;
 
-  /** @return the size in bytes when known in advance */
-  OptionalLong size();
+  /** @return the size in bytes when known in advance; unknown unless an input says otherwise */
+  default OptionalLong size() {
+    return OptionalLong.empty();
+  }
 
-  /** @return the media type a server declared ({@code text/html; charset=...}), or {@code null} */
-  @Nullable String contentType();
+  /**
+   * @return the media type a server declared ({@code text/html; charset=...}), or {@code null}
+   *     (the default: only fetched inputs have one)
+   */
+  default @Nullable String contentType() {
+    return null;
+  }
 
   /**
    * @param importer the importer's name

@@ -3,9 +3,7 @@ package org.crosscheck.ingest;
 import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.util.Objects;
-import java.util.OptionalLong;
 import org.crosscheck.model.Provenance;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Standard input, read once, as JSON Lines. Opening it twice returns the same stream; closing
@@ -36,15 +34,5 @@ public record StdinInput(InputStream stream) implements Input {
         // standard input stays open for the process
       }
     };
-  }
-
-  @Override
-  public OptionalLong size() {
-    return OptionalLong.empty();
-  }
-
-  @Override
-  public @Nullable String contentType() {
-    return null;
   }
 }

@@ -288,16 +288,6 @@ public final class Ingestor {
     public InputStream open() {
       throw new IllegalStateException("fetch " + url + " first");
     }
-
-    @Override
-    public OptionalLong size() {
-      return OptionalLong.empty();
-    }
-
-    @Override
-    public @Nullable String contentType() {
-      return null;
-    }
   }
 
   /** Thrown through an importer to end the run when the store fails. */

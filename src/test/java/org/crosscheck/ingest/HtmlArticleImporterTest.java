@@ -200,10 +200,6 @@ class HtmlArticleImporterTest {
       @Override public OptionalLong size() {
         return OptionalLong.of(Limits.MAX_DOCUMENT_BYTES + 1L);
       }
-
-      @Override public @Nullable String contentType() {
-        return null;
-      }
     };
 
     assertThatThrownBy(() -> readOne(huge)).isInstanceOf(IngestException.class).hasMessageContaining("limit");
