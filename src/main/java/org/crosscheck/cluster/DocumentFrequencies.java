@@ -48,6 +48,20 @@ final class DocumentFrequencies {
     }
   }
 
+  /** @return per field ordinal, the IDF of each of the article's terms, in its vectors' order */
+  double[][] idf(EncodedArticle a) {
+    double[][] out = new double[Field.values().length][];
+    for (Field f : Field.values()) {
+      int[] ids = a.of(f).ids();
+      double[] idf = new double[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        idf[i] = idf(f, ids[i]);
+      }
+      out[f.ordinal()] = idf;
+    }
+    return out;
+  }
+
   /** @return {@code ln((N + B + 1) / (df + B p + 1)) + 1} of a term id of the field, counted by {@link #add} */
   double idf(Field f, int term) {
     return Math.log((documents + PRIOR_DOCS + 1.0)

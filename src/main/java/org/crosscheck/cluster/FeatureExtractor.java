@@ -58,12 +58,12 @@ final class FeatureExtractor {
     counts.put(Field.BODY, words(title + "\n" + text));
     counts.put(Field.LEAD, words(head.toString()));
     List<List<String>> nameLines = new ArrayList<>();
-    List<String> titleTokens = nameTokens(title);
+    List<String> titleTokens = tokens(title, true);
     if (!title.isEmpty() && !isTitleCase(titleTokens)) {
       nameLines.add(titleTokens);
     }
     for (String line : text.split("\n")) {
-      List<String> tokens = nameTokens(line);
+      List<String> tokens = tokens(line, true);
       if (!isTitleCase(tokens)) {
         nameLines.add(tokens);
       }
@@ -91,13 +91,7 @@ final class FeatureExtractor {
   /** Unifies quote marks and re-attaches tokenized clitics ({@code family 's}, {@code do n't}). */
   static String normalize(String t) {
     String u = t.replace('\u2019', '\'').replace('\u2018', '\'').replace("``", "\"").replace("''", "\"");
-    if (u.contains(" 's") || u.contains("\n's")) {
-      u = CLITIC_S.matcher(u).replaceAll("'s");
-    }
-    if (u.contains(" n't") || u.contains("\nn't")) {
-      u = CLITIC_NT.matcher(u).replaceAll("n't");
-    }
-    return u;
+    return CLITIC_NT.matcher(CLITIC_S.matcher(u).replaceAll("'s")).replaceAll("n't");
   }
 
   /** @return the sentences of the text: its lines, split after {@code .!?} before a quote or capital */
@@ -187,10 +181,6 @@ final class FeatureExtractor {
     }
     int type = Character.getType(c);
     return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-  }
-
-  private static List<String> nameTokens(String line) {
-    return tokens(line, true);
   }
 
   private static boolean isTitleCase(List<String> tokens) {

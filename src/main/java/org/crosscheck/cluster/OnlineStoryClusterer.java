@@ -14,7 +14,6 @@ import java.util.PriorityQueue;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.store.StoryStore;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Single-pass story clustering with an inverted index for candidates.
@@ -62,6 +61,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   private final Int2ObjectOpenHashMap<IntLinkedOpenHashSet>[] postings;
   private final Vocabulary vocabulary = new Vocabulary();
   private final DocumentFrequencies df = new DocumentFrequencies();
+  private final StorySimilarity similarity = new StorySimilarity();
   private long seen;
 
   /** @param stories where new story ids come from and merges are recorded */
@@ -74,23 +74,22 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     }
   }
 
-  /** An article with its features. */
-  private record Featured(Article article, TermVector[] terms, YearSet leadYears, @Nullable Long day)
-      implements Prepared {}
+  /** An article with its encoded features. */
+  private record Featured(Article article, EncodedArticle encoded) implements Prepared {}
 
   /** Extracts the article's features and numbers its terms; thread-safe, so it can run on the reading thread. */
   @Override
   public Prepared prepare(Article article) {
     ArticleFeatures f = FeatureExtractor.extract(article);
-    return new Featured(article, vocabulary.encode(f), YearSet.of(f.leadYears()), f.day());
+    return new Featured(article, new EncodedArticle(vocabulary.encode(f), YearSet.of(f.leadYears()), f.day()));
   }
 
   @Override
   public Assignment assign(Prepared prepared) {
     Article article = featured(prepared).article();
-    EncodedArticle a = encode(prepared);
-    StorySimilarity.Query query = new StorySimilarity(df).query(a);
-    List<StoryProfile> candidates = candidates(a);
+    EncodedArticle a = count(prepared);
+    StorySimilarity.Query query = similarity.query(a, df.idf(a));
+    List<StoryProfile> candidates = candidates(a, query.idf);
     double[] scores = new double[candidates.size()];
     StoryProfile best = null;
     double bestScore = -1;
@@ -103,7 +102,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     }
     if (best == null || bestScore < StorySimilarity.JOIN) {
       StoryProfile p = activate(stories.newStoryId());
-      addTo(p, a);
+      addTo(p, a, query.idf);
       return new Assignment(p.id, true, List.of());
     }
     List<StoryId> merged = new ArrayList<>();
@@ -119,15 +118,15 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         merged.add(other.id);
       }
     }
-    addTo(best, a);
+    addTo(best, a, query.idf);
     return new Assignment(best.id, false, merged);
   }
 
   @Override
   public void add(Prepared article, StoryId story) {
-    EncodedArticle a = encode(article);
+    EncodedArticle a = count(article);
     StoryProfile p = profiles.get(Math.toIntExact(story.number()));
-    addTo(p == null ? activate(story) : p, a);
+    addTo(p == null ? activate(story) : p, a, df.idf(a));
   }
 
   private static Featured featured(Prepared prepared) {
@@ -137,15 +136,17 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     throw new IllegalArgumentException("the article was prepared by another clusterer: " + prepared);
   }
 
-  private EncodedArticle encode(Prepared prepared) {
-    Featured f = featured(prepared);
-    df.add(f.terms());
-    return new EncodedArticle(f.terms(), f.leadYears(), f.day());
+  /** @return the article's encoded features, after counting them in the document frequencies */
+  private EncodedArticle count(Prepared prepared) {
+    EncodedArticle a = featured(prepared).encoded();
+    df.add(a.fields());
+    return a;
   }
 
-  private void addTo(StoryProfile p, EncodedArticle a) {
+  /** @param idf per field ordinal, the IDF of each of the article's terms */
+  private void addTo(StoryProfile p, EncodedArticle a, double[][] idf) {
     seen++;
-    p.add(a, seen, df);
+    p.add(a, idf, seen);
     for (int k = 0; k < INDEXED.length; k++) {
       post(k, a.of(INDEXED[k]).ids(), p.slot);
     }
@@ -223,7 +224,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   private record Candidate(StoryProfile story, double votes) {}
 
   /** @return the stories sharing the most IDF with the article's best-weighted indexed terms, best first */
-  private List<StoryProfile> candidates(EncodedArticle a) {
+  private List<StoryProfile> candidates(EncodedArticle a, double[][] termIdf) {
     // the article's indexed terms that some story holds, ranked by TF-IDF weight
     int n = 0;
     for (Field field : INDEXED) {
@@ -240,7 +241,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         if (postings[k].containsKey(v.ids()[i])) {
           field[m] = k;
           term[m] = v.ids()[i];
-          idf[m] = df.idf(INDEXED[k], v.ids()[i]);
+          idf[m] = termIdf[INDEXED[k].ordinal()][i];
           weight[m] = v.weights()[i] * idf[m];
           m++;
         }

@@ -39,18 +39,18 @@ final class StoryProfile {
     }
   }
 
-  void add(EncodedArticle a, long now, DocumentFrequencies df) {
+  /** @param idf per field ordinal, the current IDF of each of the article's terms */
+  void add(EncodedArticle a, double[][] idf, long now) {
     for (Field f : Field.values()) {
       Int2DoubleOpenHashMap sum = sums[f.ordinal()];
       TermVector v = a.of(f);
+      double[] termIdf = idf[f.ordinal()];
       double sq = 0;
       for (int i = 0; i < v.size(); i++) {
-        int t = v.ids()[i];
         double w = v.weights()[i];
-        double before = sum.addTo(t, w);
+        double before = sum.addTo(v.ids()[i], w);
         double after = before + w;
-        double idf = df.idf(f, t);
-        sq += (after * after - before * before) * idf * idf;
+        sq += (after * after - before * before) * termIdf[i] * termIdf[i];
       }
       normSquares[f.ordinal()] += sq;
     }

@@ -29,27 +29,23 @@ final class StorySimilarity {
   static final long CLOSE_DAYS = 3;
   static final double CLOSE_BONUS = 0.1;
 
-  private final DocumentFrequencies df;
-
-  StorySimilarity(DocumentFrequencies df) {
-    this.df = df;
-  }
-
   /** An article's unit vectors, computed once and compared with every candidate story. */
-  final class Query {
+  static final class Query {
     final EncodedArticle article;
+    /** Per field ordinal, the IDF of each of the article's terms. */
+    final double[][] idf;
     /** Per field ordinal, each term's weight in the article's unit vector times its IDF (the story side's IDF). */
     final double[][] weights = new double[Field.values().length][];
 
-    Query(EncodedArticle a) {
+    Query(EncodedArticle a, double[][] idfs) {
       this.article = a;
+      this.idf = idfs;
       for (Field f : Field.values()) {
         TermVector v = a.of(f);
-        double[] idf = new double[v.size()];
+        double[] idf = idfs[f.ordinal()];
         double[] w = new double[v.size()];
         double sum = 0;
         for (int i = 0; i < v.size(); i++) {
-          idf[i] = df.idf(f, v.ids()[i]);
           w[i] = v.weights()[i] * idf[i];
           sum += w[i] * w[i];
         }
@@ -90,7 +86,12 @@ final class StorySimilarity {
     }
   }
 
-  Query query(EncodedArticle a) {
-    return new Query(a);
+  /**
+   * @param a the article
+   * @param idf per field ordinal, the IDF of each of its terms ({@link DocumentFrequencies#idf(EncodedArticle)})
+   * @return the article ready to be scored against stories
+   */
+  Query query(EncodedArticle a, double[][] idf) {
+    return new Query(a, idf);
   }
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ahead of the thread that clusters them.
  */
 final class Vocabulary {
-  private final Map<String, Integer>[] ids;
+  /** A numbered term with its share of background articles, looked up once, when it is first seen. */
+  private record Term(int id, double share) {}
+
+  private final Map<String, Term>[] ids;
   private final AtomicInteger[] next;
 
   @SuppressWarnings("unchecked")
@@ -32,7 +35,7 @@ final class Vocabulary {
     TermVector[] out = new TermVector[Field.values().length];
     for (Field f : Field.values()) {
       Map<String, Integer> counts = a.of(f);
-      Map<String, Integer> known = ids[f.ordinal()];
+      Map<String, Term> known = ids[f.ordinal()];
       AtomicInteger counter = next[f.ordinal()];
       boolean background = f == Field.BODY || f == Field.LEAD;
       int[] termIds = new int[counts.size()];
@@ -40,13 +43,14 @@ final class Vocabulary {
       double[] shares = new double[counts.size()];
       int i = 0;
       for (var e : counts.entrySet()) {
-        Integer id = known.get(e.getKey());
-        if (id == null) {
-          id = known.computeIfAbsent(e.getKey(), k -> counter.getAndIncrement());
+        Term term = known.get(e.getKey());
+        if (term == null) {
+          term = known.computeIfAbsent(e.getKey(), k -> new Term(counter.getAndIncrement(),
+              background ? Background.share(k, DocumentFrequencies.ARTICLE_WORDS) : 0));
         }
-        termIds[i] = id;
+        termIds[i] = term.id();
         weights[i] = 1 + Math.log(e.getValue());
-        shares[i] = background ? Background.share(e.getKey(), DocumentFrequencies.ARTICLE_WORDS) : 0;
+        shares[i] = term.share();
         i++;
       }
       out[f.ordinal()] = new TermVector(termIds, weights, shares);
