@@ -359,8 +359,6 @@ public final class Ingestor {
           if (failure.get() == null) {
             task.run();
           }
-        } catch (StoreStopped e) {
-          // storeError is set; the reader stops at its next batch
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         } finally {
