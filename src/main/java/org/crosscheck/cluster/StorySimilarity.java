@@ -16,8 +16,9 @@ final class StorySimilarity {
   /**
    * Score from which a second story is taken to be the same event and merged. Two stories that an
    * article scores this high with were split by the candidate bounds or the date window, not by
-   * their content. On the development data any value from 0.5 to 0.9 gives the same stories (no
-   * merges); from 0.4 different events start to merge.
+   * their content. On the development data in file order any value from 0.5 to 0.9 gives the same
+   * stories (no merges); from 0.4 different events start to merge. ECB+ shuffled with seed 1 makes
+   * one merge at 0.6 (BCubed F1 0.882 against 0.881 at 0.9).
    */
   static final double MERGE = 0.6;
   /** Per {@link Field} ordinal: body, lead, names, numbers. */
