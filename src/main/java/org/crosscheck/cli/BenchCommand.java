@@ -57,11 +57,12 @@ final class BenchCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "%12s  %14s  %12s  %14s%n", "STORED", "ARTICLES/S", "MS/ARTICLE", "PEAK HEAP MB");
+      out.printf(Locale.ROOT, "%12s  %14s  %12s  %14s  %14s%n", "STORED", "ARTICLES/S", "MS/ARTICLE", "PEAK HEAP MB",
+          "LIVE HEAP MB");
       List<IngestBenchmark.Point> points = IngestBenchmark.run(corpus, sizes.stream().sorted().toList(), probe, warmup, seed,
           p -> {
-            out.printf(Locale.ROOT, "%,12d  %,14.0f  %12.3f  %,14.0f%n", p.stored(), p.articlesPerSecond(),
-                p.millisPerArticle(), p.peakHeapMb());
+            out.printf(Locale.ROOT, "%,12d  %,14.0f  %12.3f  %,14.0f  %,14.0f%n", p.stored(), p.articlesPerSecond(),
+                p.millisPerArticle(), p.peakHeapMb(), p.liveHeapMb());
             out.flush();
           });
       if (points.size() > 1) {

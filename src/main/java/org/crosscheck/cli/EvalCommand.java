@@ -52,8 +52,8 @@ final class EvalCommand implements Runnable {
           s.bcubedRecall(), s.bcubedF1());
       out.printf(Locale.ROOT, "pairwise:  precision %.3f  recall %.3f  F1 %.3f%n", s.pairwisePrecision(),
           s.pairwiseRecall(), s.pairwiseF1());
-      out.printf(Locale.ROOT, "stories:   %d predicted, %d gold, over %d labelled articles (%d merges)%n",
-          s.predictedClusters(), s.goldClusters(), s.items(), r.merges());
+      out.printf(Locale.ROOT, "stories:   %d predicted, %d gold, over %d labelled articles (%d merges, %d splits)%n",
+          s.predictedClusters(), s.goldClusters(), s.items(), r.merges(), r.splits());
       out.printf(Locale.ROOT, "speed:     %d articles in %.2f s, %.0f articles/s (store, duplicates and clustering)%n",
           r.articles(), r.seconds(), r.articlesPerSecond());
       return ExitCode.OK;

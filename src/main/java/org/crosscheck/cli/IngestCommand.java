@@ -79,8 +79,9 @@ final class IngestCommand implements Callable<Integer> {
         c.added(), c.alreadyStored(), c.rejected(), s.inputs(), s.inputs() == 1 ? "input" : "inputs", time,
         data.directory(), stored);
     if (c.added() > 0) {
-      out.printf(Locale.ROOT, "stories: %,d articles joined existing stories, %,d new stories%s%n", s.joinedStories(),
-          s.newStories(), s.merges() > 0 ? ", " + s.merges() + " stories merged into others" : "");
+      out.printf(Locale.ROOT, "stories: %,d articles joined existing stories, %,d new stories%s%s%n", s.joinedStories(),
+          s.newStories(), s.merges() > 0 ? ", " + s.merges() + " stories merged into others" : "",
+          s.splits() > 0 ? ", " + s.splits() + " stories split in two" : "");
     }
     if (s.duplicates() > 0) {
       out.printf(Locale.ROOT, "%,d of the added articles copy an earlier article (exact or near-duplicate text);"

@@ -39,7 +39,6 @@ final class FeatureExtractor {
       "then", "yet", "although", "though", "since", "because");
   private static final Pattern CLITIC_S = Pattern.compile("\\s+'s\\b");
   private static final Pattern CLITIC_NT = Pattern.compile("\\s+n't\\b");
-  private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern YEAR = Pattern.compile("\\b(19[5-9]\\d|20[0-3]\\d)\\b");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[\"'\\p{Lu}])");
   private static final String SENTENCE_MARKS = ".!?:;\"\u201c\u201d\u2014-(";
@@ -70,9 +69,8 @@ final class FeatureExtractor {
     }
     counts.put(Field.NAMES, names(nameLines));
     Map<String, Integer> nums = new HashMap<>();
-    Matcher m = NUMBER.matcher(title + "\n" + text);
-    while (m.find()) {
-      nums.merge(m.group().replace(",", ""), 1, Integer::sum);
+    for (String n : numbers(title + "\n" + text)) {
+      nums.merge(n.replace(",", ""), 1, Integer::sum);
     }
     counts.put(Field.NUMS, nums);
     StringBuilder yearsText = new StringBuilder(title);
@@ -91,7 +89,53 @@ final class FeatureExtractor {
   /** Unifies quote marks and re-attaches tokenized clitics ({@code family 's}, {@code do n't}). */
   static String normalize(String t) {
     String u = t.replace('\u2019', '\'').replace('\u2018', '\'').replace("``", "\"").replace("''", "\"");
+    if (!hasDetached(u, "'s") && !hasDetached(u, "n't")) {
+      return u; // most text is not tokenized: skip the two regular expressions
+    }
     return CLITIC_NT.matcher(CLITIC_S.matcher(u).replaceAll("'s")).replaceAll("n't");
+  }
+
+  /** @return whether the clitic occurs right after white space, as {@link #CLITIC_S} and {@link #CLITIC_NT} need */
+  private static boolean hasDetached(String text, String clitic) {
+    for (int i = text.indexOf(clitic, 1); i >= 0; i = text.indexOf(clitic, i + 1)) {
+      char c = text.charAt(i - 1);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @return the numbers in the text, as {@code \d+(?:[.,]\d+)*} finds them (ASCII digits, with
+   *     inner dots and commas), scanned by hand because the expression was a tenth of the reading cost
+   */
+  static List<String> numbers(String text) {
+    List<String> out = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+      }
+      while (i + 1 < n && (text.charAt(i) == '.' || text.charAt(i) == ',') && isDigit(text.charAt(i + 1))) {
+        i++;
+        while (i < n && isDigit(text.charAt(i))) {
+          i++;
+        }
+      }
+      out.add(text.substring(start, i));
+    }
+    return out;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** @return the sentences of the text: its lines, split after {@code .!?} before a quote or capital */

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.store.StoryStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Single-pass story clustering with an inverted index for candidates.
@@ -102,7 +104,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     }
     if (best == null || bestScore < StorySimilarity.JOIN) {
       StoryProfile p = activate(stories.newStoryId());
-      addTo(p, a, query.idf);
+      addTo(p, article.id(), a, query.idf);
       return new Assignment(p.id, true, List.of());
     }
     List<StoryId> merged = new ArrayList<>();
@@ -118,15 +120,54 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         merged.add(other.id);
       }
     }
-    addTo(best, a, query.idf);
-    return new Assignment(best.id, false, merged);
+    addTo(best, article.id(), a, query.idf);
+    StoryStore.Split split = splitIfTwoEvents(best, article.id());
+    StoryId story = split != null && split.moved().contains(article.id()) ? split.into() : best.id;
+    return new Assignment(story, false, merged, split == null ? List.of() : List.of(split));
+  }
+
+  /**
+   * Checks the story with {@link StorySplitter} and, when it holds two events, moves the articles
+   * of the group without its first article to a new story and records the split.
+   *
+   * @return the split, or {@code null} when the story stays whole
+   */
+  private StoryStore.@Nullable Split splitIfTwoEvents(StoryProfile p, ArticleId trigger) {
+    StorySplitter.Members members = p.members;
+    if (members == null) {
+      return null;
+    }
+    boolean[] leaves = StorySplitter.split(members);
+    if (leaves == null) {
+      return null;
+    }
+    List<StorySplitter.Member> all = new ArrayList<>(members.all());
+    forget(p);
+    p.clear();
+    StoryProfile other = activate(stories.newStoryId());
+    List<ArticleId> moved = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      StorySplitter.Member m = all.get(i);
+      StoryProfile into = leaves[i] ? other : p;
+      EncodedArticle encoded = m.encoded();
+      into.add(m.article(), encoded, df.idf(encoded), ++seen);
+      for (int k = 0; k < INDEXED.length; k++) {
+        post(k, m.ids()[INDEXED[k].ordinal()], into.slot);
+      }
+      if (leaves[i]) {
+        moved.add(m.article());
+      }
+    }
+    StoryStore.Split split = new StoryStore.Split(p.id, other.id, moved, trigger);
+    stories.split(split);
+    return split;
   }
 
   @Override
   public void add(Prepared article, StoryId story) {
     EncodedArticle a = count(article);
     StoryProfile p = profiles.get(Math.toIntExact(story.number()));
-    addTo(p == null ? activate(story) : p, a, df.idf(a));
+    addTo(p == null ? activate(story) : p, featured(article).article().id(), a, df.idf(a));
   }
 
   private static Featured featured(Prepared prepared) {
@@ -144,9 +185,9 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   }
 
   /** @param idf per field ordinal, the IDF of each of the article's terms */
-  private void addTo(StoryProfile p, EncodedArticle a, double[][] idf) {
+  private void addTo(StoryProfile p, ArticleId article, EncodedArticle a, double[][] idf) {
     seen++;
-    p.add(a, idf, seen);
+    p.add(article, a, idf, seen);
     for (int k = 0; k < INDEXED.length; k++) {
       post(k, a.of(INDEXED[k]).ids(), p.slot);
     }
@@ -265,8 +306,10 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       }
     }
     // keep the best CANDIDATES dated within the window, without sorting every story voted for
-    Comparator<Candidate> worstFirst = Comparator.comparingDouble(Candidate::votes)
-        .thenComparing(c -> c.story().key, Comparator.reverseOrder());
+    Comparator<Candidate> worstFirst = (x, y) -> {
+      int c = Double.compare(x.votes(), y.votes());
+      return c != 0 ? c : Integer.compare(y.story().key, x.story().key);
+    };
     PriorityQueue<Candidate> best = new PriorityQueue<>(worstFirst);
     for (int k = 0; k < voted.size(); k++) {
       int slot = voted.getInt(k);
@@ -276,6 +319,9 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         continue; // decided without touching the story
       }
       StoryProfile p = bySlot[slot];
+      if (best.size() == CANDIDATES && v == best.peek().votes() && p.key > best.peek().story().key) {
+        continue; // a tie it would lose at once
+      }
       if (p.daysFrom(a.day()) > StorySimilarity.WINDOW_DAYS) {
         continue;
       }

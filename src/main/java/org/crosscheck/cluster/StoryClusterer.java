@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.StoryId;
+import org.crosscheck.store.StoryStore;
 
 /**
  * Assigns each new article to a story, online: in arrival order, without re-clustering what came
@@ -36,11 +37,18 @@ public interface StoryClusterer {
    * @param newStory whether that story was started by this article
    * @param merged stories found to be the same event as {@code story} through this article; their
    *     articles now belong to {@code story}
+   * @param splits stories found through this article to hold two events, and split in two
    */
-  record Assignment(StoryId story, boolean newStory, List<StoryId> merged) {
+  record Assignment(StoryId story, boolean newStory, List<StoryId> merged, List<StoryStore.Split> splits) {
     public Assignment {
       Objects.requireNonNull(story, "story");
       merged = List.copyOf(merged);
+      splits = List.copyOf(splits);
+    }
+
+    /** An assignment that split no story. */
+    public Assignment(StoryId story, boolean newStory, List<StoryId> merged) {
+      this(story, newStory, merged, List.of());
     }
   }
 

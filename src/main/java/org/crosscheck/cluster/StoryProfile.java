@@ -2,6 +2,7 @@ package org.crosscheck.cluster;
 
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +40,24 @@ final class StoryProfile {
     }
   }
 
-  /** @param idf per field ordinal, the current IDF of each of the article's terms */
-  void add(EncodedArticle a, double[][] idf, long now) {
+  /**
+   * The story's articles for {@link StorySplitter}; {@code null} once the story has grown past
+   * {@link StorySplitter#MAX_MEMBERS}.
+   */
+  StorySplitter.@Nullable Members members = new StorySplitter.Members();
+
+  /**
+   * @param article the article's id
+   * @param idf per field ordinal, the current IDF of each of the article's terms
+   */
+  void add(ArticleId article, EncodedArticle a, double[][] idf, long now) {
+    if (members != null) {
+      if (members.size() < StorySplitter.MAX_MEMBERS) {
+        members.add(StorySplitter.Member.of(article, a, idf));
+      } else {
+        members = null;
+      }
+    }
     for (Field f : Field.values()) {
       Int2DoubleOpenHashMap sum = sums[f.ordinal()];
       TermVector v = a.of(f);
@@ -60,7 +77,26 @@ final class StoryProfile {
     touched = now;
   }
 
+  /** Empties the story, to be filled again with a part of its articles. */
+  void clear() {
+    for (Int2DoubleOpenHashMap sum : sums) {
+      sum.clear();
+    }
+    java.util.Arrays.fill(normSquares, 0);
+    leadYears = YearSet.EMPTY;
+    firstDay = null;
+    lastDay = null;
+    articles = 0;
+    members = new StorySplitter.Members();
+  }
+
   void absorb(StoryProfile other, long now, DocumentFrequencies df) {
+    if (members != null && other.members != null
+        && members.size() + other.members.size() <= StorySplitter.MAX_MEMBERS) {
+      other.members.all().forEach(members::add);
+    } else {
+      members = null;
+    }
     for (Field f : Field.values()) {
       Int2DoubleOpenHashMap sum = sums[f.ordinal()];
       for (Int2DoubleMap.Entry e : other.sums[f.ordinal()].int2DoubleEntrySet()) {

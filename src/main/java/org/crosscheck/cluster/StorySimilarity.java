@@ -74,17 +74,31 @@ final class StorySimilarity {
         }
         score += WEIGHTS[f.ordinal()] * dot / norm;
       }
-      if (article.leadYears().intersects(s.leadYears)) {
-        score *= SHARED_YEAR_FACTOR;
-      }
-      long gap = s.daysFrom(article.day());
-      if (gap > WINDOW_DAYS) {
-        score *= FAR_FACTOR;
-      } else if (gap >= 0 && gap <= CLOSE_DAYS) {
-        score += CLOSE_BONUS;
-      }
-      return score;
+      return adjust(score, article.leadYears().intersects(s.leadYears), s.daysFrom(article.day()));
     }
+  }
+
+  /** @return the weight of a field's cosine in the score */
+  static double weight(Field f) {
+    return WEIGHTS[f.ordinal()];
+  }
+
+  /**
+   * @param score the weighted sum of the fields' cosines
+   * @param sharedYear whether the two leads name a common year
+   * @param gap days between the two dates, or -1 when either is unknown
+   * @return the score with the year and date adjustments
+   */
+  static double adjust(double score, boolean sharedYear, long gap) {
+    if (sharedYear) {
+      score *= SHARED_YEAR_FACTOR;
+    }
+    if (gap > WINDOW_DAYS) {
+      score *= FAR_FACTOR;
+    } else if (gap >= 0 && gap <= CLOSE_DAYS) {
+      score += CLOSE_BONUS;
+    }
+    return score;
   }
 
   /**

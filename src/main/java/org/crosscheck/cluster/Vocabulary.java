@@ -1,5 +1,6 @@
 package org.crosscheck.cluster;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +29,8 @@ final class Vocabulary {
   }
 
   /**
-   * @return per field (by ordinal) the article's term ids with their weights {@code 1 + ln tf} and
-   *     their background shares (see {@link DocumentFrequencies})
+   * @return per field (by ordinal) the article's term ids, ascending, with their weights {@code 1 +
+   *     ln tf} and their background shares (see {@link DocumentFrequencies})
    */
   TermVector[] encode(ArticleFeatures a) {
     TermVector[] out = new TermVector[Field.values().length];
@@ -53,8 +54,26 @@ final class Vocabulary {
         shares[i] = term.share();
         i++;
       }
-      out[f.ordinal()] = new TermVector(termIds, weights, shares);
+      out[f.ordinal()] = sorted(termIds, weights, shares);
     }
     return out;
+  }
+
+  /** @return the three arrays as one vector, reordered by ascending term id */
+  private static TermVector sorted(int[] ids, double[] weights, double[] shares) {
+    int[] order = new int[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    IntArrays.quickSort(order, (x, y) -> Integer.compare(ids[x], ids[y]));
+    int[] i2 = new int[ids.length];
+    double[] w2 = new double[ids.length];
+    double[] s2 = new double[ids.length];
+    for (int k = 0; k < order.length; k++) {
+      i2[k] = ids[order[k]];
+      w2[k] = weights[order[k]];
+      s2[k] = shares[order[k]];
+    }
+    return new TermVector(i2, w2, s2);
   }
 }

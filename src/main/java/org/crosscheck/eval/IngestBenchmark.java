@@ -27,7 +27,8 @@ import org.crosscheck.store.EmbeddedArticleStore;
  * corpus is made from real article text: each synthetic article draws its sentences from one
  * source article and a few others, dated as a feed of 300 articles a day, so that articles are distinct
  * (not near-duplicates) yet realistic in length and vocabulary. At each checkpoint the next
- * {@code probe} articles are timed, and the heap's peak since the previous checkpoint is read.
+ * {@code probe} articles are timed, the heap's peak during them is read, and the heap still in use
+ * after a full collection.
  * Before the first checkpoint, a separate scratch store ingests {@code warmup} articles and is
  * thrown away, so that every checkpoint measures compiled code, not the JIT compiler warming up.
  */
@@ -41,9 +42,13 @@ public final class IngestBenchmark {
    * @param stored articles in the store when the probe started
    * @param articlesPerSecond throughput over the probe
    * @param millisPerArticle mean cost of one article over the probe
-   * @param peakHeapMb peak heap use so far, in MiB
+   * @param peakHeapMb peak heap use during the probe, in MiB, garbage included (it depends on how
+   *     lazily the collector works)
+   * @param liveHeapMb heap in use right after a full collection at the end of the probe, in MiB: what
+   *     the store's stories, index and caches really hold
    */
-  public record Point(long stored, double articlesPerSecond, double millisPerArticle, double peakHeapMb) {}
+  public record Point(long stored, double articlesPerSecond, double millisPerArticle, double peakHeapMb,
+      double liveHeapMb) {}
 
   /**
    * @param corpus JSONL files of real articles to draw sentences from
@@ -86,7 +91,7 @@ public final class IngestBenchmark {
           IngestSummary s = ingest(ingestor, chunk);
           double seconds = (System.nanoTime() - start) / 1e9;
           Point p = new Point(stored, s.counts().added() / seconds, seconds * 1000 / Math.max(1, s.counts().added()),
-              peakHeapMb());
+              peakHeapMb(), liveHeapMb());
           stored += s.counts().added();
           points.add(p);
           progress.accept(p);
@@ -178,6 +183,11 @@ public final class IngestBenchmark {
         pool.resetPeakUsage();
       }
     }
+  }
+
+  private static double liveHeapMb() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
   }
 
   private static double peakHeapMb() {

@@ -36,8 +36,9 @@ public final class StoryClustererEvaluator {
    * @param articles articles ingested
    * @param seconds wall-clock seconds the ingest took (duplicate detection and clustering included)
    * @param merges story merges made during the run
+   * @param splits story splits made during the run
    */
-  public record Result(ClusteringScores scores, long articles, double seconds, long merges) {
+  public record Result(ClusteringScores scores, long articles, double seconds, long merges, long splits) {
     /** @return articles ingested per second */
     public double articlesPerSecond() {
       return seconds == 0 ? 0 : articles / seconds;
@@ -86,7 +87,7 @@ public final class StoryClustererEvaluator {
         if (gold.isEmpty()) {
           throw new IllegalArgumentException("no article in " + files + " carries a 'story' label to score against");
         }
-        return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges());
+        return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);

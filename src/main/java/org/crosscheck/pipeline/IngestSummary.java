@@ -17,13 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param joinedStories how many added articles joined an existing story
  * @param newStories how many stories the added articles started
  * @param merges how many stories were merged into others because an article bridged them
+ * @param splits how many stories were split in two because they turned out to hold two events
  */
 public record IngestSummary(
     IngestCounts counts, int inputs, List<Rejection> rejections, @Nullable String storeError, Duration elapsed,
     long duplicates,
     long joinedStories,
     long newStories,
-    long merges) {
+    long merges,
+    long splits) {
   public IngestSummary {
     rejections = List.copyOf(rejections);
   }

@@ -136,7 +136,8 @@ public final class Ingestor {
     }
     run.finish();
     return new IngestSummary(run.total, inputs.size(), run.rejections, run.storeError,
-        Duration.ofMillis(clock.millis() - run.started), run.duplicates, run.joined, run.newStories, run.merges);
+        Duration.ofMillis(clock.millis() - run.started), run.duplicates, run.joined, run.newStories, run.merges,
+        run.splits);
   }
 
   private List<Input> resolve(String source, Run run) {
@@ -329,6 +330,7 @@ public final class Ingestor {
     long joined;
     long newStories;
     long merges;
+    long splits;
     volatile @Nullable String storeError;
 
     final long started = clock.millis();
@@ -515,6 +517,7 @@ public final class Ingestor {
                 joined++;
               }
               merges += assignment.merged().size();
+              splits += assignment.splits().size();
               listener.clustered(a, assignment);
             });
           }

@@ -37,7 +37,7 @@ import org.sqlite.SQLiteException;
 public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  private static final int SCHEMA_VERSION = 3;
+  private static final int SCHEMA_VERSION = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, content_hash, outlet, url, title, published, published_date, language, text, text_kind,"
@@ -179,6 +179,10 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
           CREATE TABLE IF NOT EXISTS story_merges (
             seq INTEGER PRIMARY KEY AUTOINCREMENT, from_story INTEGER NOT NULL, into_story INTEGER NOT NULL,
             bridge TEXT NOT NULL, merged_at TEXT NOT NULL)""");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS story_splits (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, from_story INTEGER NOT NULL, into_story INTEGER NOT NULL,
+            moved TEXT NOT NULL, trigger_article TEXT NOT NULL, split_at TEXT NOT NULL)""");
       st.execute("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
@@ -584,6 +588,59 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       return out;
     } catch (SQLException e) {
       throw failure("cannot read story merges in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void split(Split split) {
+    writable();
+    try (PreparedStatement move = conn.prepareStatement("UPDATE story_articles SET story = ? WHERE article_id = ?");
+        PreparedStatement log = conn.prepareStatement(
+            "INSERT INTO story_splits (from_story, into_story, moved, trigger_article, split_at) VALUES (?, ?, ?, ?, ?)")) {
+      for (ArticleId a : split.moved()) {
+        move.setLong(1, split.into().number());
+        move.setString(2, a.value());
+        move.addBatch();
+      }
+      move.executeBatch();
+      log.setLong(1, split.from().number());
+      log.setLong(2, split.into().number());
+      log.setString(3, String.join(" ", split.moved().stream().map(ArticleId::value).toList()));
+      log.setString(4, split.trigger().value());
+      log.setString(5, Instant.now().toString());
+      log.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot split story " + split.from() + " into " + split.into() + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<Split> splits() {
+    if (readOnly && !hasTable("story_splits")) {
+      return List.of(); // a store written before splits were recorded
+    }
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT from_story, into_story, moved, trigger_article FROM story_splits ORDER BY seq")) {
+      List<Split> out = new ArrayList<>();
+      while (rs.next()) {
+        List<ArticleId> moved = rs.getString(3).isEmpty() ? List.of()
+            : java.util.Arrays.stream(rs.getString(3).split(" ")).map(ArticleId::new).toList();
+        out.add(new Split(StoryId.of(rs.getLong(1)), StoryId.of(rs.getLong(2)), moved, new ArticleId(rs.getString(4))));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read story splits in " + dir, e);
+    }
+  }
+
+  private boolean hasTable(String name) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the schema of the store in " + dir, e);
     }
   }
 

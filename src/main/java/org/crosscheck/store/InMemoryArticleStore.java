@@ -22,6 +22,7 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   private final Map<ArticleId, DuplicateLink> duplicates = new HashMap<>();
   private final Map<ArticleId, StoryId> storyOf = new java.util.LinkedHashMap<>();
   private final List<Merge> merges = new ArrayList<>();
+  private final List<Split> splits = new ArrayList<>();
   private long lastStory;
 
   @Override
@@ -143,6 +144,17 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized List<Merge> merges() {
     return List.copyOf(merges);
+  }
+
+  @Override
+  public synchronized void split(Split split) {
+    split.moved().forEach(a -> storyOf.replace(a, split.into()));
+    splits.add(split);
+  }
+
+  @Override
+  public synchronized List<Split> splits() {
+    return List.copyOf(splits);
   }
 
   @Override

@@ -21,6 +21,22 @@ public interface StoryStore {
    */
   record Merge(StoryId from, StoryId into, ArticleId bridge) {}
 
+  /**
+   * A recorded split: some articles of story {@code from} were found to report another event and
+   * moved to the new story {@code into}.
+   *
+   * @param from the story split
+   * @param into the new story that took the articles
+   * @param moved the articles moved, in the order they had been assigned; the trigger among them
+   *     when it goes to the new story (it is then assigned there by the caller)
+   * @param trigger the article whose arrival showed the story to hold two events
+   */
+  record Split(StoryId from, StoryId into, List<ArticleId> moved, ArticleId trigger) {
+    public Split {
+      moved = List.copyOf(moved);
+    }
+  }
+
   /** @return a story id never used before in this store */
   StoryId newStoryId();
 
@@ -45,4 +61,15 @@ public interface StoryStore {
 
   /** @return every recorded merge, oldest first */
   List<Merge> merges();
+
+  /**
+   * Moves the articles of {@code split.moved()} into {@code split.into()}, keeping the order in
+   * which articles were assigned, and records the split.
+   *
+   * @param split the split
+   */
+  void split(Split split);
+
+  /** @return every recorded split, oldest first */
+  List<Split> splits();
 }

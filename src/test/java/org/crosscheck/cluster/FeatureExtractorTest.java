@@ -24,6 +24,31 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void numbersAndCliticsMatchTheRegularExpressionsTheyReplaceOnEveryDevelopmentArticle() throws Exception {
+    Pattern number = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    Pattern cliticS = Pattern.compile("\\s+'s\\b");
+    Pattern cliticNt = Pattern.compile("\\s+n't\\b");
+    int tokenized = 0;
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (String file : java.util.List.of("ecbplus-train-dev.jsonl", "basil-2010-2016.jsonl")) {
+      for (String line : java.nio.file.Files.readAllLines(SharedData.path(file))) {
+        texts.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("text").asText());
+      }
+    }
+    texts.add("1.5, 2,000,000. 3.x 4. .5 12,34,5 2025's 7\u0665 a 's b\tn't c's d n'ts");
+    for (String text : texts) {
+      assertThat(FeatureExtractor.numbers(text)).isEqualTo(all(number, text));
+      String quotes = text.replace('\u2019', '\'').replace('\u2018', '\'').replace("``", "\"").replace("''", "\"");
+      String expected = cliticNt.matcher(cliticS.matcher(quotes).replaceAll("'s")).replaceAll("n't");
+      assertThat(FeatureExtractor.normalize(text)).isEqualTo(expected);
+      if (!expected.equals(quotes)) {
+        tokenized++;
+      }
+    }
+    assertThat(tokenized).as("texts with detached clitics (ECB+ is tokenized)").isGreaterThan(300);
+  }
+
+  @Test
   void yearSetsIntersectOnlyOnACommonYear() {
     YearSet a = YearSet.of(Set.of("1950", "2016"));
     assertThat(a.intersects(YearSet.of(Set.of("2016")))).isTrue();
