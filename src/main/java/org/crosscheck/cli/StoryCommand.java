@@ -10,6 +10,7 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.StoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -45,6 +46,7 @@ final class StoryCommand implements Callable<Integer> {
               s.copies() > 0 ? ", " + s.copies() + " copies of other articles" : "");
           out.println("outlets:   " + String.join(", ", s.outlets()));
           out.println("published: " + (s.first() == null ? "unknown" : s.first() + " to " + s.last()));
+          printHistory(out, store, s.id());
           out.println();
           for (ArticleId aid : s.articles()) {
             Article a = store.get(aid).orElseThrow();
@@ -60,5 +62,23 @@ final class StoryCommand implements Callable<Integer> {
     spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
         + "; 'crosscheck stories' lists them");
     return ExitCode.REJECTED;
+  }
+
+  /** Prints the merges and splits that shaped the story, oldest first. */
+  private static void printHistory(PrintWriter out, EmbeddedArticleStore store, StoryId story) {
+    for (StoryStore.Merge m : store.merges()) {
+      if (m.into().equals(story)) {
+        out.printf(Locale.ROOT, "merged:    %s, the same event (bridged by %s)%n", m.from(), m.bridge());
+      }
+    }
+    for (StoryStore.Split sp : store.splits()) {
+      if (sp.from().equals(story)) {
+        out.printf(Locale.ROOT, "split:     %d articles of another event moved to %s (found when %s arrived)%n",
+            sp.moved().size(), sp.into(), sp.trigger());
+      } else if (sp.into().equals(story)) {
+        out.printf(Locale.ROOT, "split:     split off %s, another event (found when %s arrived)%n", sp.from(),
+            sp.trigger());
+      }
+    }
   }
 }

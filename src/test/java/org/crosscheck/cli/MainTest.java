@@ -116,6 +116,22 @@ class MainTest {
   }
 
   @Test
+  void reportsSplitsAtIngestAndShowsThemOnBothStories() {
+    Result ingest = run("ingest", "--data", data(), SharedData.path("ecbplus-train-dev.jsonl").toString());
+    assertThat(ingest.code()).isZero();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(", (\\d+) stories split in two").matcher(ingest.out());
+    assertThat(m.find()).as(ingest.out()).isTrue();
+    try (var store = org.crosscheck.store.EmbeddedArticleStore.openForReading(java.nio.file.Path.of(data())).orElseThrow()) {
+      assertThat(store.splits()).hasSize(Integer.parseInt(m.group(1)));
+      var split = store.splits().getFirst();
+      assertThat(run("story", "--data", data(), split.from().value()).out())
+          .contains("split:     " + split.moved().size() + " articles of another event moved to " + split.into());
+      assertThat(run("story", "--data", data(), split.into().value()).out())
+          .contains("split:     split off " + split.from() + ", another event");
+    }
+  }
+
+  @Test
   void evalRefusesAMissingFile() {
     Result r = run("eval", "clusters", tmp.resolve("none.jsonl").toString());
     assertThat(r.code()).isEqualTo(2);

@@ -15,7 +15,14 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.TextKind;
+import java.util.HashMap;
+import java.util.Map;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.IngestSummary;
+import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.StoryStore;
 import org.junit.jupiter.api.Test;
 
 class OnlineStoryClustererTest {
@@ -40,6 +47,30 @@ class OnlineStoryClustererTest {
       assertThat(m.into()).isEqualTo(third.story());
       assertThat(m.bridge()).isEqualTo(bridge.id());
     });
+  }
+
+  @Test
+  void storiesFoundToHoldTwoEventsAreSplitAndTheSplitsAreRecorded() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    IngestSummary summary = Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("ecbplus-train-dev.jsonl").toString()), new IngestListener() {});
+    Map<ArticleId, String> gold = new HashMap<>();
+    store.list(0, Integer.MAX_VALUE).forEach(a -> gold.put(a.id(), a.goldStory()));
+    List<StoryStore.Split> splits = store.splits();
+    assertThat(splits).hasSize((int) summary.splits()).hasSizeGreaterThanOrEqualTo(3);
+    int alongEvents = 0;
+    for (StoryStore.Split split : splits) {
+      assertThat(split.moved()).hasSizeGreaterThanOrEqualTo(StorySplitter.MIN_GROUP);
+      // the story kept its first article; the moved articles are mostly of another event
+      String kept = gold.get(store.articlesOf(split.from()).getFirst());
+      long ofAnother = split.moved().stream().filter(a -> !gold.get(a).equals(kept)).count();
+      if (ofAnother * 2 > split.moved().size()) {
+        alongEvents++;
+      }
+    }
+    // measured: 7 of 9
+    assertThat(alongEvents * 3).as("splits that moved mostly another event's articles (" + alongEvents + " of "
+        + splits.size() + "), times 3").isGreaterThanOrEqualTo(splits.size() * 2);
   }
 
   @Test

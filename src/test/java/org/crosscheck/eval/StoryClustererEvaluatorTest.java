@@ -9,19 +9,21 @@ import org.junit.jupiter.api.Test;
 /** Accuracy guards: floors a little below what the clusterer reaches on the development data. */
 class StoryClustererEvaluatorTest {
   @Test
-  void clustersEcbPlusAboveItsFloor() {
+  void clustersEcbPlusAboveItsFloorAlsoShuffled() {
     var r = StoryClustererEvaluator.evaluate(List.of(SharedData.path("ecbplus-train-dev.jsonl")), null);
     assertThat(r.scores().items()).isEqualTo(772);
     assertThat(r.scores().goldClusters()).isEqualTo(66);
-    assertThat(r.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev").isGreaterThanOrEqualTo(0.90);
+    assertThat(r.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev").isGreaterThanOrEqualTo(0.935);
+    var shuffled = StoryClustererEvaluator.evaluate(List.of(SharedData.path("ecbplus-train-dev.jsonl")), 1L);
+    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev, shuffled").isGreaterThanOrEqualTo(0.915);
   }
 
   @Test
   void clustersBasilAboveItsFloorAlsoShuffled() {
     var inOrder = StoryClustererEvaluator.evaluate(List.of(SharedData.path("basil-2010-2016.jsonl")), null);
-    assertThat(inOrder.scores().bcubedF1()).as("BCubed F1 on basil").isGreaterThanOrEqualTo(0.975);
+    assertThat(inOrder.scores().bcubedF1()).as("BCubed F1 on basil").isGreaterThanOrEqualTo(0.99);
     var shuffled = StoryClustererEvaluator.evaluate(List.of(SharedData.path("basil-2010-2016.jsonl")), 1L);
-    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on basil, shuffled").isGreaterThanOrEqualTo(0.97);
+    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on basil, shuffled").isGreaterThanOrEqualTo(0.985);
   }
 
   @Test

@@ -134,4 +134,27 @@ abstract class ArticleStoreContract {
     assertThat(store.list(30, 10)).isEmpty();
     assertThat(store.get(new ArticleId("missing"))).isEmpty();
   }
+
+  @Test
+  void splitMovesTheGivenArticlesKeepsTheirOrderAndIsRecorded() {
+    StoryStore stories = (StoryStore) store;
+    for (String id : List.of("a1", "a2", "a3", "a4")) {
+      store.put(article(id, "X", "Body of " + id + ".", Published.unknown()));
+    }
+    org.crosscheck.model.StoryId s1 = stories.newStoryId();
+    for (String id : List.of("a1", "a2", "a3", "a4")) {
+      stories.assign(new ArticleId(id), s1);
+    }
+    org.crosscheck.model.StoryId s2 = stories.newStoryId();
+    stories.split(new StoryStore.Split(s1, s2, List.of(new ArticleId("a2"), new ArticleId("a4")), new ArticleId("a4")));
+    assertThat(stories.articlesOf(s1)).containsExactly(new ArticleId("a1"), new ArticleId("a3"));
+    assertThat(stories.articlesOf(s2)).containsExactly(new ArticleId("a2"), new ArticleId("a4"));
+    assertThat(stories.allAssignments().keySet()).extracting(ArticleId::value).containsExactly("a1", "a2", "a3", "a4");
+    assertThat(stories.splits()).singleElement().satisfies(sp -> {
+      assertThat(sp.from()).isEqualTo(s1);
+      assertThat(sp.into()).isEqualTo(s2);
+      assertThat(sp.moved()).extracting(ArticleId::value).containsExactly("a2", "a4");
+      assertThat(sp.trigger().value()).isEqualTo("a4");
+    });
+  }
 }

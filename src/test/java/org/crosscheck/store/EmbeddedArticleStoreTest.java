@@ -36,6 +36,16 @@ class EmbeddedArticleStoreTest extends ArticleStoreContract {
   }
 
   @Test
+  void keepsSplitsAcrossReopening() {
+    splitMovesTheGivenArticlesKeepsTheirOrderAndIsRecorded();
+    store.close();
+    try (EmbeddedArticleStore reader = EmbeddedArticleStore.openForReading(tmp.resolve("data")).orElseThrow()) {
+      assertThat(reader.splits()).singleElement().satisfies(sp -> assertThat(sp.moved()).hasSize(2));
+      assertThat(reader.storyOf(new ArticleId("a4"))).contains(reader.splits().getFirst().into());
+    }
+  }
+
+  @Test
   void readingADirectoryWithoutAStoreFindsNothing() {
     assertThat(EmbeddedArticleStore.openForReading(tmp.resolve("nothing-here"))).isEmpty();
   }
