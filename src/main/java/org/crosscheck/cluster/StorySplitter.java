@@ -26,7 +26,7 @@ final class StorySplitter {
   /** Largest story checked; past it a story keeps no per-article vectors. */
   static final int MAX_MEMBERS = 32;
   /** How much better each group must hold together than the two groups hold to each other. */
-  static final double COHESION = 1.4;
+  static final double COHESION = 1.5;
   /**
    * Highest average score between the two groups for a split: a little above {@link
    * StorySimilarity#JOIN}, since a story's articles score each other lower than an article scores
