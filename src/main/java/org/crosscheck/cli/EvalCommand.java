@@ -15,13 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code crosscheck eval ...}: measures Crosscheck's stages on labelled data. */
 @Command(name = "eval", description = "Measure Crosscheck's stages against labelled data.",
-    subcommands = {EvalCommand.Clusters.class})
+    subcommands = {EvalCommand.Clusters.class, EvalCommand.Dates.class})
 final class EvalCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters or dates");
   }
 
   /** {@code crosscheck eval clusters FILE...}. */
@@ -56,6 +56,63 @@ final class EvalCommand implements Runnable {
           s.predictedClusters(), s.goldClusters(), s.items(), r.merges(), r.splits());
       out.printf(Locale.ROOT, "speed:     %d articles in %.2f s, %.0f articles/s (store, duplicates and clustering)%n",
           r.articles(), r.seconds(), r.articlesPerSecond());
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code crosscheck eval dates DIR}. */
+  @Command(name = "dates", description = {
+      "Find and normalize the time expressions of TimeML (.tml) files, each against its document",
+      "creation time, and score them against the gold TIMEX3: extent F1 (strict and relaxed), value",
+      "accuracy and value F1."})
+  static final class Dates implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "A folder of TimeML files (searched at any depth).")
+    Path dir;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Score only the first N files (by path).")
+    Integer limit;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (!Files.isDirectory(dir)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), dir + ": no such folder");
+      }
+      if (limit != null && limit < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+      }
+      List<Path> files;
+      try {
+        files = org.crosscheck.eval.DateEvaluator.files(dir);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      if (limit != null && limit < files.size()) {
+        files = files.subList(0, limit);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "loading the language models...%n");
+      out.flush();
+      org.crosscheck.analysis.CoreNlpAnalyzer.load();
+      org.crosscheck.eval.DateEvaluator.Scores s;
+      try {
+        s = org.crosscheck.eval.DateEvaluator.evaluate(files, new org.crosscheck.analysis.CoreNlpAnalyzer());
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("crosscheck: " + e.getMessage());
+        return ExitCode.REJECTED;
+      }
+      out.printf(Locale.ROOT, "files:     %d TimeML documents in %s%n", s.documents(), dir);
+      out.printf(Locale.ROOT, "timexes:   %d gold, %d found (document creation times excluded)%n", s.gold(), s.found());
+      out.printf(Locale.ROOT, "strict:    precision %.3f  recall %.3f  F1 %.3f%n", s.strictPrecision(),
+          s.strictRecall(), s.strictF1());
+      out.printf(Locale.ROOT, "relaxed:   precision %.3f  recall %.3f  F1 %.3f%n", s.relaxedPrecision(),
+          s.relaxedRecall(), s.relaxedF1());
+      out.printf(Locale.ROOT, "value:     accuracy %.3f (of relaxed matches)  F1 %.3f%n", s.valueAccuracy(),
+          s.valueF1());
+      out.printf(Locale.ROOT, "type:      accuracy %.3f (of relaxed matches)%n", s.typeAccuracy());
+      out.printf(Locale.ROOT, "speed:     %,d words in %.1f s, %,.0f words/s (after loading the models)%n", s.words(),
+          s.seconds(), s.wordsPerSecond());
       return ExitCode.OK;
     }
   }

@@ -139,6 +139,21 @@ class MainTest {
   }
 
   @Test
+  void evalDatesRefusesAMissingOrEmptyFolderAndScoresTimeMl() throws Exception {
+    Result missing = run("eval", "dates", tmp.resolve("none").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("none: no such folder");
+    java.nio.file.Path empty = java.nio.file.Files.createDirectories(tmp.resolve("empty"));
+    Result nothing = run("eval", "dates", empty.toString());
+    assertThat(nothing.code()).isEqualTo(2);
+    assertThat(nothing.err()).contains("no TimeML (.tml) files");
+    assertThat(run("eval", "dates", "--limit", "0", empty.toString()).err()).contains("--limit must be at least 1");
+    Result r = run("eval", "dates", "--limit", "3", SharedData.path("tempeval3-train").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("files:     3 TimeML documents", "strict:    precision", "value:     accuracy");
+  }
+
+  @Test
   void listingAnEmptyDataDirectorySaysSo() {
     Result r = run("articles", "--data", data());
     assertThat(r.code()).isZero();

@@ -1,0 +1,61 @@
+package org.crosscheck.analysis;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.crosscheck.model.TextSpan;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the analysis of one text found, every item with its character span in the text.
+ *
+ * @param anchor the date relative time expressions were resolved against, or {@code null}
+ * @param sentences the sentences, in order
+ * @param entities named entities (people, organisations, places, other names)
+ * @param quantities numbers, with what they count where the text says
+ * @param times time expressions with their normalized values
+ */
+public record Analysis(@Nullable LocalDate anchor, List<TextSpan> sentences, List<Entity> entities,
+    List<Quantity> quantities, List<TimeMention> times) {
+  public Analysis {
+    sentences = List.copyOf(sentences);
+    entities = List.copyOf(entities);
+    quantities = List.copyOf(quantities);
+    times = List.copyOf(times);
+  }
+
+  /**
+   * A named entity as written.
+   *
+   * @param text the words, as in the text
+   * @param type {@code PERSON}, {@code ORGANIZATION}, {@code LOCATION} or {@code MISC}
+   * @param span where it is
+   * @param sentence index of its sentence
+   */
+  public record Entity(String text, String type, TextSpan span, int sentence) {}
+
+  /**
+   * A number in the text.
+   *
+   * @param text the words, as in the text ("more than 15,800")
+   * @param value the normalized value, as CoreNLP gives it ({@code >15800.0}, {@code 12000.0})
+   * @param counts what it counts: the noun phrase that follows it ("shipping containers",
+   *     "troops"), or {@code null} when none does
+   * @param type {@code NUMBER}, {@code MONEY}, {@code PERCENT} or {@code ORDINAL}
+   * @param span where it is (the number's words; what it counts follows)
+   * @param sentence index of its sentence
+   */
+  public record Quantity(String text, String value, @Nullable String counts, String type, TextSpan span,
+      int sentence) {}
+
+  /**
+   * A time expression.
+   *
+   * @param text the words, as in the text ("Saturday", "December last year")
+   * @param type the TIMEX3 type: {@code DATE}, {@code TIME}, {@code DURATION} or {@code SET}
+   * @param value the TIMEX3 value ({@code 2025-04-26}, {@code 2024-12}, {@code P3D}), or {@code null}
+   *     when it could not be normalized
+   * @param span where it is
+   * @param sentence index of its sentence
+   */
+  public record TimeMention(String text, String type, @Nullable String value, TextSpan span, int sentence) {}
+}

@@ -1,0 +1,139 @@
+package org.crosscheck.analysis;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * News conventions SUTime does not follow, applied to its time expressions. SUTime resolves a
+ * bare weekday or "the weekend" to the coming one and "the quarter" to the current one; news
+ * mostly reports what has happened, so in a sentence without a future marker they mean the last
+ * one before the anchor date ("Saturday" in an article of Monday 2025-04-28 is 2025-04-26), and a
+ * quarter reported on is the last one completed. Words that name no point or stretch of time
+ * ("once", "previously", a bare "night"), ages ("6-year-old") and frequencies given as adjectives
+ * ("quarterly") are not time expressions of the story. Stateless.
+ */
+final class TimexConventions {
+  /** Single words SUTime tags that are not time expressions of the story. */
+  private static final Set<String> NOT_TIMES = Set.of("once", "previously", "ended", "present", "night", "nights",
+      "morning", "evening", "afternoon", "quarterly", "annual", "annually", "the", "and", "a", "an");
+  private static final Pattern AGE = Pattern.compile("(?i).*\\b[\\w-]+-(?:year|month|week|day)s?-old\\b.*");
+  private static final Pattern DAY_VALUE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(.*)");
+  private static final Pattern WEEKEND_VALUE = Pattern.compile("\\d{4}-W\\d{2}-WE");
+  private static final Pattern QUARTER_WORDS =
+      Pattern.compile("(?i)(?:the |this )?(?:latest |most recent |current |recent |just-ended |fiscal )*quarter");
+  private static final Set<String> FUTURE_WORDS = Set.of("will", "'ll", "shall", "wo", "next", "tomorrow", "upcoming");
+
+  private TimexConventions() {}
+
+  /**
+   * @param text the expression's words
+   * @return whether SUTime's expression should be dropped
+   */
+  static boolean notATime(String text) {
+    return NOT_TIMES.contains(text.toLowerCase(Locale.ROOT).strip()) || AGE.matcher(text).matches();
+  }
+
+  private static final Pattern YEAR_AGO = Pattern.compile("(?i)(?:a|one) year (?:ago|earlier|before)");
+  private static final Pattern NAMED_QUARTER = Pattern.compile("(?i)\\b(first|second|third|fourth)[- ](?:fiscal )?quarter");
+
+  /**
+   * @param text the expression's words
+   * @param value SUTime's value, or {@code null}
+   * @param anchor the date it was resolved against
+   * @param sentence the words of its sentence
+   * @param future whether its sentence speaks of the future ("will", "next", "tomorrow")
+   * @return the value by news conventions (SUTime's when none applies)
+   */
+  static @Nullable String value(String text, @Nullable String value, LocalDate anchor, String sentence,
+      boolean future) {
+    if (YEAR_AGO.matcher(text.strip()).matches() && sentence.toLowerCase(Locale.ROOT).contains("quarter")) {
+      // an earnings report: "... rose from $2.1 billion a year earlier" compares a quarter with the one a year before
+      return yearAgoQuarter(sentence, anchor);
+    }
+    if (value == null) {
+      return quarter(text, anchor, future);
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    DayOfWeek weekday = weekdayNamed(lower);
+    Matcher day = DAY_VALUE.matcher(value);
+    if (weekday != null && day.matches() && !hasDateWords(lower)) {
+      LocalDate resolved = anchor.with(future ? TemporalAdjusters.nextOrSame(weekday)
+          : TemporalAdjusters.previousOrSame(weekday));
+      return resolved + day.group(2);
+    }
+    if (lower.contains("weekend") && WEEKEND_VALUE.matcher(value).matches() && !hasDateWords(lower)) {
+      LocalDate saturday = anchor.with(future ? TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)
+          : TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+      return String.format(Locale.ROOT, "%d-W%02d-WE", saturday.get(IsoFields.WEEK_BASED_YEAR),
+          saturday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+    String q = quarter(text, anchor, future);
+    return q != null ? q : value;
+  }
+
+  private static String yearAgoQuarter(String sentence, LocalDate anchor) {
+    Matcher named = NAMED_QUARTER.matcher(sentence);
+    int quarter;
+    int year;
+    if (named.find()) {
+      quarter = switch (named.group(1).toLowerCase(Locale.ROOT)) {
+        case "first" -> 1;
+        case "second" -> 2;
+        case "third" -> 3;
+        default -> 4;
+      };
+      // the named quarter is the latest one of that number that has begun by the anchor date
+      year = quarter <= anchor.get(IsoFields.QUARTER_OF_YEAR) ? anchor.getYear() : anchor.getYear() - 1;
+    } else {
+      LocalDate last = anchor.minusMonths(3);
+      quarter = last.get(IsoFields.QUARTER_OF_YEAR);
+      year = last.getYear();
+    }
+    return (year - 1) + "-Q" + quarter;
+  }
+
+  /** @return the last completed quarter (or the current one, for the future) for "the quarter", else null */
+  private static @Nullable String quarter(String text, LocalDate anchor, boolean future) {
+    if (!QUARTER_WORDS.matcher(text.strip()).matches()) {
+      return null;
+    }
+    LocalDate in = future ? anchor : anchor.minusMonths(3);
+    return in.getYear() + "-Q" + in.get(IsoFields.QUARTER_OF_YEAR);
+  }
+
+  private static @Nullable DayOfWeek weekdayNamed(String lower) {
+    for (DayOfWeek d : DayOfWeek.values()) {
+      if (lower.contains(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT))) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** @return whether the words give more than a weekday: digits, a month, "last" or "next" */
+  private static boolean hasDateWords(String lower) {
+    if (lower.chars().anyMatch(Character::isDigit) || lower.contains("last") || lower.contains("next")
+        || lower.contains("this") || lower.contains("ago")) {
+      return true;
+    }
+    for (java.time.Month m : java.time.Month.values()) {
+      if (lower.contains(m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return whether a word marks the future */
+  static boolean marksFuture(String word) {
+    return FUTURE_WORDS.contains(word.toLowerCase(Locale.ROOT));
+  }
+}

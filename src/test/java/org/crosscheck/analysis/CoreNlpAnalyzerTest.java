@@ -1,0 +1,69 @@
+package org.crosscheck.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import org.crosscheck.SharedData;
+import org.crosscheck.model.TextSpan;
+import org.junit.jupiter.api.Test;
+
+class CoreNlpAnalyzerTest {
+  private final CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
+
+  @Test
+  void resolvesTheSeedReportsDatesAgainstItsPublicationDate() throws Exception {
+    String text = Files.readString(SharedData.path("seeds/000_3e73613c10c7acdf.txt"), StandardCharsets.UTF_8);
+    Analysis a = analyzer.analyze(text, LocalDate.parse("2025-04-28"));
+    assertThat(a.times()).anySatisfy(t -> {
+      assertThat(t.text()).isEqualTo("Saturday");
+      assertThat(t.value()).isEqualTo("2025-04-26");
+    }).anySatisfy(t -> {
+      assertThat(t.text()).isEqualTo("Monday");
+      assertThat(t.value()).isEqualTo("2025-04-28");
+    });
+    assertThat(a.entities()).anySatisfy(e -> {
+      assertThat(e.text()).isEqualTo("Kim Jong Un");
+      assertThat(e.type()).isEqualTo("PERSON");
+    });
+    // every span points at the words it reports, inside its sentence
+    for (Analysis.Entity e : a.entities()) {
+      assertThat(e.span().of(text)).isEqualTo(e.text());
+      assertThat(a.sentences().get(e.sentence()).overlaps(e.span())).isTrue();
+    }
+    for (Analysis.TimeMention t : a.times()) {
+      assertThat(t.span().of(text)).isEqualTo(t.text());
+    }
+    // sentences in order, and a line break always ends one: the headline stands alone
+    for (int i = 1; i < a.sentences().size(); i++) {
+      assertThat(a.sentences().get(i).start()).isGreaterThanOrEqualTo(a.sentences().get(i - 1).end());
+    }
+    assertThat(a.sentences().getFirst().of(text)).doesNotContain("\n");
+  }
+
+  @Test
+  void resolvesRelativeMonthsAndTellsWhatNumbersCount() {
+    String text = "The treaty was signed in December last year.\nTroops arrived last August, officials said on Saturday.\n"
+        + "More than 15,800 containers and around 12-thousand troops were sent, and the 6-year-old boy was fine.\n"
+        + "They will meet on Tuesday.";
+    Analysis a = analyzer.analyze(text, LocalDate.parse("2025-04-28"));
+    assertThat(a.times()).extracting(Analysis.TimeMention::text, Analysis.TimeMention::value).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("December last year", "2024-12"),
+        org.assertj.core.groups.Tuple.tuple("last August", "2024-08"),
+        org.assertj.core.groups.Tuple.tuple("Saturday", "2025-04-26"),
+        org.assertj.core.groups.Tuple.tuple("Tuesday", "2025-04-29"));
+    assertThat(a.quantities()).extracting(Analysis.Quantity::value, Analysis.Quantity::counts).contains(
+        org.assertj.core.groups.Tuple.tuple(">15800.0", "containers"),
+        org.assertj.core.groups.Tuple.tuple("~12000.0", "troops"));
+    assertThat(a.quantities()).noneMatch(q -> q.text().contains("6-year-old"));
+  }
+
+  @Test
+  void leavesRelativeDatesUnresolvedWithoutAnAnchor() {
+    Analysis a = analyzer.analyze("Officials said on Saturday that troops had arrived.", null);
+    assertThat(a.anchor()).isNull();
+    assertThat(a.times()).singleElement().satisfies(t -> assertThat(t.value()).doesNotMatch("\\d{4}-\\d{2}-\\d{2}"));
+    assertThat(a.sentences()).containsExactly(new TextSpan(0, 51));
+  }
+}

@@ -1,0 +1,51 @@
+package org.crosscheck.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class TimexConventionsTest {
+  private static final LocalDate MONDAY = LocalDate.parse("2025-04-28");
+
+  @Test
+  void aBareWeekdayIsTheLastOneUnlessTheSentenceSpeaksOfTheFuture() {
+    assertThat(TimexConventions.value("Saturday", "2025-05-03", MONDAY, "They arrived on Saturday.", false))
+        .isEqualTo("2025-04-26");
+    assertThat(TimexConventions.value("Friday", "2025-04-25", MONDAY, "They will leave Friday.", true))
+        .isEqualTo("2025-05-02");
+    assertThat(TimexConventions.value("Monday", "2025-04-28", MONDAY, "It said on Monday.", false))
+        .isEqualTo("2025-04-28");
+    assertThat(TimexConventions.value("Sunday night", "2025-05-04TNI", MONDAY, "It fell on Sunday night.", false))
+        .isEqualTo("2025-04-27TNI");
+    // more than a weekday: left as SUTime resolved it
+    assertThat(TimexConventions.value("last Tuesday", "2025-04-22", MONDAY, "It was last Tuesday.", false))
+        .isEqualTo("2025-04-22");
+    assertThat(TimexConventions.value("Tuesday, May 6", "2025-05-06", MONDAY, "Set for Tuesday, May 6.", false))
+        .isEqualTo("2025-05-06");
+  }
+
+  @Test
+  void weekendsAndQuartersReportedOnAreTheLastOnes() {
+    assertThat(TimexConventions.value("the weekend", "2025-W18-WE", MONDAY, "Talks went on over the weekend.", false))
+        .isEqualTo("2025-W17-WE");
+    assertThat(TimexConventions.value("the quarter", "2025-Q2", MONDAY, "Profit rose in the quarter.", false))
+        .isEqualTo("2025-Q1");
+    assertThat(TimexConventions.value("the latest quarter", "PXM", MONDAY, "Sales fell in the latest quarter.", false))
+        .isEqualTo("2025-Q1");
+    assertThat(TimexConventions.value("a year earlier", "2024-04-28", MONDAY,
+        "Third-quarter profit rose to $5 million from $4 million a year earlier.", false)).isEqualTo("2023-Q3");
+    assertThat(TimexConventions.value("a year earlier", "2024-04-28", MONDAY, "He had left a year earlier.", false))
+        .isEqualTo("2024-04-28");
+  }
+
+  @Test
+  void agesAndWordsThatNameNoTimeAreNotTimes() {
+    assertThat(TimexConventions.notATime("6-year-old")).isTrue();
+    assertThat(TimexConventions.notATime("once")).isTrue();
+    assertThat(TimexConventions.notATime("night")).isTrue();
+    assertThat(TimexConventions.notATime("quarterly")).isTrue();
+    assertThat(TimexConventions.notATime("last night")).isFalse();
+    assertThat(TimexConventions.notATime("six years")).isFalse();
+  }
+}
