@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
  * What the analysis of one text found, every item with its character span in the text.
  *
  * @param anchor the date relative time expressions were resolved against, or {@code null}
+ * @param tokens how many tokens the text has
  * @param sentences the sentences, in order
  * @param entities named entities (people, organisations, places, other names)
  * @param quantities numbers, with what they count where the text says
  * @param times time expressions with their normalized values
  */
-public record Analysis(@Nullable LocalDate anchor, List<TextSpan> sentences, List<Entity> entities,
+public record Analysis(@Nullable LocalDate anchor, int tokens, List<TextSpan> sentences, List<Entity> entities,
     List<Quantity> quantities, List<TimeMention> times) {
   public Analysis {
     sentences = List.copyOf(sentences);

@@ -88,7 +88,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
         quantities.add(new Analysis.Quantity(m.text(), value == null ? m.text() : value, counted(m), type, span, index));
       }
     }
-    return new Analysis(anchor, sentences, entities, quantities, times);
+    return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times);
   }
 
   private static boolean speaksOfFuture(CoreSentence sentence) {

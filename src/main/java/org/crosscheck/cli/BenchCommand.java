@@ -13,13 +13,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code crosscheck bench ...}: throughput and memory benchmarks that print figures. */
 @Command(name = "bench", description = "Benchmarks that print throughput and memory figures.",
-    subcommands = {BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Analyze.class})
 final class BenchCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to benchmark: ingest");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to benchmark: ingest or analyze");
   }
 
   /** {@code crosscheck bench ingest}. */
@@ -68,6 +68,52 @@ final class BenchCommand implements Runnable {
       if (points.size() > 1) {
         out.printf(Locale.ROOT, "cost per article at %,d stored / at %,d stored: %.2fx%n", points.getLast().stored(),
             points.getFirst().stored(), points.getLast().millisPerArticle() / points.getFirst().millisPerArticle());
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code crosscheck bench analyze}. */
+  @Command(name = "analyze", description = {
+      "Analyse real articles with the deep analysis (CoreNLP: tokens, sentences, part of speech, lemmas,",
+      "entities, numbers, time expressions) and print tokens per second, in all and per thread."})
+  static final class Analyze implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "FILE.jsonl", split = ",",
+        defaultValue = "../shared/data/basil-2010-2016.jsonl",
+        description = "JSONL files of articles to analyse (default: ${DEFAULT-VALUE}).")
+    List<Path> corpus;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+        description = "Articles analysed, from the start of the files (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "1,2",
+        description = "Threads analysing at once; one run per value (default: ${DEFAULT-VALUE}).")
+    List<Integer> threads;
+
+    @Override
+    public Integer call() {
+      for (Path f : corpus) {
+        if (!Files.isRegularFile(f)) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file (--corpus)");
+        }
+      }
+      if (limit < 1 || threads.stream().anyMatch(t -> t < 1)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit and --threads must be at least 1");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      long start = System.nanoTime();
+      org.crosscheck.analysis.CoreNlpAnalyzer.load();
+      out.printf(Locale.ROOT, "models loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      out.printf(Locale.ROOT, "%8s  %9s  %10s  %9s  %12s  %18s%n", "THREADS", "ARTICLES", "TOKENS", "SECONDS",
+          "TOKENS/S", "TOKENS/S/THREAD");
+      for (int t : threads) {
+        var r = org.crosscheck.eval.AnalyzeBenchmark.run(corpus, limit, t, new org.crosscheck.analysis.CoreNlpAnalyzer());
+        out.printf(Locale.ROOT, "%8d  %,9d  %,10d  %9.1f  %,12.0f  %,18.0f%n", r.threads(), r.articles(), r.tokens(),
+            r.seconds(), r.tokensPerSecond(), r.tokensPerSecondPerThread());
+        out.flush();
       }
       return ExitCode.OK;
     }

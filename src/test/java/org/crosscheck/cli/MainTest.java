@@ -139,6 +139,18 @@ class MainTest {
   }
 
   @Test
+  void benchAnalyzeRefusesBadArgumentsAndPrintsTokensPerSecond() {
+    Result missing = run("bench", "analyze", "--corpus", tmp.resolve("none.jsonl").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("none.jsonl: no such file (--corpus)");
+    assertThat(run("bench", "analyze", "--threads", "0").err()).contains("must be at least 1");
+    Result r = run("bench", "analyze", "--corpus", SharedData.path("basil-2010-2016.jsonl").toString(), "--limit", "3",
+        "--threads", "1");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("TOKENS/S").containsPattern("\\n\\s+1\\s+3\\s+[\\d,]+\\s");
+  }
+
+  @Test
   void evalDatesRefusesAMissingOrEmptyFolderAndScoresTimeMl() throws Exception {
     Result missing = run("eval", "dates", tmp.resolve("none").toString());
     assertThat(missing.code()).isEqualTo(2);
