@@ -14,15 +14,39 @@ import org.jspecify.annotations.Nullable;
  * @param entities named entities (people, organisations, places, other names)
  * @param quantities numbers, with what they count where the text says
  * @param times time expressions with their normalized values
+ * @param quotes direct quotes, with their speakers where the text makes them clear
  */
 public record Analysis(@Nullable LocalDate anchor, int tokens, List<TextSpan> sentences, List<Entity> entities,
-    List<Quantity> quantities, List<TimeMention> times) {
+    List<Quantity> quantities, List<TimeMention> times, List<Quote> quotes) {
   public Analysis {
     sentences = List.copyOf(sentences);
     entities = List.copyOf(entities);
     quantities = List.copyOf(quantities);
     times = List.copyOf(times);
+    quotes = List.copyOf(quotes);
   }
+
+  /**
+   * A direct quote.
+   *
+   * @param text the quoted words, without the quotation marks
+   * @param span where it is, quotation marks included
+   * @param speaker who said or wrote it, or {@code null} when the text does not make it clear
+   */
+  public record Quote(String text, TextSpan span, @Nullable Speaker speaker) {}
+
+  /**
+   * Who a quote is attributed to.
+   *
+   * @param text the words that name the speaker next to the quote ("the ministry", "he")
+   * @param span where they are
+   * @param name the name they stand for: the entity they name, or for a pronoun the person last
+   *     named before it; the words themselves when they hold no name ("officials")
+   * @param type {@code PERSON}, {@code ORGANIZATION}, {@code LOCATION}, {@code MISC} or {@code OTHER}
+   * @param cue the attributing word ("said", "according")
+   * @param continued whether the quote has no cue of its own and continues the quote before it
+   */
+  public record Speaker(String text, TextSpan span, String name, String type, String cue, boolean continued) {}
 
   /**
    * A named entity as written.

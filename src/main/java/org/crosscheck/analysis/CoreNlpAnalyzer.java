@@ -37,7 +37,8 @@ public final class CoreNlpAnalyzer implements Analyzer {
   /** @return the pipeline's settings */
   static Properties properties() {
     Properties p = new Properties();
-    p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+    p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,quote");
+    p.setProperty("quote.attributeQuotes", "false"); // CoreNLP's attribution needs coref; SpeakerFinder does it
     p.setProperty("ssplit.newlineIsSentenceBreak", "always");
     p.setProperty("ner.applyFineGrained", "false");
     p.setProperty("ner.buildEntityMentions", "true");
@@ -52,7 +53,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
 
   @Override
   public Analysis analyze(String text, @Nullable LocalDate anchor) {
-    CoreDocument doc = new CoreDocument(text);
+    CoreDocument doc = new CoreDocument(QuoteMarks.openingMarksFixed(text));
     if (anchor != null) {
       doc.annotation().set(CoreAnnotations.DocDateAnnotation.class, anchor.toString());
     }
@@ -70,7 +71,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
       Integer sentence = m.coreMap().get(CoreAnnotations.SentenceIndexAnnotation.class);
       int index = sentence == null ? sentenceOf(sentences, span) : sentence;
       if (NAMES.contains(type)) {
-        entities.add(new Analysis.Entity(m.text(), type, span, index));
+        entities.add(new Analysis.Entity(span.of(text), type, span, index));
       } else if (TIMES.contains(type)) {
         if (TimexConventions.notATime(m.text())) {
           continue;
@@ -81,14 +82,50 @@ public final class CoreNlpAnalyzer implements Analyzer {
           value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), speaksOfFuture(m.sentence()));
         }
         String timexType = timex == null || timex.timexType() == null ? type : timex.timexType();
-        times.add(new Analysis.TimeMention(m.text(), timexType, value == null || value.isEmpty() ? null : value, span,
+        times.add(new Analysis.TimeMention(span.of(text), timexType, value == null || value.isEmpty() ? null : value, span,
             index));
       } else if (NUMBERS.contains(type)) {
         String value = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
-        quantities.add(new Analysis.Quantity(m.text(), value == null ? m.text() : value, counted(m), type, span, index));
+        quantities.add(new Analysis.Quantity(span.of(text), value == null ? span.of(text) : value, counted(m), type, span, index));
       }
     }
-    return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times);
+    return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times, quotes(text, doc));
+  }
+
+  /** Longest attribution clause (characters) between two quotes of one speaker. */
+  private static final int CONTINUATION_GAP = 80;
+
+  private static List<Analysis.Quote> quotes(String text, CoreDocument doc) {
+    List<Analysis.Quote> out = new ArrayList<>();
+    if (doc.quotes() == null) {
+      return out;
+    }
+    List<CoreLabel> tokens = doc.tokens();
+    SpeakerFinder.Speaker previous = null;
+    int previousEnd = -1;
+    for (var q : doc.quotes()) {
+      Integer begin = q.coreMap().get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+      Integer end = q.coreMap().get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+      if (begin == null || end == null || end - begin < 2) {
+        continue;
+      }
+      TextSpan span = new TextSpan(begin, end);
+      // a quote continues the previous speaker when only white space (a paragraph break) or that speaker's own
+      // attribution ("“...,” he said. “...”") lies between them
+      boolean adjacent = previousEnd >= 0 && begin >= previousEnd && previous != null
+          && (text.substring(previousEnd, begin).isBlank()
+              || previous.span().start() >= previousEnd && previous.span().end() <= begin
+                  && begin - previousEnd <= CONTINUATION_GAP && endsAClause(text.substring(previousEnd, begin)));
+      SpeakerFinder.Speaker found = SpeakerFinder.find(text, tokens, span, adjacent ? previous : null);
+      Analysis.Speaker speaker = found == null ? null : new Analysis.Speaker(found.text(), found.span(), found.name(),
+          found.type(), found.cue(), found == previous);
+      int markOpen = text.startsWith("``", begin) || text.startsWith("''", begin) ? 2 : 1;
+      int markClose = text.startsWith("''", end - 2) && end - 2 >= begin + markOpen ? 2 : 1;
+      out.add(new Analysis.Quote(text.substring(begin + markOpen, end - markClose), span, speaker));
+      previous = found;
+      previousEnd = end;
+    }
+    return out;
   }
 
   private static boolean speaksOfFuture(CoreSentence sentence) {
@@ -98,6 +135,12 @@ public final class CoreNlpAnalyzer implements Analyzer {
       }
     }
     return false;
+  }
+
+  /** @return whether the text ends with the end of a sentence or clause, so that what follows starts afresh */
+  private static boolean endsAClause(String between) {
+    String t = between.strip();
+    return !t.isEmpty() && ".,:;".indexOf(t.charAt(t.length() - 1)) >= 0;
   }
 
   private static int sentenceOf(List<TextSpan> sentences, TextSpan span) {

@@ -15,13 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code crosscheck eval ...}: measures Crosscheck's stages on labelled data. */
 @Command(name = "eval", description = "Measure Crosscheck's stages against labelled data.",
-    subcommands = {EvalCommand.Clusters.class, EvalCommand.Dates.class})
+    subcommands = {EvalCommand.Clusters.class, EvalCommand.Dates.class, EvalCommand.Quotes.class})
 final class EvalCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters or dates");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters, dates or quotes");
   }
 
   /** {@code crosscheck eval clusters FILE...}. */
@@ -113,6 +113,52 @@ final class EvalCommand implements Runnable {
       out.printf(Locale.ROOT, "type:      accuracy %.3f (of relaxed matches)%n", s.typeAccuracy());
       out.printf(Locale.ROOT, "speed:     %,d words in %.1f s, %,.0f words/s (after loading the models)%n", s.words(),
           s.seconds(), s.wordsPerSecond());
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code crosscheck eval quotes DIR}. */
+  @Command(name = "quotes", description = {
+      "Find the direct quotes of PolNeAR-format articles (text/ and attributions/) and their speakers,",
+      "and score them against the gold attributions: quotes found, recall of gold direct quotes, and",
+      "speaker accuracy."})
+  static final class Quotes implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "A PolNeAR-format folder, such as ../shared/data/polnear-dev.")
+    Path dir;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (!Files.isDirectory(dir)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), dir + ": no such folder");
+      }
+      java.util.Map<Path, Path> docs;
+      try {
+        docs = org.crosscheck.eval.QuoteEvaluator.documents(dir);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "loading the language models...%n");
+      out.flush();
+      org.crosscheck.analysis.CoreNlpAnalyzer.load();
+      org.crosscheck.eval.QuoteEvaluator.Scores s;
+      try {
+        s = org.crosscheck.eval.QuoteEvaluator.evaluate(docs, new org.crosscheck.analysis.CoreNlpAnalyzer());
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("crosscheck: " + e.getMessage());
+        return ExitCode.REJECTED;
+      }
+      out.printf(Locale.ROOT, "files:     %d annotated articles in %s%n", s.documents(), dir);
+      out.printf(Locale.ROOT, "quotes:    %d found; %d gold direct quotes, %d of them found (recall %.3f)%n", s.found(),
+          s.gold(), s.matched(), s.recall());
+      out.printf(Locale.ROOT, "speakers:  %.3f right (%d of %d found gold quotes; %d given a speaker, %.3f of those right)%n",
+          s.speakerAccuracy(), s.right(), s.matched(), s.attributed(), s.attributedAccuracy());
+      out.printf(Locale.ROOT, "named:     %.3f right where the gold speaker is a name (%d of %d)%n", s.namedAccuracy(),
+          s.namedRight(), s.named());
+      out.printf(Locale.ROOT, "speed:     %,d tokens in %.1f s, %,.0f tokens/s (full analysis, one thread)%n", s.tokens(),
+          s.seconds(), s.tokensPerSecond());
       return ExitCode.OK;
     }
   }

@@ -151,6 +151,14 @@ class MainTest {
   }
 
   @Test
+  void evalQuotesRefusesAFolderThatIsNotPolNear() {
+    assertThat(run("eval", "quotes", tmp.resolve("none").toString()).err()).contains("none: no such folder");
+    Result r = run("eval", "quotes", tmp.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("not a PolNeAR-format folder (it needs text/ and attributions/)");
+  }
+
+  @Test
   void evalDatesRefusesAMissingOrEmptyFolderAndScoresTimeMl() throws Exception {
     Result missing = run("eval", "dates", tmp.resolve("none").toString());
     assertThat(missing.code()).isEqualTo(2);

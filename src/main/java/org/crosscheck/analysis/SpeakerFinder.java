@@ -1,0 +1,345 @@
+package org.crosscheck.analysis;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.crosscheck.model.TextSpan;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds who a direct quote is attributed to, from the words around it: a cue verb next to the
+ * quote ("said", "told", "added", "according to") and the noun phrase that goes with it, before
+ * the cue ("the Foreign Ministry said") or after it ("said Koo Byung-sam"). The speaker can be a
+ * person, an organisation, a ministry, an agency or a document. A pronoun speaker is kept as
+ * written and resolved to the last person named before it. A quote with no cue of its own
+ * continues the speaker of the quote just before it when nothing else intervenes; otherwise it is
+ * left unattributed, never guessed. Works on one document's tokens; stateless.
+ */
+final class SpeakerFinder {
+  /** Lemmas of verbs that attribute speech or writing. */
+  static final Set<String> CUES = Set.of("say", "tell", "add", "ask", "write", "state", "declare", "explain", "note",
+      "insist", "argue", "warn", "claim", "continue", "reply", "respond", "tweet", "announce", "report", "confirm",
+      "deny", "urge", "stress", "emphasize", "emphasise", "acknowledge", "admit", "recall", "quip", "joke", "complain",
+      "suggest", "predict", "conclude", "observe", "remark", "testify", "vow", "promise", "pledge", "agree", "caution",
+      "counter", "describe", "call", "read", "post", "assert", "allege", "boast", "contend", "maintain", "mention",
+      "scream", "shout", "yell", "whisper", "exclaim", "murmur", "sigh", "laugh", "concede", "charge", "demand",
+      "proclaim", "pronounce", "reiterate", "repeat", "retort", "tease", "wonder", "blast", "slam");
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "i", "we", "you");
+  private static final Set<String> OBJECTS = Set.of("me", "us", "him", "her", "them");
+  /** Pronouns that stand for a person; "they" and "we" are left as written. */
+  private static final Set<String> PERSONAL = Set.of("he", "she", "i");
+  /** Head nouns of speakers that are organisations even when the entity tagger misses them. */
+  private static final Set<String> ORGANIZATION_HEADS = Set.of("ministry", "office", "agency", "department",
+      "government", "commission", "committee", "council", "party", "army", "military", "police", "embassy",
+      "administration", "campaign", "company", "court", "parliament", "senate", "house", "board", "bureau",
+      "service", "spokesperson", "spokesman", "spokeswoman", "command", "staff", "authorities", "kremlin");
+  /** Part-of-speech tags a speaker's noun phrase is made of. */
+  private static final Set<String> NP_TAGS = Set.of("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "PRP", "POS", "CD", "NNP$",
+      "PRP$", "HYPH", "VBN", "JJR", "JJS");
+  /** How far (tokens) from a quote a cue may stand. */
+  private static final int REACH = 12;
+
+  private SpeakerFinder() {}
+
+  /**
+   * A speaker found for a quote.
+   *
+   * @param text the noun phrase as written ("Foreign Ministry spokesperson Koo Byung-sam", "he")
+   * @param span where it is
+   * @param name the name it stands for: the last named entity inside it, or for a pronoun the
+   *     last person named before it; the phrase itself when it holds no name
+   * @param type {@code PERSON}, {@code ORGANIZATION}, {@code LOCATION}, {@code MISC} or {@code OTHER}
+   * @param cue the cue word ("said")
+   */
+  record Speaker(String text, TextSpan span, String name, String type, String cue) {}
+
+  /**
+   * @param text the document text
+   * @param tokens the document's tokens, in order
+   * @param quote the quote's span, quotation marks included
+   * @param previous the speaker of the quote just before, if it ended close before this one
+   * @return the speaker, or {@code null} when the text does not make it clear
+   */
+  static @Nullable Speaker find(String text, List<CoreLabel> tokens, TextSpan quote, @Nullable Speaker previous) {
+    int first = firstTokenAtOrAfter(tokens, quote.start());
+    int last = lastTokenBefore(tokens, quote.end());
+    if (first < 0 || last < first) {
+      return null;
+    }
+    // a cue right before the quote wins: Koo said: “...” / She tweeted, “...”
+    if (first >= 2 && (tokens.get(first - 1).word().equals(":")
+        || tokens.get(first - 1).word().equals(",") && isCue(tokens.get(first - 2)))) {
+      Speaker introduced = lookBefore(text, tokens, first - 1, quote);
+      if (introduced != null) {
+        return introduced;
+      }
+    }
+    // after the quote: “...,” he said. / “...,” said Koo. / “...,” Koo told reporters. / “...” ― Ana Ruiz
+    Speaker after = lookAfter(text, tokens, last + 1, quote);
+    if (after != null) {
+      return after;
+    }
+    // before it: Koo said: “...” / Koo said that “...” / According to Koo, “...”
+    Speaker before = lookBefore(text, tokens, first - 1, quote);
+    if (before != null) {
+      return before;
+    }
+    // a paragraph ending in a colon introduces the quote: “Caddell continued:” / “The Times reports:”
+    int colon = first - 1;
+    if (colon >= 0 && tokens.get(colon).word().equals(":")) {
+      Speaker introduced = lookBefore(text, tokens, colon - 1, quote);
+      if (introduced != null) {
+        return introduced;
+      }
+    }
+    return previous;
+  }
+
+  private static @Nullable Speaker lookAfter(String text, List<CoreLabel> tokens, int from, TextSpan quote) {
+    if (from >= tokens.size()) {
+      return null;
+    }
+    if (isDash(tokens.get(from)) && from + 1 < tokens.size()) {
+      Speaker signed = phraseAfter(text, tokens, from + 1, tokens.get(from), true);
+      if (signed != null && !"OTHER".equals(signed.type())) {
+        return signed;
+      }
+    }
+    // the sentence splitter ends a sentence after “...?” and “...!”: the attribution then opens the next one
+    String inner = text.substring(quote.start(), quote.end()).replaceAll("[\\s\"'`“”’]+$", "");
+    boolean splitAfter = inner.endsWith("?") || inner.endsWith("!");
+    int sentence = splitAfter ? sentenceOf(tokens.get(from)) : sentenceOf(tokens.get(from - 1));
+    for (int i = from; i < Math.min(tokens.size(), from + REACH); i++) {
+      CoreLabel t = tokens.get(i);
+      if (sentenceOf(t) != sentence || isQuoteMark(t)) {
+        return null;
+      }
+      if (isCue(t)) {
+        // "said X": the phrase after the cue; "X said": the phrase between the quote and the cue
+        Speaker right = phraseAfter(text, tokens, i + 1, t);
+        Speaker left = phraseBefore(text, tokens, i - 1, from - 1, t);
+        if (left != null) {
+          return left;
+        }
+        return right;
+      }
+      if (isAccordingTo(tokens, i)) {
+        return phraseAfter(text, tokens, i + 2, tokens.get(i));
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Speaker lookBefore(String text, List<CoreLabel> tokens, int from, TextSpan quote) {
+    if (from < 0) {
+      return null;
+    }
+    int sentence = sentenceOf(tokens.get(Math.min(tokens.size() - 1, from + 1)));
+    for (int i = from; i >= Math.max(0, from - REACH); i--) {
+      CoreLabel t = tokens.get(i);
+      if (sentenceOf(t) != sentence || isQuoteMark(t)) {
+        return null;
+      }
+      if (isCue(t)) {
+        Speaker left = phraseBefore(text, tokens, i - 1, -1, t);
+        return left != null ? left : phraseAfter(text, tokens, i + 1, t);
+      }
+      if (isAccordingTo(tokens, i)) {
+        return phraseAfter(text, tokens, i + 2, tokens.get(i));
+      }
+    }
+    return null;
+  }
+
+  /** @return the noun phrase ending at {@code end} (going left, not past {@code floor}), as a speaker */
+  private static @Nullable Speaker phraseBefore(String text, List<CoreLabel> tokens, int end, int floor, CoreLabel cue) {
+    int e = end;
+    // skip auxiliaries and adverbs between the speaker and the cue: "he has said", "Kim also said"
+    while (e > floor && e >= 0 && isAuxiliaryOrAdverb(tokens.get(e))) {
+      e--;
+    }
+    // "Flynn, a top Trump surrogate, said" / "Rep. Gwen Moore (D-Wis.) said": step over the aside
+    int aside = e;
+    if (e > floor + 1 && e >= 1 && (tokens.get(e).word().equals(",") || tokens.get(e).word().equals(")")
+        || tokens.get(e).word().equals("-RRB-"))) {
+      String open = tokens.get(e).word().equals(",") ? "," : null;
+      int k = e - 1;
+      while (k > floor && k >= 0 && sentenceOf(tokens.get(k)) == sentenceOf(cue) && e - k <= 25) {
+        String w = tokens.get(k).word();
+        if (open != null ? w.equals(",") : w.equals("(") || w.equals("-LRB-")) {
+          break;
+        }
+        k--;
+      }
+      if (k > floor && k >= 1 && (open != null ? tokens.get(k).word().equals(",")
+          : tokens.get(k).word().equals("(") || tokens.get(k).word().equals("-LRB-"))) {
+        e = k - 1;
+      }
+    }
+    int s = e;
+    while (s > floor && s >= 0 && inPhrase(tokens.get(s)) && sentenceOf(tokens.get(s)) == sentenceOf(cue)) {
+      s--;
+    }
+    s++;
+    if (s <= e && aside > e) {
+      Speaker core = speaker(text, tokens, s, e, cue);
+      if (core == null) {
+        return null;
+      }
+      // the speaker's words run to the end of the aside, as written
+      TextSpan whole = new TextSpan(core.span().start(), tokens.get(aside).endPosition());
+      return new Speaker(whole.of(text), whole, core.name(), core.type(), core.cue());
+    }
+    if (s > e || e < 0) {
+      return null;
+    }
+    return speaker(text, tokens, s, e, cue);
+  }
+
+  private static @Nullable Speaker phraseAfter(String text, List<CoreLabel> tokens, int start, CoreLabel cue) {
+    return phraseAfter(text, tokens, start, cue, false);
+  }
+
+  /**
+   * @param anySentence whether the phrase may lie in another sentence than the cue (a signature after a dash)
+   * @return the noun phrase starting at {@code start}, with an appositive title after a comma left out
+   */
+  private static @Nullable Speaker phraseAfter(String text, List<CoreLabel> tokens, int start, CoreLabel cue,
+      boolean anySentence) {
+    int s = start;
+    while (s < tokens.size() && isAuxiliaryOrAdverb(tokens.get(s))) {
+      s++;
+    }
+    int e = s;
+    while (e < tokens.size() && inPhrase(tokens.get(e))
+        && (anySentence ? sentenceOf(tokens.get(e)) == sentenceOf(tokens.get(s)) : sentenceOf(tokens.get(e)) == sentenceOf(cue))) {
+      e++;
+    }
+    e--;
+    if (e < s) {
+      return null;
+    }
+    return speaker(text, tokens, s, e, cue);
+  }
+
+  private static @Nullable Speaker speaker(String text, List<CoreLabel> tokens, int s, int e, CoreLabel cue) {
+    // a phrase of only determiners or adjectives, a date ("Friday") or an object pronoun ("me") is no speaker
+    boolean noun = false;
+    for (int i = s; i <= e; i++) {
+      String tag = tokens.get(i).tag();
+      String ner = tokens.get(i).ner();
+      boolean time = ner != null && Set.of("DATE", "TIME", "DURATION", "SET").contains(ner);
+      noun |= tag != null && (tag.startsWith("NN") || tag.equals("PRP")) && !time;
+    }
+    if (!noun || OBJECTS.contains(tokens.get(s).word().toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    TextSpan span = new TextSpan(tokens.get(s).beginPosition(), tokens.get(e).endPosition());
+    String phrase = span.of(text);
+    // the last named entity inside the phrase is the name it stands for, unless the phrase ends in
+    // a common noun of its own: "Seoul's Foreign Ministry" is a ministry, not Seoul
+    String type = "OTHER";
+    String name = phrase;
+    String head = tokens.get(e).word().toLowerCase(Locale.ROOT);
+    if (tokens.get(e).ner() == null || "O".equals(tokens.get(e).ner())) {
+      int from = Set.of("the", "a", "an").contains(tokens.get(s).word().toLowerCase(Locale.ROOT)) && s < e ? s + 1 : s;
+      name = text.substring(tokens.get(from).beginPosition(), tokens.get(e).endPosition());
+      if (ORGANIZATION_HEADS.contains(head)) {
+        type = "ORGANIZATION";
+      }
+    }
+    for (int i = e; i >= s && "OTHER".equals(type) && name.equals(phrase); i--) {
+      String ner = tokens.get(i).ner();
+      if (ner != null && Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC").contains(ner)) {
+        int j = i;
+        while (j - 1 >= s && ner.equals(tokens.get(j - 1).ner())) {
+          j--;
+        }
+        name = text.substring(tokens.get(j).beginPosition(), tokens.get(i).endPosition());
+        type = ner;
+        break;
+      }
+    }
+    String pronoun = tokens.get(s).word().toLowerCase(Locale.ROOT);
+    if (s == e && PERSONAL.contains(pronoun)) {
+      String resolved = lastBefore(text, tokens, s, "PERSON");
+      name = resolved == null ? phrase : resolved;
+      type = resolved == null ? "OTHER" : "PERSON";
+    } else if (s == e && pronoun.equals("it")) {
+      String resolved = lastBefore(text, tokens, s, "ORGANIZATION");
+      name = resolved == null ? phrase : resolved;
+      type = resolved == null ? "OTHER" : "ORGANIZATION";
+    }
+    return new Speaker(phrase, span, name, type, cue.word());
+  }
+
+  /** @return the last entity of the type named in the 400 tokens before, or {@code null} */
+  private static @Nullable String lastBefore(String text, List<CoreLabel> tokens, int before, String type) {
+    for (int i = before - 1; i >= Math.max(0, before - 400); i--) {
+      if (type.equals(tokens.get(i).ner())) {
+        int j = i;
+        while (j - 1 >= 0 && type.equals(tokens.get(j - 1).ner())) {
+          j--;
+        }
+        return text.substring(tokens.get(j).beginPosition(), tokens.get(i).endPosition());
+      }
+    }
+    return null;
+  }
+
+  private static boolean inPhrase(CoreLabel t) {
+    String tag = t.tag();
+    return tag != null && NP_TAGS.contains(tag) && !isQuoteMark(t) && !isCue(t);
+  }
+
+  private static boolean isAuxiliaryOrAdverb(CoreLabel t) {
+    String tag = t.tag();
+    return tag != null && (tag.equals("RB") || tag.equals("MD") || (tag.startsWith("VB") && Set.of("have", "be", "do")
+        .contains(String.valueOf(t.lemma()))));
+  }
+
+  private static boolean isCue(CoreLabel t) {
+    String tag = t.tag();
+    return tag != null && tag.startsWith("VB") && CUES.contains(String.valueOf(t.lemma()).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isDash(CoreLabel t) {
+    String w = t.word();
+    return w.equals("―") || w.equals("—") || w.equals("--") || w.equals("–");
+  }
+
+  private static boolean isAccordingTo(List<CoreLabel> tokens, int i) {
+    return i + 1 < tokens.size() && tokens.get(i).word().equalsIgnoreCase("according")
+        && tokens.get(i + 1).word().equalsIgnoreCase("to");
+  }
+
+  private static boolean isQuoteMark(CoreLabel t) {
+    String w = t.word();
+    return w.equals("``") || w.equals("''") || w.equals("\"") || w.equals("“") || w.equals("”") || w.equals("`")
+        || w.equals("'") && "''".equals(t.tag());
+  }
+
+  private static int sentenceOf(CoreLabel t) {
+    Integer s = t.sentIndex();
+    return s == null ? -1 : s;
+  }
+
+  private static int firstTokenAtOrAfter(List<CoreLabel> tokens, int offset) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).beginPosition() >= offset) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastTokenBefore(List<CoreLabel> tokens, int offset) {
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      if (tokens.get(i).endPosition() <= offset) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,70 @@
+package org.crosscheck.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.crosscheck.SharedData;
+import org.junit.jupiter.api.Test;
+
+class SpeakerFinderTest {
+  private final CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
+
+  private List<Analysis.Quote> quotes(String text) {
+    return analyzer.analyze(text, LocalDate.parse("2025-04-28")).quotes();
+  }
+
+  @Test
+  void creditsTheSeedQuotesToTheirSpeakersPersonsAndMinistries() throws Exception {
+    List<Analysis.Quote> all = new ArrayList<>();
+    try (var files = Files.list(SharedData.path("seeds"))) {
+      for (Path f : files.sorted().toList()) {
+        all.addAll(quotes(Files.readString(f, StandardCharsets.UTF_8)));
+      }
+    }
+    assertThat(all).filteredOn(q -> q.text().startsWith("This is a deceptive act"))
+        .singleElement().satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Jeon"));
+    assertThat(all).filteredOn(q -> q.text().startsWith("The government points out"))
+        .singleElement().satisfies(q -> {
+          assertThat(q.speaker().name()).isEqualTo("Koo Byung-sam");
+          assertThat(q.speaker().type()).isEqualTo("PERSON");
+        });
+    assertThat(all).filteredOn(q -> q.speaker() != null && q.speaker().text().equals("the Foreign Ministry"))
+        .isNotEmpty().allSatisfy(q -> assertThat(q.speaker().type()).isEqualTo("ORGANIZATION"));
+    // a quote with no cue of its own right after Koo's attributed one continues it
+    assertThat(all).filteredOn(q -> q.text().startsWith("If military collusion")).singleElement()
+        .satisfies(q -> {
+          assertThat(q.speaker().name()).isEqualTo("Koo");
+          assertThat(q.speaker().continued()).isTrue();
+        });
+  }
+
+  @Test
+  void readsEveryQuoteMarkStyleAndEveryPlaceTheSpeakerStands() {
+    String text = "''We will not back down,'' said Defense Minister Jane Roe. \n"
+        + "The agency said: \"Supplies are running low.\"\n"
+        + "”Nobody expected this.” ― Ana Ruiz\n"
+        + "“It is over,” Mr. Park, a former envoy, told reporters on Friday.\n"
+        + "He walked past a poster of “Keep out” on the wall.";
+    List<Analysis.Quote> q = quotes(text);
+    assertThat(q).extracting(Analysis.Quote::text).containsExactly("We will not back down,", "Supplies are running low.",
+        "Nobody expected this.", "It is over,", "Keep out");
+    assertThat(q.get(0).speaker().name()).isEqualTo("Jane Roe");
+    assertThat(q.get(1).speaker().text()).isEqualTo("The agency");
+    assertThat(q.get(1).speaker().type()).isEqualTo("ORGANIZATION");
+    assertThat(q.get(2).speaker().name()).isEqualTo("Ana Ruiz");
+    assertThat(q.get(3).speaker().text()).isEqualTo("Mr. Park, a former envoy,");
+    assertThat(q.get(3).speaker().name()).isEqualTo("Park");
+    assertThat(q.get(4).speaker()).as("no cue: unattributed, not guessed").isNull();
+    for (Analysis.Quote x : q) {
+      assertThat(x.span().of(text)).contains(x.text());
+      if (x.speaker() != null) {
+        assertThat(x.speaker().span().of(text)).isEqualTo(x.speaker().text());
+      }
+    }
+  }
+}
