@@ -34,7 +34,7 @@ import org.sqlite.SQLiteException;
  * Several processes may use one directory; writers wait for each other. Thread-safe: one
  * connection, methods synchronize on the store.
  */
-public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore {
+public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   private static final int SCHEMA_VERSION = 4;
@@ -184,6 +184,9 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
             seq INTEGER PRIMARY KEY AUTOINCREMENT, from_story INTEGER NOT NULL, into_story INTEGER NOT NULL,
             moved TEXT NOT NULL, trigger_article TEXT NOT NULL, split_at TEXT NOT NULL)""");
       st.execute("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS analyses (
+            article_id TEXT PRIMARY KEY, version TEXT NOT NULL, json TEXT NOT NULL)""");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
     } catch (SQLException e) {
@@ -630,6 +633,37 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       return out;
     } catch (SQLException e) {
       throw failure("cannot read story splits in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> analysis(ArticleId article, String version) {
+    if (readOnly && !hasTable("analyses")) {
+      return Optional.empty(); // a store written before analyses were kept
+    }
+    try {
+      PreparedStatement ps = statement("SELECT json FROM analyses WHERE article_id = ? AND version = ?");
+      ps.setString(1, article.value());
+      ps.setString(2, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the analysis of " + article + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void putAnalysis(ArticleId article, String version, String json) {
+    writable();
+    try {
+      PreparedStatement ps = statement("INSERT OR REPLACE INTO analyses (article_id, version, json) VALUES (?, ?, ?)");
+      ps.setString(1, article.value());
+      ps.setString(2, version);
+      ps.setString(3, json);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot store the analysis of " + article + " in " + dir, e);
     }
   }
 

@@ -13,7 +13,7 @@ import org.crosscheck.model.StoryId;
  * An {@link ArticleStore} held in memory, for evaluations and tests: nothing survives the
  * process. Thread-safe (all methods synchronize on the store).
  */
-public final class InMemoryArticleStore implements ArticleStore, SketchStore, StoryStore {
+public final class InMemoryArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
@@ -23,6 +23,7 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   private final Map<ArticleId, StoryId> storyOf = new java.util.LinkedHashMap<>();
   private final List<Merge> merges = new ArrayList<>();
   private final List<Split> splits = new ArrayList<>();
+  private final Map<ArticleId, String[]> analyses = new java.util.HashMap<>();
   private long lastStory;
 
   @Override
@@ -144,6 +145,17 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized List<Merge> merges() {
     return List.copyOf(merges);
+  }
+
+  @Override
+  public synchronized Optional<String> analysis(ArticleId article, String version) {
+    String[] a = analyses.get(article);
+    return a != null && a[0].equals(version) ? Optional.of(a[1]) : Optional.empty();
+  }
+
+  @Override
+  public synchronized void putAnalysis(ArticleId article, String version, String json) {
+    analyses.put(article, new String[] {version, json});
   }
 
   @Override

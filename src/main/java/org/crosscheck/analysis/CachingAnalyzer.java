@@ -1,0 +1,81 @@
+package org.crosscheck.analysis;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.crosscheck.model.Article;
+import org.crosscheck.store.AnalysisStore;
+
+/**
+ * Analyses articles once: an article's analysis (its text against its publication date) is kept
+ * in the store under the analyzer's version and read back from there next time. A stored
+ * analysis of another version, or one that cannot be read, is made again and replaced. Thread-safe
+ * when the analyzer and the store are.
+ */
+public final class CachingAnalyzer {
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
+      .addSerializer(LocalDate.class, new JsonSerializer<>() {
+        @Override
+        public void serialize(LocalDate d, JsonGenerator g, SerializerProvider p) throws IOException {
+          g.writeString(d.toString());
+        }
+      })
+      .addDeserializer(LocalDate.class, new JsonDeserializer<>() {
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext c) throws IOException {
+          return LocalDate.parse(p.getValueAsString());
+        }
+      }));
+
+  private final Analyzer analyzer;
+  private final String version;
+  private final AnalysisStore store;
+
+  /**
+   * @param analyzer what makes analyses
+   * @param version the analyzer's version: change it when its output changes, so stored analyses are made again
+   * @param store where analyses are kept
+   */
+  public CachingAnalyzer(Analyzer analyzer, String version, AnalysisStore store) {
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.version = Objects.requireNonNull(version, "version");
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  /** @return a caching analyzer over CoreNLP, under {@link CoreNlpAnalyzer#VERSION} */
+  public static CachingAnalyzer coreNlp(AnalysisStore store) {
+    return new CachingAnalyzer(new CoreNlpAnalyzer(), CoreNlpAnalyzer.VERSION, store);
+  }
+
+  /**
+   * @param article a stored article
+   * @return its analysis, against its publication date (relative dates stay unresolved when it has none)
+   */
+  public Analysis analyze(Article article) {
+    Optional<String> stored = store.analysis(article.id(), version);
+    if (stored.isPresent()) {
+      try {
+        return JSON.readValue(stored.get(), Analysis.class);
+      } catch (JsonProcessingException | RuntimeException e) {
+        // unreadable (an older shape, a damaged row): made again below and replaced
+      }
+    }
+    Analysis a = analyzer.analyze(article.text(), article.published().localDate().orElse(null));
+    try {
+      store.putAnalysis(article.id(), version, JSON.writeValueAsString(a));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the analysis of " + article.id() + " as JSON", e);
+    }
+    return a;
+  }
+}
