@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crosscheck.model.Article;
 import org.crosscheck.store.AnalysisStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Analyses articles once: an article's analysis (its text against its publication date) is kept
@@ -62,7 +63,19 @@ public final class CachingAnalyzer {
    * @return its analysis, against its publication date (relative dates stay unresolved when it has none)
    */
   public Analysis analyze(Article article) {
-    Optional<String> stored = store.analysis(article.id(), version);
+    return analyze(article, null);
+  }
+
+  /**
+   * @param article a stored article
+   * @param inferredAnchor the date to resolve relative dates against when the article has no date
+   *     of its own (from its story), or {@code null}
+   * @return its analysis, against its publication date, else against the inferred date
+   */
+  public Analysis analyze(Article article, @Nullable LocalDate inferredAnchor) {
+    LocalDate anchor = article.published().localDate().orElse(inferredAnchor);
+    String key = article.published().isKnown() || anchor == null ? version : version + "@" + anchor;
+    Optional<String> stored = store.analysis(article.id(), key);
     if (stored.isPresent()) {
       try {
         return JSON.readValue(stored.get(), Analysis.class);
@@ -70,9 +83,9 @@ public final class CachingAnalyzer {
         // unreadable (an older shape, a damaged row): made again below and replaced
       }
     }
-    Analysis a = analyzer.analyze(article.text(), article.published().localDate().orElse(null));
+    Analysis a = analyzer.analyze(article.text(), anchor);
     try {
-      store.putAnalysis(article.id(), version, JSON.writeValueAsString(a));
+      store.putAnalysis(article.id(), key, JSON.writeValueAsString(a));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the analysis of " + article.id() + " as JSON", e);
     }

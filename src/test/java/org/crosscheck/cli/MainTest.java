@@ -151,6 +151,24 @@ class MainTest {
   }
 
   @Test
+  void reportsTheSeedStoryAsMarkdownAndJsonAndRefusesUnknownStories() throws Exception {
+    Result none = run("report", "--data", data(), "s-1");
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("no store in");
+    run("ingest", "--data", data(), SharedData.path("seeds").toString());
+    Result md = run("report", "--data", data(), "s-1");
+    assertThat(md.code()).isZero();
+    assertThat(md.out()).startsWith("# North Korea Deploys Troops in Russia Under Military Pact")
+        .contains("**2025-04-26**", "### Koo Byung-sam (person)");
+    Result json = run("report", "--data", data(), "s-1", "--format", "json");
+    var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertThat(node.at("/story/id").asText()).isEqualTo("s-1");
+    assertThat(node.get("timeline").size()).isGreaterThan(3);
+    assertThat(run("report", "--data", data(), "s-9").err()).contains("no story 's-9'");
+    assertThat(run("report", "--data", data(), "s-1", "--format", "pdf").code()).isEqualTo(2);
+  }
+
+  @Test
   void evalQuotesRefusesAFolderThatIsNotPolNear() {
     assertThat(run("eval", "quotes", tmp.resolve("none").toString()).err()).contains("none: no such folder");
     Result r = run("eval", "quotes", tmp.toString());

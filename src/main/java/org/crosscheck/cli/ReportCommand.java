@@ -1,0 +1,64 @@
+package org.crosscheck.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.report.ReportRenderer;
+import org.crosscheck.report.StoryReport;
+import org.crosscheck.store.EmbeddedArticleStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code crosscheck report STORY}: a story's cross-source report. */
+@Command(name = "report", description = {
+    "Write a story's report: its articles, timeline (relative dates resolved), quotes by speaker and",
+    "entities across outlets, every line citing article text as [ARTICLE:START-END]. Articles are",
+    "analysed once (the first report of a story loads the language models) and the analyses are kept."})
+final class ReportCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format { md, json }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin DataOptions data;
+
+  @Parameters(paramLabel = "STORY", description = "The story id (s-NUMBER), as listed by 'crosscheck stories'.")
+  String id;
+
+  @Option(names = "--format", defaultValue = "md", description = "md (Markdown) or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() {
+    StoryId storyId;
+    try {
+      storyId = new StoryId(id);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid STORY: " + e.getMessage());
+    }
+    if (EmbeddedArticleStore.openForReading(data.directory()).map(s -> {
+      s.close();
+      return false;
+    }).orElse(true)) {
+      spec.commandLine().getErr().println("crosscheck: no store in " + data.directory() + "; ingest articles first");
+      return ExitCode.REJECTED;
+    }
+    try (EmbeddedArticleStore store = data.openForWriting()) {
+      Optional<StoryReport> report = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, storyId);
+      if (report.isEmpty()) {
+        spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
+            + "; 'crosscheck stories' lists them");
+        return ExitCode.REJECTED;
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(format == Format.json ? ReportRenderer.json(report.get()) + "\n" : ReportRenderer.markdown(report.get()));
+      out.flush();
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.crosscheck.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crosscheck.analysis.Analysis;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.cluster.Stories;
+import org.crosscheck.compare.EntityResolver;
+import org.crosscheck.compare.Timeline;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Story;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.model.TextSpan;
+import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.SketchStore;
+import org.crosscheck.store.StoryStore;
+
+/**
+ * Builds a story's report: analyses each article (once; the analyses are cached in the store),
+ * reading undated articles against the story's earliest date, then gathers entities across
+ * outlets, quotes by speaker and the timeline. Thread-safe when the store is.
+ */
+public final class ReportBuilder {
+  private final CachingAnalyzer analyzer;
+
+  /** @param analyzer how articles are analysed */
+  public ReportBuilder(CachingAnalyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /**
+   * @param store the store holding the story
+   * @param id the story
+   * @return its report, or empty when the store has no such story
+   */
+  public <S extends ArticleStore & SketchStore & StoryStore> Optional<StoryReport> build(S store, StoryId id) {
+    Optional<Story> found = Stories.get(store, id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Story story = found.get();
+    List<Article> articles = new ArrayList<>();
+    for (ArticleId a : story.articles()) {
+      store.get(a).ifPresent(articles::add);
+    }
+    LocalDate inferred = Timeline.inferredAnchor(articles.stream().map(a -> a.published().localDate().orElse(null))
+        .toList());
+    List<EntityResolver.Source> entitySources = new ArrayList<>();
+    List<Timeline.Source> timeSources = new ArrayList<>();
+    Map<ArticleId, Article> byId = new HashMap<>();
+    Map<ArticleId, Analysis> analyses = new LinkedHashMap<>();
+    for (Article a : articles) {
+      Analysis analysis = analyzer.analyze(a, inferred);
+      byId.put(a.id(), a);
+      analyses.put(a.id(), analysis);
+      entitySources.add(new EntityResolver.Source(a.id(), a.displayOutlet(), a.text(), analysis));
+      timeSources.add(new Timeline.Source(a.id(), a.displayOutlet(), a.text(), analysis,
+          !a.published().isKnown() && inferred != null));
+    }
+    List<EntityResolver.Entity> entities = EntityResolver.resolve(entitySources);
+    List<StoryReport.ArticleRef> refs = articles.stream().map(a -> new StoryReport.ArticleRef(a.id().value(),
+        a.displayOutlet(), a.title(), a.published().isKnown() ? a.published().iso() : null)).toList();
+    boolean anyUndated = articles.stream().anyMatch(a -> !a.published().isKnown());
+    StoryReport.Header header = new StoryReport.Header(story.id().value(), story.headline(), refs,
+        anyUndated && inferred != null ? inferred.toString() : null);
+    return Optional.of(new StoryReport(header, entities(entities, byId), quotes(analyses, byId, entities),
+        timeline(Timeline.of(timeSources), byId)));
+  }
+
+  private static StoryReport.Evidence evidence(Article a, TextSpan span) {
+    return new StoryReport.Evidence(a.id().value(), span.start(), span.end(), span.of(a.text()));
+  }
+
+  private static List<StoryReport.Entity> entities(List<EntityResolver.Entity> entities, Map<ArticleId, Article> byId) {
+    return entities.stream().map(e -> new StoryReport.Entity(e.name(), e.type(), e.variants(), e.outlets(),
+        e.mentions().stream().map(m -> evidence(byId.get(m.article()), m.span())).toList())).toList();
+  }
+
+  private static List<StoryReport.Speaker> quotes(Map<ArticleId, Analysis> analyses, Map<ArticleId, Article> byId,
+      List<EntityResolver.Entity> entities) {
+    Map<String, String> canonical = new HashMap<>();
+    Map<String, String> types = new HashMap<>();
+    for (EntityResolver.Entity e : entities) {
+      for (String v : e.variants()) {
+        canonical.putIfAbsent(v, e.name());
+      }
+      types.put(e.name(), e.type());
+    }
+    Map<String, List<StoryReport.Quote>> bySpeaker = new LinkedHashMap<>();
+    Map<String, String> speakerTypes = new HashMap<>();
+    List<StoryReport.Quote> unattributed = new ArrayList<>();
+    for (var e : analyses.entrySet()) {
+      Article a = byId.get(e.getKey());
+      for (Analysis.Quote q : e.getValue().quotes()) {
+        List<StoryReport.Evidence> ev = new ArrayList<>();
+        ev.add(evidence(a, q.span()));
+        if (q.speaker() == null) {
+          unattributed.add(new StoryReport.Quote(q.text(), a.displayOutlet(), null, ev));
+          continue;
+        }
+        ev.add(evidence(a, q.speaker().span()));
+        String name = canonical.getOrDefault(q.speaker().name(), q.speaker().name());
+        bySpeaker.computeIfAbsent(name, n -> new ArrayList<>())
+            .add(new StoryReport.Quote(q.text(), a.displayOutlet(), q.speaker().text(), ev));
+        speakerTypes.putIfAbsent(name, types.getOrDefault(name, q.speaker().type()));
+      }
+    }
+    List<StoryReport.Speaker> out = new ArrayList<>();
+    bySpeaker.forEach((name, qs) -> out.add(new StoryReport.Speaker(name, speakerTypes.get(name), qs)));
+    out.sort(Comparator.comparingInt((StoryReport.Speaker s) -> s.quotes().size()).reversed());
+    if (!unattributed.isEmpty()) {
+      out.add(new StoryReport.Speaker(null, null, unattributed));
+    }
+    return out;
+  }
+
+  private static List<StoryReport.Date> timeline(List<Timeline.Entry> entries, Map<ArticleId, Article> byId) {
+    return entries.stream().map(t -> new StoryReport.Date(t.date(), t.inferred(), t.outlets(),
+        t.evidence().stream().map(ev -> evidence(byId.get(ev.article()), ev.sentence())).toList())).toList();
+  }
+}

@@ -1,0 +1,76 @@
+package org.crosscheck.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Locale;
+
+/** Renders a report as JSON or as Markdown. Stateless. */
+public final class ReportRenderer {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Quotes and entities shown per section in Markdown; the JSON has them all. */
+  private static final int SHOWN = 25;
+
+  private ReportRenderer() {}
+
+  /** @return the report as indented JSON: keys {@code story}, {@code timeline}, {@code quotes}, {@code entities} */
+  public static String json(StoryReport r) {
+    try {
+      return JSON.writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report as JSON", e);
+    }
+  }
+
+  /** @return the report as Markdown, each line citing its evidence as {@code [article:start-end]} */
+  public static String markdown(StoryReport r) {
+    StringBuilder b = new StringBuilder();
+    StoryReport.Header h = r.story();
+    b.append("# ").append(h.headline()).append("\n\n");
+    b.append("Story ").append(h.id()).append(", ").append(h.articles().size()).append(" articles");
+    if (h.inferredDate() != null) {
+      b.append("; undated articles read against ").append(h.inferredDate()).append(" (the story's earliest date)");
+    }
+    b.append(".\n\n| article | outlet | published | title |\n|---|---|---|---|\n");
+    for (StoryReport.ArticleRef a : h.articles()) {
+      b.append("| ").append(a.id()).append(" | ").append(cell(a.outlet())).append(" | ")
+          .append(a.published() == null ? "unknown" : a.published()).append(" | ").append(cell(a.title())).append(" |\n");
+    }
+    b.append("\n## Timeline\n\n");
+    for (StoryReport.Date d : r.timeline()) {
+      StoryReport.Evidence first = d.evidence().getFirst();
+      b.append("- **").append(d.date()).append("**").append(d.inferred() ? " (inferred)" : "").append(" — ")
+          .append(oneLine(first.text())).append(' ').append(cite(first));
+      if (d.evidence().size() > 1) {
+        b.append(String.format(Locale.ROOT, " (and %d more)", d.evidence().size() - 1));
+      }
+      b.append(d.outlets().isEmpty() ? "" : " — " + String.join(", ", d.outlets())).append('\n');
+    }
+    b.append("\n## Quotes\n");
+    for (StoryReport.Speaker s : r.quotes()) {
+      b.append("\n### ").append(s.speaker() == null ? "Unattributed" : s.speaker())
+          .append(s.type() == null ? "" : " (" + s.type().toLowerCase(Locale.ROOT) + ")").append("\n\n");
+      s.quotes().stream().limit(SHOWN).forEach(q -> b.append("- “").append(oneLine(q.text())).append("” ")
+          .append(q.outlet() == null ? "" : "— " + q.outlet() + " ").append(cite(q.evidence().getFirst())).append('\n'));
+    }
+    b.append("\n## Entities\n\n");
+    r.entities().stream().limit(SHOWN).forEach(e -> b.append("- **").append(e.name()).append("** (")
+        .append(e.type().toLowerCase(Locale.ROOT)).append(")").append(e.variants().size() > 1
+            ? ", also " + String.join(", ", e.variants().stream().filter(v -> !v.equals(e.name())).toList()) : "")
+        .append(" — ").append(e.outlets().isEmpty() ? "no known outlet" : String.join(", ", e.outlets()))
+        .append(' ').append(cite(e.evidence().getFirst())).append('\n'));
+    return b.toString();
+  }
+
+  private static String cite(StoryReport.Evidence e) {
+    return "[" + e.article() + ":" + e.start() + "-" + e.end() + "]";
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  private static String cell(String s) {
+    return s == null ? "unknown" : oneLine(s).replace("|", "\\|");
+  }
+}

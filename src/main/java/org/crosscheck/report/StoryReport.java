@@ -1,0 +1,80 @@
+package org.crosscheck.report;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a story's report holds so far: the story and its articles, its entities across outlets,
+ * its direct quotes by speaker, and its timeline. Every item carries its evidence: spans of the
+ * stored article texts.
+ *
+ * @param story the story and its articles
+ * @param entities entities, the most widely reported first
+ * @param quotes direct quotes by speaker, the most quoted first; unattributed quotes last, under a {@code null} speaker
+ * @param timeline dated events, earliest first
+ */
+public record StoryReport(Header story, List<Entity> entities, List<Speaker> quotes, List<Date> timeline) {
+  public StoryReport {
+    entities = List.copyOf(entities);
+    quotes = List.copyOf(quotes);
+    timeline = List.copyOf(timeline);
+  }
+
+  /**
+   * @param id the story id
+   * @param headline its headline
+   * @param articles its articles, in story order
+   * @param inferredDate the date undated articles were read against (the story's earliest, ISO-8601), or {@code null}
+   */
+  public record Header(String id, String headline, List<ArticleRef> articles, @Nullable String inferredDate) {}
+
+  /**
+   * @param id the article id
+   * @param outlet its outlet as shown, or {@code null}
+   * @param title its title, or {@code null}
+   * @param published its publication date as ISO-8601, or {@code null} when unknown
+   */
+  public record ArticleRef(String id, @Nullable String outlet, @Nullable String title, @Nullable String published) {}
+
+  /**
+   * A span of an article's stored text.
+   *
+   * @param article the article id
+   * @param start offset of the first character
+   * @param end offset past the last
+   * @param text the spanned text
+   */
+  public record Evidence(String article, int start, int end, String text) {}
+
+  /**
+   * @param name canonical name
+   * @param type entity type
+   * @param variants spellings
+   * @param outlets outlets that mention it
+   * @param evidence its mentions
+   */
+  public record Entity(String name, String type, List<String> variants, List<String> outlets, List<Evidence> evidence) {}
+
+  /**
+   * @param speaker the speaker's name, or {@code null} for quotes whose speaker the text does not make clear
+   * @param type the speaker's type ({@code PERSON}, {@code ORGANIZATION}, ...), or {@code null}
+   * @param quotes the speaker's quotes
+   */
+  public record Speaker(@Nullable String speaker, @Nullable String type, List<Quote> quotes) {}
+
+  /**
+   * @param text the quoted words
+   * @param outlet the outlet that carries it, or {@code null}
+   * @param attribution the words naming the speaker next to it ("the ministry said"), or {@code null}
+   * @param evidence the quote, and the words naming its speaker
+   */
+  public record Quote(String text, @Nullable String outlet, @Nullable String attribution, List<Evidence> evidence) {}
+
+  /**
+   * @param date the date ({@code 2025-04-26}, {@code 2024-12})
+   * @param inferred whether it rests only on relative expressions in undated articles, read against the story's date
+   * @param outlets outlets that date something to it
+   * @param evidence the dated sentences
+   */
+  public record Date(String date, boolean inferred, List<String> outlets, List<Evidence> evidence) {}
+}

@@ -1,0 +1,5 @@
+/** The cross-source report of a story, and its renderings (JSON, Markdown). */
+@NullMarked
+package org.crosscheck.report;
+
+import org.jspecify.annotations.NullMarked;

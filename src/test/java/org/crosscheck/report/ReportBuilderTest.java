@@ -1,0 +1,79 @@
+package org.crosscheck.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.crosscheck.SharedData;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.cluster.Stories;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Story;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.store.InMemoryArticleStore;
+import org.junit.jupiter.api.Test;
+
+class ReportBuilderTest {
+  private static InMemoryArticleStore ingest(String path) {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    Pipeline.builder().store(store).buildIngestor().ingest(List.of(SharedData.path(path).toString()),
+        new IngestListener() {});
+    return store;
+  }
+
+  /** @return every piece of evidence in the report */
+  private static List<StoryReport.Evidence> evidence(StoryReport r) {
+    List<StoryReport.Evidence> all = new ArrayList<>();
+    r.timeline().forEach(d -> all.addAll(d.evidence()));
+    r.quotes().forEach(s -> s.quotes().forEach(q -> all.addAll(q.evidence())));
+    r.entities().forEach(e -> all.addAll(e.evidence()));
+    return all;
+  }
+
+  private static void assertEvidencePointsAtItsText(InMemoryArticleStore store, StoryReport r) {
+    for (StoryReport.Evidence e : evidence(r)) {
+      Article a = store.get(new ArticleId(e.article())).orElseThrow();
+      assertThat(a.text().substring(e.start(), e.end())).as("evidence in " + e.article()).isEqualTo(e.text());
+    }
+  }
+
+  @Test
+  void theSeedReportResolvesTheTimelineAndCreditsTheQuotes() {
+    InMemoryArticleStore store = ingest("seeds");
+    Story story = Stories.all(store).getFirst();
+    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    assertThat(r.story().articles()).hasSize(5);
+    assertThat(r.timeline()).extracting(StoryReport.Date::date).contains("2025-04-26", "2025-04-28", "2024-06",
+        "2024-12");
+    assertThat(r.timeline()).filteredOn(d -> d.date().equals("2025-04-26")).singleElement()
+        .satisfies(d -> assertThat(d.evidence()).anySatisfy(e -> assertThat(e.text()).contains("Saturday")));
+    // "December last year" comes from an undated article, read against the story's date: inferred
+    assertThat(r.timeline()).filteredOn(d -> d.date().equals("2024-12")).singleElement()
+        .satisfies(d -> assertThat(d.inferred()).isTrue());
+    assertThat(r.story().inferredDate()).isEqualTo("2025-04-28");
+    assertThat(r.quotes()).extracting(StoryReport.Speaker::speaker).contains("Koo Byung-sam", "Jeon Ha-kyu");
+    assertThat(r.entities()).anySatisfy(e -> assertThat(e.variants()).contains("KCNA", "Korean Central News Agency"));
+    assertEvidencePointsAtItsText(store, r);
+  }
+
+  @Test
+  void basilReportsAreBuiltWithEvidenceThatPointsAtTheText() throws Exception {
+    InMemoryArticleStore store = ingest("basil-2010-2016.jsonl");
+    ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
+    List<Story> stories = Stories.all(store);
+    ObjectMapper json = new ObjectMapper();
+    for (Story s : stories.subList(0, 4)) {
+      StoryReport r = builder.build(store, s.id()).orElseThrow();
+      assertThat(r.entities()).isNotEmpty();
+      assertEvidencePointsAtItsText(store, r);
+      JsonNode node = json.readTree(ReportRenderer.json(r));
+      assertThat(node.has("story") && node.has("timeline") && node.has("quotes") && node.has("entities")).isTrue();
+      assertThat(node.at("/story/articles/0/id").asText()).startsWith("a-");
+      assertThat(ReportRenderer.markdown(r)).startsWith("# ").contains("## Timeline", "## Quotes", "## Entities");
+    }
+  }
+}
