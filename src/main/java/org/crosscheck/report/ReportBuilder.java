@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.crosscheck.analysis.Analysis;
 import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.cluster.Stories;
+import org.crosscheck.compare.ClaimAligner;
 import org.crosscheck.compare.EntityResolver;
+import org.crosscheck.compare.SentenceEmbedder;
 import org.crosscheck.compare.Timeline;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
@@ -25,14 +27,25 @@ import org.crosscheck.store.StoryStore;
 /**
  * Builds a story's report: analyses each article (once; the analyses are cached in the store),
  * reading undated articles against the story's earliest date, then gathers entities across
- * outlets, quotes by speaker and the timeline. Thread-safe when the store is.
+ * outlets, aligns claims across outlets (consensus, conflicts, exclusives, and the summary drawn
+ * from them), quotes by speaker and the timeline. Thread-safe when the store is.
  */
 public final class ReportBuilder {
   private final CachingAnalyzer analyzer;
+  private final ClaimAligner aligner;
 
-  /** @param analyzer how articles are analysed */
-  public ReportBuilder(CachingAnalyzer analyzer) {
+  /**
+   * @param analyzer how articles are analysed
+   * @param aligner how claims are aligned across outlets
+   */
+  public ReportBuilder(CachingAnalyzer analyzer, ClaimAligner aligner) {
     this.analyzer = analyzer;
+    this.aligner = aligner;
+  }
+
+  /** @param analyzer how articles are analysed; claims are aligned with sentence embeddings */
+  public ReportBuilder(CachingAnalyzer analyzer) {
+    this(analyzer, new ClaimAligner(new SentenceEmbedder()));
   }
 
   /**
@@ -70,8 +83,55 @@ public final class ReportBuilder {
     boolean anyUndated = articles.stream().anyMatch(a -> !a.published().isKnown());
     StoryReport.Header header = new StoryReport.Header(story.id().value(), story.headline(), refs,
         anyUndated && inferred != null ? inferred.toString() : null);
-    return Optional.of(new StoryReport(header, entities(entities, byId), quotes(analyses, byId, entities),
-        timeline(Timeline.of(timeSources), byId)));
+    List<ClaimAligner.Source> claimSources = articles.stream().map(a -> new ClaimAligner.Source(a.id(),
+        a.displayOutlet(), a.text(), analyses.get(a.id()))).toList();
+    ClaimAligner.Result aligned = aligner.align(claimSources, entities);
+    List<StoryReport.Fact> consensus = aligned.consensus().stream().map(f -> new StoryReport.Fact(
+        f.claims().getFirst().text(), f.outlets(), f.origins(), claimEvidence(f.claims(), byId))).toList();
+    List<StoryReport.Conflict> conflicts = aligned.conflicts().stream().map(c -> new StoryReport.Conflict(c.kind(),
+        c.sides().stream().map(side -> new StoryReport.Side(side.value(), side.outlets(), sideEvidence(side, byId)))
+            .toList())).toList();
+    List<StoryReport.Sentence> exclusives = aligned.exclusives().stream().map(c -> new StoryReport.Sentence(c.text(),
+        List.of(c.outlet()), claimEvidence(List.of(c), byId))).toList();
+    return Optional.of(new StoryReport(header, summary(consensus, exclusives), consensus, conflicts, exclusives,
+        quotes(analyses, byId, entities), timeline(Timeline.of(timeSources), byId), entities(entities, byId)));
+  }
+
+  /** Most sentences in a summary. */
+  static final int SUMMARY_MAX = 5;
+  /** Fewest, when the story has that many facts. */
+  static final int SUMMARY_MIN = 3;
+
+  /** @return the best-stated sentence of the most widely stated facts, then exclusives to reach the minimum */
+  private static List<StoryReport.Sentence> summary(List<StoryReport.Fact> consensus,
+      List<StoryReport.Sentence> exclusives) {
+    List<StoryReport.Sentence> out = new ArrayList<>();
+    for (StoryReport.Fact f : consensus) {
+      if (out.size() == SUMMARY_MAX) {
+        break;
+      }
+      out.add(new StoryReport.Sentence(f.text(), f.outlets(), f.evidence()));
+    }
+    for (StoryReport.Sentence e : exclusives) {
+      if (out.size() >= SUMMARY_MIN) {
+        break;
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
+  private static List<StoryReport.Evidence> claimEvidence(List<ClaimAligner.Claim> claims, Map<ArticleId, Article> byId) {
+    return claims.stream().map(c -> evidence(byId.get(c.article()), c.span())).toList();
+  }
+
+  private static List<StoryReport.Evidence> sideEvidence(ClaimAligner.Side side, Map<ArticleId, Article> byId) {
+    List<StoryReport.Evidence> out = new ArrayList<>();
+    for (int i = 0; i < side.claims().size(); i++) {
+      out.add(evidence(byId.get(side.claims().get(i).article()), side.words().get(i)));
+    }
+    side.claims().stream().distinct().forEach(c -> out.add(evidence(byId.get(c.article()), c.span())));
+    return out;
   }
 
   private static StoryReport.Evidence evidence(Article a, TextSpan span) {

@@ -13,7 +13,10 @@ public final class ReportRenderer {
 
   private ReportRenderer() {}
 
-  /** @return the report as indented JSON: keys {@code story}, {@code timeline}, {@code quotes}, {@code entities} */
+  /**
+   * @return the report as indented JSON: keys {@code story}, {@code summary}, {@code consensus},
+   *     {@code conflicts}, {@code exclusives}, {@code quotes}, {@code timeline}, {@code entities}
+   */
   public static String json(StoryReport r) {
     try {
       return JSON.writeValueAsString(r);
@@ -35,6 +38,35 @@ public final class ReportRenderer {
     for (StoryReport.ArticleRef a : h.articles()) {
       b.append("| ").append(a.id()).append(" | ").append(cell(a.outlet())).append(" | ")
           .append(a.published() == null ? "unknown" : a.published()).append(" | ").append(cell(a.title())).append(" |\n");
+    }
+    b.append("\n## Summary\n\n");
+    for (StoryReport.Sentence x : r.summary()) {
+      b.append("- ").append(oneLine(x.text())).append(' ').append(cites(x.evidence())).append(" — ")
+          .append(String.join(", ", x.outlets())).append('\n');
+    }
+    b.append("\n## Consensus\n\n");
+    for (StoryReport.Fact f : r.consensus()) {
+      b.append("- ").append(oneLine(f.text())).append(' ').append(cites(f.evidence()))
+          .append(String.format(Locale.ROOT, " — **%d outlets** (%s), **%d independent %s** (%s)%n", f.outlets().size(),
+              String.join(", ", f.outlets()), f.origins().size(), f.origins().size() == 1 ? "origin" : "origins",
+              String.join(", ", f.origins())));
+    }
+    b.append("\n## Conflicts\n");
+    for (StoryReport.Conflict c : r.conflicts()) {
+      b.append("\n- ").append(c.kind().equals("DATE") ? "Dates differ" : "Amounts differ").append(":\n");
+      for (StoryReport.Side side : c.sides()) {
+        b.append("  - **").append(side.value()).append("** — ").append(String.join(", ", side.outlets())).append(": ")
+            .append(oneLine(side.evidence().getLast().text())).append(' ').append(cite(side.evidence().getFirst()))
+            .append('\n');
+      }
+    }
+    if (r.conflicts().isEmpty()) {
+      b.append("\nNone found.\n");
+    }
+    b.append("\n## Exclusives\n\n");
+    for (StoryReport.Sentence x : r.exclusives()) {
+      b.append("- ").append(oneLine(x.text())).append(' ').append(cites(x.evidence())).append(" — only ")
+          .append(String.join(", ", x.outlets())).append('\n');
     }
     b.append("\n## Timeline\n\n");
     for (StoryReport.Date d : r.timeline()) {
@@ -59,6 +91,14 @@ public final class ReportRenderer {
             ? ", also " + String.join(", ", e.variants().stream().filter(v -> !v.equals(e.name())).toList()) : "")
         .append(" — ").append(e.outlets().isEmpty() ? "no known outlet" : String.join(", ", e.outlets()))
         .append(' ').append(cite(e.evidence().getFirst())).append('\n'));
+    return b.toString();
+  }
+
+  private static String cites(java.util.List<StoryReport.Evidence> evidence) {
+    StringBuilder b = new StringBuilder();
+    for (StoryReport.Evidence e : evidence) {
+      b.append(cite(e));
+    }
     return b.toString();
   }
 

@@ -4,21 +4,63 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a story's report holds so far: the story and its articles, its entities across outlets,
- * its direct quotes by speaker, and its timeline. Every item carries its evidence: spans of the
- * stored article texts.
+ * A story's cross-source report. Every item carries its evidence: spans of the stored article
+ * texts.
  *
  * @param story the story and its articles
- * @param entities entities, the most widely reported first
+ * @param summary three to six sentences from the articles, the most widely stated facts first
+ * @param consensus facts two outlets or more state, with their independent origins
+ * @param conflicts facts whose outlets give incompatible dates or amounts
+ * @param exclusives facts only one outlet reports
  * @param quotes direct quotes by speaker, the most quoted first; unattributed quotes last, under a {@code null} speaker
  * @param timeline dated events, earliest first
+ * @param entities entities, the most widely reported first
  */
-public record StoryReport(Header story, List<Entity> entities, List<Speaker> quotes, List<Date> timeline) {
+public record StoryReport(Header story, List<Sentence> summary, List<Fact> consensus, List<Conflict> conflicts,
+    List<Sentence> exclusives, List<Speaker> quotes, List<Date> timeline, List<Entity> entities) {
   public StoryReport {
+    summary = List.copyOf(summary);
+    consensus = List.copyOf(consensus);
+    conflicts = List.copyOf(conflicts);
+    exclusives = List.copyOf(exclusives);
     entities = List.copyOf(entities);
     quotes = List.copyOf(quotes);
     timeline = List.copyOf(timeline);
   }
+
+  /**
+   * A sentence taken from an article (the summary is extractive: nothing is invented).
+   *
+   * @param text the sentence
+   * @param outlets the outlets that state it (its own and those whose sentences align with it)
+   * @param evidence the sentence and the aligned sentences of the other outlets
+   */
+  public record Sentence(String text, List<String> outlets, List<Evidence> evidence) {}
+
+  /**
+   * A fact several outlets state.
+   *
+   * @param text the sentence that states it best (closest to all the others)
+   * @param outlets the outlets stating it
+   * @param origins the independent origins behind it: what the outlets attribute it to, or the outlets themselves
+   * @param evidence each outlet's sentence
+   */
+  public record Fact(String text, List<String> outlets, List<String> origins, List<Evidence> evidence) {}
+
+  /**
+   * Outlets giving incompatible values for one fact.
+   *
+   * @param kind {@code DATE} or {@code NUMBER}
+   * @param sides each value with its outlets and evidence
+   */
+  public record Conflict(String kind, List<Side> sides) {}
+
+  /**
+   * @param value the value
+   * @param outlets outlets stating it
+   * @param evidence the words giving the value, then the sentences
+   */
+  public record Side(String value, List<String> outlets, List<Evidence> evidence) {}
 
   /**
    * @param id the story id

@@ -159,7 +159,8 @@ class MainTest {
     Result md = run("report", "--data", data(), "s-1");
     assertThat(md.code()).isZero();
     assertThat(md.out()).startsWith("# North Korea Deploys Troops in Russia Under Military Pact")
-        .contains("**2025-04-26**", "### Koo Byung-sam (person)");
+        .contains("**2025-04-26**", "### Koo Byung-sam (person)", "**2024-06** — The Gaze", "**2024-12**",
+            "15,800 containers");
     Result json = run("report", "--data", data(), "s-1", "--format", "json");
     var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
     assertThat(node.at("/story/id").asText()).isEqualTo("s-1");

@@ -31,6 +31,10 @@ class ReportBuilderTest {
     r.timeline().forEach(d -> all.addAll(d.evidence()));
     r.quotes().forEach(s -> s.quotes().forEach(q -> all.addAll(q.evidence())));
     r.entities().forEach(e -> all.addAll(e.evidence()));
+    r.summary().forEach(x -> all.addAll(x.evidence()));
+    r.consensus().forEach(f -> all.addAll(f.evidence()));
+    r.conflicts().forEach(c -> c.sides().forEach(side -> all.addAll(side.evidence())));
+    r.exclusives().forEach(x -> all.addAll(x.evidence()));
     return all;
   }
 
@@ -61,6 +65,37 @@ class ReportBuilderTest {
   }
 
   @Test
+  void theSeedReportFindsTheConsensusTheTreatyDateConflictAndTheContainersExclusive() {
+    InMemoryArticleStore store = ingest("seeds");
+    Story story = Stories.all(store).getFirst();
+    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    // North Korea confirmed the deployment: stated by several outlets, KCNA among the origins
+    assertThat(r.consensus()).anySatisfy(f -> {
+      assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("confirmed"));
+      assertThat(f.outlets()).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(f.origins()).contains("Korean Central News Agency");
+    });
+    // outlets relaying one origin count once: some fact has fewer origins than outlets
+    assertThat(r.consensus()).anySatisfy(f -> assertThat(f.origins().size()).isLessThan(f.outlets().size()));
+    assertThat(r.consensus()).allSatisfy(f -> assertThat(f.origins().size()).isLessThanOrEqualTo(f.outlets().size()));
+    // the treaty: June 2024 in The Gaze, December last year (2024-12) in the undated report
+    assertThat(r.conflicts()).anySatisfy(c -> {
+      assertThat(c.kind()).isEqualTo("DATE");
+      assertThat(c.sides()).extracting(StoryReport.Side::value).containsExactlyInAnyOrder("2024-06", "2024-12");
+      assertThat(c.sides()).filteredOn(side -> side.value().equals("2024-06")).singleElement()
+          .satisfies(side -> assertThat(side.outlets()).containsExactly("The Gaze"));
+      assertThat(c.sides()).filteredOn(side -> side.value().equals("2024-12")).singleElement()
+          .satisfies(side -> assertThat(side.evidence().getFirst().text()).isEqualTo("December last year"));
+    });
+    assertThat(r.exclusives()).anySatisfy(x -> {
+      assertThat(x.text()).contains("15,800 containers");
+      assertThat(x.outlets()).containsExactly("The Gaze");
+    });
+    assertThat(r.summary()).hasSizeBetween(3, 6);
+    assertThat(r.summary().getFirst().outlets()).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void basilReportsAreBuiltWithEvidenceThatPointsAtTheText() throws Exception {
     InMemoryArticleStore store = ingest("basil-2010-2016.jsonl");
     ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
@@ -71,9 +106,13 @@ class ReportBuilderTest {
       assertThat(r.entities()).isNotEmpty();
       assertEvidencePointsAtItsText(store, r);
       JsonNode node = json.readTree(ReportRenderer.json(r));
-      assertThat(node.has("story") && node.has("timeline") && node.has("quotes") && node.has("entities")).isTrue();
+      for (String key : List.of("story", "summary", "consensus", "conflicts", "exclusives", "quotes", "timeline",
+          "entities")) {
+        assertThat(node.has(key)).as("key " + key).isTrue();
+      }
       assertThat(node.at("/story/articles/0/id").asText()).startsWith("a-");
-      assertThat(ReportRenderer.markdown(r)).startsWith("# ").contains("## Timeline", "## Quotes", "## Entities");
+      assertThat(ReportRenderer.markdown(r)).startsWith("# ").contains("## Summary", "## Consensus", "## Conflicts",
+          "## Exclusives", "## Timeline", "## Quotes", "## Entities");
     }
   }
 }
