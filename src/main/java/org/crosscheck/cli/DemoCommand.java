@@ -16,16 +16,19 @@ import org.crosscheck.model.Provenance;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.PutResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code crosscheck demo}: ingests the bundled sample (five outlets on one event) and shows what was stored. */
+/**
+ * {@code crosscheck demo}: ingests the bundled sample (five outlets on one event), shows what was
+ * stored and prints the story's report.
+ */
 @Command(name = "demo", description = {
     "Ingest the bundled sample: five reports by five outlets of one event (28 April 2025,",
-    "North Korea confirms its troops fought in Russia's Kursk region), and show what was stored."})
+    "North Korea confirms its troops fought in Russia's Kursk region), show what was stored, and",
+    "print the story's cross-source report in Markdown."})
 final class DemoCommand implements Callable<Integer> {
   private static final String DIR = "/org/crosscheck/demo/";
 
@@ -38,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<BytesInput> inputs = bundled();
     List<String[]> rows = new ArrayList<>();
-    try (ArticleStore store = data.openForWriting()) {
+    try (org.crosscheck.store.EmbeddedArticleStore store = data.openForWriting()) {
       IngestSummary summary = Pipeline.builder().store(store).buildIngestor().ingestInputs(inputs, new IngestListener() {
         @Override
         public void stored(Article a, PutResult r) {
@@ -67,6 +70,15 @@ final class DemoCommand implements Callable<Integer> {
       out.println("List them with: ./crosscheck articles");
       if (summary.storeError() != null) {
         return ExitCode.STORE;
+      }
+      var story = rows.isEmpty() ? java.util.Optional.<org.crosscheck.model.StoryId>empty()
+          : store.storyOf(new org.crosscheck.model.ArticleId(rows.get(0)[1]));
+      if (story.isPresent()) {
+        out.println("Their story's report (./crosscheck report " + story.get() + "):");
+        out.println();
+        out.flush();
+        new org.crosscheck.report.ReportBuilder(org.crosscheck.analysis.CachingAnalyzer.coreNlp(store))
+            .build(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r)));
       }
       return summary.counts().rejected() > 0 ? ExitCode.REJECTED : ExitCode.OK;
     }

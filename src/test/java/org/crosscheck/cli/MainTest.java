@@ -205,7 +205,9 @@ class MainTest {
     assertThat(first.code()).isZero();
     assertThat(first.out()).contains("5 added, 0 already stored, 0 rejected").contains("MENAFN", "Arirang News",
         "The Gaze", "unknown (004_0b0ccfb8523443b8.txt)");
+    assertThat(first.out()).contains("Their story's report (./crosscheck report s-1):",
+        "# North Korea Deploys Troops in Russia Under Military Pact", "## Conflicts", "**2024-06** — The Gaze");
     Result second = run("demo", "--data", data());
-    assertThat(second.out()).contains("0 added, 5 already stored");
+    assertThat(second.out()).contains("0 added, 5 already stored", "## Consensus");
   }
 }
