@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.flush();
         new org.crosscheck.report.ReportBuilder(org.crosscheck.analysis.CachingAnalyzer.coreNlp(store))
-            .build(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r)));
+            .report(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r)));
       }
       return summary.counts().rejected() > 0 ? ExitCode.REJECTED : ExitCode.OK;
     }

@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.REJECTED;
     }
     try (EmbeddedArticleStore store = data.openForWriting()) {
-      Optional<StoryReport> report = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, storyId);
+      Optional<StoryReport> report = new ReportBuilder(CachingAnalyzer.coreNlp(store)).report(store, storyId);
       if (report.isEmpty()) {
         spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
             + "; 'crosscheck stories' lists them");

@@ -48,7 +48,62 @@ public final class ReportBuilder {
     this(analyzer, new ClaimAligner(new SentenceEmbedder()));
   }
 
+  /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */
+  public static final String VERSION = "report-1/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   /**
+   * The story's report from the store when its story has not changed since it was built (same
+   * articles, same builder version), else built and stored.
+   *
+   * @param store the store holding the story, where reports are kept
+   * @param id the story
+   * @return its report, or empty when the store has no such story
+   */
+  public <S extends ArticleStore & SketchStore & StoryStore & org.crosscheck.store.ReportStore> Optional<StoryReport>
+      report(S store, StoryId id) {
+    Optional<Story> story = Stories.get(store, id);
+    if (story.isEmpty()) {
+      return Optional.empty();
+    }
+    String fingerprint = fingerprint(story.get());
+    Optional<String> cached = store.report(id, fingerprint);
+    if (cached.isPresent()) {
+      try {
+        return Optional.of(JSON.readValue(cached.get(), StoryReport.class));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+        // unreadable: rebuilt below and replaced
+      }
+    }
+    Optional<StoryReport> built = build(store, id);
+    built.ifPresent(r -> {
+      try {
+        store.putReport(id, fingerprint, JSON.writeValueAsString(r));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("cannot write the report of " + id + " as JSON", e);
+      }
+    });
+    return built;
+  }
+
+  /** @return a digest of what a story's report is built from: the builder's version and the story's articles in order */
+  static String fingerprint(Story story) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (ArticleId a : story.articles()) {
+        sha.update((byte) 0);
+        sha.update(a.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * Builds a story's report now, whatever is stored.
+   *
    * @param store the store holding the story
    * @param id the story
    * @return its report, or empty when the store has no such story

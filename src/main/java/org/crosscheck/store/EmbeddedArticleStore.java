@@ -34,7 +34,7 @@ import org.sqlite.SQLiteException;
  * Several processes may use one directory; writers wait for each other. Thread-safe: one
  * connection, methods synchronize on the store.
  */
-public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore {
+public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   private static final int SCHEMA_VERSION = 4;
@@ -187,6 +187,9 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       st.execute("""
           CREATE TABLE IF NOT EXISTS analyses (
             article_id TEXT PRIMARY KEY, version TEXT NOT NULL, json TEXT NOT NULL)""");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS reports (
+            story INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, json TEXT NOT NULL)""");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
     } catch (SQLException e) {
@@ -664,6 +667,37 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       ps.executeUpdate();
     } catch (SQLException e) {
       throw failure("cannot store the analysis of " + article + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> report(StoryId story, String fingerprint) {
+    if (readOnly && !hasTable("reports")) {
+      return Optional.empty();
+    }
+    try {
+      PreparedStatement ps = statement("SELECT json FROM reports WHERE story = ? AND fingerprint = ?");
+      ps.setLong(1, story.number());
+      ps.setString(2, fingerprint);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the report of " + story + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void putReport(StoryId story, String fingerprint, String json) {
+    writable();
+    try {
+      PreparedStatement ps = statement("INSERT OR REPLACE INTO reports (story, fingerprint, json) VALUES (?, ?, ?)");
+      ps.setLong(1, story.number());
+      ps.setString(2, fingerprint);
+      ps.setString(3, json);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot store the report of " + story + " in " + dir, e);
     }
   }
 

@@ -13,7 +13,7 @@ import org.crosscheck.model.StoryId;
  * An {@link ArticleStore} held in memory, for evaluations and tests: nothing survives the
  * process. Thread-safe (all methods synchronize on the store).
  */
-public final class InMemoryArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore {
+public final class InMemoryArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
@@ -24,6 +24,7 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   private final List<Merge> merges = new ArrayList<>();
   private final List<Split> splits = new ArrayList<>();
   private final Map<ArticleId, String[]> analyses = new java.util.HashMap<>();
+  private final Map<StoryId, String[]> reports = new java.util.HashMap<>();
   private long lastStory;
 
   @Override
@@ -156,6 +157,17 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized void putAnalysis(ArticleId article, String version, String json) {
     analyses.put(article, new String[] {version, json});
+  }
+
+  @Override
+  public synchronized Optional<String> report(StoryId story, String fingerprint) {
+    String[] r = reports.get(story);
+    return r != null && r[0].equals(fingerprint) ? Optional.of(r[1]) : Optional.empty();
+  }
+
+  @Override
+  public synchronized void putReport(StoryId story, String fingerprint, String json) {
+    reports.put(story, new String[] {fingerprint, json});
   }
 
   @Override

@@ -96,6 +96,24 @@ class ReportBuilderTest {
   }
 
   @Test
+  void aReportIsKeptAndRebuiltOnlyWhenItsStoryChanges() {
+    InMemoryArticleStore store = ingest("seeds");
+    Story story = Stories.all(store).getFirst();
+    ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
+    StoryReport first = builder.report(store, story.id()).orElseThrow();
+    assertThat(store.report(story.id(), ReportBuilder.fingerprint(story))).isPresent();
+    assertThat(builder.report(store, story.id()).orElseThrow()).isEqualTo(first);
+    // the story changes: one of its articles moves out, so its fingerprint changes and the report is rebuilt
+    ArticleId moved = story.articles().getLast();
+    store.split(new org.crosscheck.store.StoryStore.Split(story.id(), store.newStoryId(), List.of(moved), moved));
+    Story changed = Stories.get(store, story.id()).orElseThrow();
+    assertThat(ReportBuilder.fingerprint(changed)).isNotEqualTo(ReportBuilder.fingerprint(story));
+    StoryReport rebuilt = builder.report(store, story.id()).orElseThrow();
+    assertThat(rebuilt.story().articles()).hasSize(4);
+    assertThat(store.report(story.id(), ReportBuilder.fingerprint(changed))).isPresent();
+  }
+
+  @Test
   void basilReportsAreBuiltWithEvidenceThatPointsAtTheText() throws Exception {
     InMemoryArticleStore store = ingest("basil-2010-2016.jsonl");
     ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
