@@ -70,7 +70,7 @@ final class SpeakerFinder {
     // a cue right before the quote wins: Koo said: “...” / She tweeted, “...”
     if (first >= 2 && (tokens.get(first - 1).word().equals(":")
         || tokens.get(first - 1).word().equals(",") && isCue(tokens.get(first - 2)))) {
-      Speaker introduced = lookBefore(text, tokens, first - 1, quote);
+      Speaker introduced = lookBefore(text, tokens, first - 1);
       if (introduced != null) {
         return introduced;
       }
@@ -81,14 +81,14 @@ final class SpeakerFinder {
       return after;
     }
     // before it: Koo said: “...” / Koo said that “...” / According to Koo, “...”
-    Speaker before = lookBefore(text, tokens, first - 1, quote);
+    Speaker before = lookBefore(text, tokens, first - 1);
     if (before != null) {
       return before;
     }
     // a paragraph ending in a colon introduces the quote: “Caddell continued:” / “The Times reports:”
     int colon = first - 1;
     if (colon >= 0 && tokens.get(colon).word().equals(":")) {
-      Speaker introduced = lookBefore(text, tokens, colon - 1, quote);
+      Speaker introduced = lookBefore(text, tokens, colon - 1);
       if (introduced != null) {
         return introduced;
       }
@@ -131,7 +131,7 @@ final class SpeakerFinder {
     return null;
   }
 
-  private static @Nullable Speaker lookBefore(String text, List<CoreLabel> tokens, int from, TextSpan quote) {
+  private static @Nullable Speaker lookBefore(String text, List<CoreLabel> tokens, int from) {
     if (from < 0) {
       return null;
     }

@@ -35,12 +35,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StoryId storyId;
-    try {
-      storyId = new StoryId(id);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid STORY: " + e.getMessage());
-    }
+    StoryId storyId = StoryCommand.parse(spec, "STORY", id);
     if (EmbeddedArticleStore.openForReading(data.directory()).map(s -> {
       s.close();
       return false;

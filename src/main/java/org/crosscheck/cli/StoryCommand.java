@@ -27,12 +27,7 @@ final class StoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StoryId storyId;
-    try {
-      storyId = new StoryId(id);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid ID: " + e.getMessage());
-    }
+    StoryId storyId = parse(spec, "ID", id);
     PrintWriter out = spec.commandLine().getOut();
     var opened = EmbeddedArticleStore.openForReading(data.directory());
     if (opened.isPresent()) {
@@ -79,6 +74,18 @@ final class StoryCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "split:     split off %s, another event (found when %s arrived)%n", sp.from(),
             sp.trigger());
       }
+    }
+  }
+
+  /**
+   * @return the story id the argument names
+   * @throws picocli.CommandLine.ParameterException when it is not a story id, naming the parameter
+   */
+  static StoryId parse(picocli.CommandLine.Model.CommandSpec spec, String label, String id) {
+    try {
+      return new StoryId(id);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid " + label + ": " + e.getMessage());
     }
   }
 }

@@ -3,7 +3,6 @@ package org.crosscheck.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.crosscheck.analysis.Analysis;
@@ -168,11 +167,9 @@ public final class DateEvaluator {
     int relaxed = 0;
     int values = 0;
     int types = 0;
-    List<Integer> matched = new ArrayList<>();
     for (int g = 0; g < gold.size(); g++) {
       if (match[g] >= 0) {
         relaxed++;
-        matched.add(g);
         Analysis.TimeMention f = found.get(match[g]);
         if (f.value() != null && canonical(gold.get(g).value()).equals(canonical(f.value()))) {
           values++;

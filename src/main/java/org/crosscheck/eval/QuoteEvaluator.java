@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.crosscheck.analysis.Analysis;
 import org.crosscheck.analysis.Analyzer;
 import org.crosscheck.model.TextSpan;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Scores direct quotes and their speakers against PolNeAR-format data: a folder with {@code
@@ -255,10 +254,5 @@ public final class QuoteEvaluator {
       b.append(b.isEmpty() ? "" : " ").append(s.of(text));
     }
     return b.toString();
-  }
-
-  /** @return the text's name for messages */
-  static @Nullable String name(Path p) {
-    return p.getFileName() == null ? null : p.getFileName().toString();
   }
 }
