@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * one name ("Kim Jong-un", "Kim Jong Un"); a lone first or last name joins the one longer name of
  * its type that contains it ("Kim"); an acronym joins the name the text defines it as ("Korean
  * Central News Agency (KCNA)", "UN [United Nations]") or whose initials it is; "Ministry of Foreign
- * Affairs" and "Foreign Ministry" are one name. The canonical name is the most frequent of the
+ * Affairs" and "Foreign Ministry" are one name; an organisation's name of two words or more joins
+ * the one longer organisation name that ends with it. The canonical name is the most frequent of the
  * longest forms. Stateless.
  */
 public final class EntityResolver {
@@ -161,6 +162,9 @@ public final class EntityResolver {
       } else if (words.length == 1 && "PERSON".equals(type)) {
         match = "PERSON".equals(byKey.get(other).getFirst().entity().type())
             && (ow[0].equals(k) || ow[ow.length - 1].equals(k));
+      } else if (words.length >= 2 && "ORGANIZATION".equals(type)) {
+        // "Central News Agency" (the tagger left "North Korean" out) is the end of "Korean Central News Agency"
+        match = "ORGANIZATION".equals(byKey.get(other).getFirst().entity().type()) && other.endsWith(" " + k);
       } else {
         match = false;
       }

@@ -75,8 +75,12 @@ class ReportBuilderTest {
       assertThat(f.outlets()).hasSizeGreaterThanOrEqualTo(3);
       assertThat(f.origins()).contains("Korean Central News Agency");
     });
-    // outlets relaying one origin count once: some fact has fewer origins than outlets
-    assertThat(r.consensus()).anySatisfy(f -> assertThat(f.origins().size()).isLessThan(f.outlets().size()));
+    // outlets relaying one origin count once: Kim ordered the deployment, said by 4 outlets from 2 origins, KCNA first
+    assertThat(r.consensus()).anySatisfy(f -> {
+      assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("KCNA said Monday"));
+      assertThat(f.outlets()).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(f.origins()).hasSizeLessThanOrEqualTo(2).first().isEqualTo("Korean Central News Agency");
+    });
     assertThat(r.consensus()).allSatisfy(f -> assertThat(f.origins().size()).isLessThanOrEqualTo(f.outlets().size()));
     // the treaty: June 2024 in The Gaze, December last year (2024-12) in the undated report
     assertThat(r.conflicts()).anySatisfy(c -> {
