@@ -23,6 +23,7 @@ import org.crosscheck.model.TextSpan;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a story's report: analyses each article (once; the analyses are cached in the store),
@@ -49,7 +50,7 @@ public final class ReportBuilder {
   }
 
   /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */
-  public static final String VERSION = "report-1/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
+  public static final String VERSION = "report-3/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
@@ -198,6 +199,28 @@ public final class ReportBuilder {
         e.mentions().stream().map(m -> evidence(byId.get(m.article()), m.span())).toList())).toList();
   }
 
+  /** A quote while the report is built: its speaker's name (null when unattributed) and its variants so far. */
+  private static final class Gathered {
+    final @Nullable String speaker;
+    final ArticleId article;
+    final StoryReport.Variant quote;
+    final List<StoryReport.Variant> variants = new ArrayList<>();
+
+    Gathered(@Nullable String speaker, ArticleId article, StoryReport.Variant quote) {
+      this.speaker = speaker;
+      this.article = article;
+      this.quote = quote;
+    }
+  }
+
+  /** Share of the shorter quote's content words that the longer must hold for the two to be one quote in two wordings. */
+  static final double VARIANT_OVERLAP = 0.75;
+  /** Fewest content words a quote needs to be matched as a variant (shorter ones are set phrases). */
+  static final int VARIANT_MIN_WORDS = 5;
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("the", "a", "an", "and", "or", "of",
+      "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its",
+      "their", "they", "we", "our", "this", "that", "these", "those", "will", "would", "has", "have", "had", "not");
+
   private static List<StoryReport.Speaker> quotes(Map<ArticleId, Analysis> analyses, Map<ArticleId, Article> byId,
       List<EntityResolver.Entity> entities) {
     Map<String, String> canonical = new HashMap<>();
@@ -208,23 +231,45 @@ public final class ReportBuilder {
       }
       types.put(e.name(), e.type());
     }
-    Map<String, List<StoryReport.Quote>> bySpeaker = new LinkedHashMap<>();
+    // attributed quotes first, so that an unattributed wording joins the attributed one
+    List<Gathered> all = new ArrayList<>();
     Map<String, String> speakerTypes = new HashMap<>();
-    List<StoryReport.Quote> unattributed = new ArrayList<>();
-    for (var e : analyses.entrySet()) {
-      Article a = byId.get(e.getKey());
-      for (Analysis.Quote q : e.getValue().quotes()) {
-        List<StoryReport.Evidence> ev = new ArrayList<>();
-        ev.add(evidence(a, q.span()));
-        if (q.speaker() == null) {
-          unattributed.add(new StoryReport.Quote(q.text(), a.displayOutlet(), null, ev));
-          continue;
+    for (boolean attributed : new boolean[] {true, false}) {
+      for (var e : analyses.entrySet()) {
+        Article a = byId.get(e.getKey());
+        for (Analysis.Quote q : e.getValue().quotes()) {
+          if ((q.speaker() != null) != attributed) {
+            continue;
+          }
+          List<StoryReport.Evidence> ev = new ArrayList<>();
+          ev.add(evidence(a, q.span()));
+          String name = null;
+          if (q.speaker() != null) {
+            ev.add(evidence(a, q.speaker().span()));
+            name = canonical.getOrDefault(q.speaker().name(), q.speaker().name());
+            speakerTypes.putIfAbsent(name, types.getOrDefault(name, q.speaker().type()));
+          }
+          StoryReport.Variant v = new StoryReport.Variant(q.text(), a.displayOutlet(),
+              q.speaker() == null ? null : q.speaker().text(), ev);
+          Gathered same = all.stream().filter(g -> !g.article.equals(a.id()) && sameQuote(g.quote.text(), q.text()))
+              .findFirst().orElse(null);
+          if (same != null) {
+            same.variants.add(v);
+          } else {
+            all.add(new Gathered(name, a.id(), v));
+          }
         }
-        ev.add(evidence(a, q.speaker().span()));
-        String name = canonical.getOrDefault(q.speaker().name(), q.speaker().name());
-        bySpeaker.computeIfAbsent(name, n -> new ArrayList<>())
-            .add(new StoryReport.Quote(q.text(), a.displayOutlet(), q.speaker().text(), ev));
-        speakerTypes.putIfAbsent(name, types.getOrDefault(name, q.speaker().type()));
+      }
+    }
+    Map<String, List<StoryReport.Quote>> bySpeaker = new LinkedHashMap<>();
+    List<StoryReport.Quote> unattributed = new ArrayList<>();
+    for (Gathered g : all) {
+      StoryReport.Quote q = new StoryReport.Quote(g.quote.text(), g.quote.outlet(), g.quote.attribution(),
+          g.quote.evidence(), g.variants);
+      if (g.speaker == null) {
+        unattributed.add(q);
+      } else {
+        bySpeaker.computeIfAbsent(g.speaker, n -> new ArrayList<>()).add(q);
       }
     }
     List<StoryReport.Speaker> out = new ArrayList<>();
@@ -234,6 +279,28 @@ public final class ReportBuilder {
       out.add(new StoryReport.Speaker(null, null, unattributed));
     }
     return out;
+  }
+
+  /**
+   * @return whether two quotes are one quote in two wordings: most content words of the shorter
+   *     (five or more) are in the longer ("immediately cease their unlawful military cooperation" and "... to immediately
+   *     cease their illegal military cooperation and will take ...")
+   */
+  static boolean sameQuote(String a, String b) {
+    List<String> wa = words(a);
+    List<String> wb = words(b);
+    List<String> shorter = wa.size() <= wb.size() ? wa : wb;
+    java.util.Set<String> longer = new java.util.HashSet<>(wa.size() <= wb.size() ? wb : wa);
+    if (shorter.size() < VARIANT_MIN_WORDS) {
+      return false;
+    }
+    long held = shorter.stream().filter(longer::contains).count();
+    return held >= VARIANT_OVERLAP * shorter.size();
+  }
+
+  private static List<String> words(String s) {
+    return java.util.Arrays.stream(s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty() && !FUNCTION_WORDS.contains(w)).toList();
   }
 
   private static List<StoryReport.Date> timeline(List<Timeline.Entry> entries, Map<ArticleId, Article> byId) {

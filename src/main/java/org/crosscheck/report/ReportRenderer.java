@@ -82,8 +82,14 @@ public final class ReportRenderer {
     for (StoryReport.Speaker s : r.quotes()) {
       b.append("\n### ").append(s.speaker() == null ? "Unattributed" : s.speaker())
           .append(s.type() == null ? "" : " (" + s.type().toLowerCase(Locale.ROOT) + ")").append("\n\n");
-      s.quotes().stream().limit(SHOWN).forEach(q -> b.append("- “").append(oneLine(q.text())).append("” ")
-          .append(q.outlet() == null ? "" : "— " + q.outlet() + " ").append(cite(q.evidence().getFirst())).append('\n'));
+      s.quotes().stream().limit(SHOWN).forEach(q -> {
+        b.append("- “").append(oneLine(q.text())).append("” ")
+            .append(q.outlet() == null ? "" : "— " + q.outlet() + " ").append(cite(q.evidence().getFirst())).append('\n');
+        for (StoryReport.Variant v : q.variants()) {
+          b.append("  - also “").append(oneLine(v.text())).append("” ")
+              .append(v.outlet() == null ? "" : "— " + v.outlet() + " ").append(cite(v.evidence().getFirst())).append('\n');
+        }
+      });
     }
     b.append("\n## Entities\n\n");
     r.entities().stream().limit(SHOWN).forEach(e -> b.append("- **").append(e.name()).append("** (")

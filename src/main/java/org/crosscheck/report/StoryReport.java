@@ -109,8 +109,24 @@ public record StoryReport(Header story, List<Sentence> summary, List<Fact> conse
    * @param outlet the outlet that carries it, or {@code null}
    * @param attribution the words naming the speaker next to it ("the ministry said"), or {@code null}
    * @param evidence the quote, and the words naming its speaker
+   * @param variants the same quote as other outlets carry it, in other words or cut differently
    */
-  public record Quote(String text, @Nullable String outlet, @Nullable String attribution, List<Evidence> evidence) {}
+  public record Quote(String text, @Nullable String outlet, @Nullable String attribution, List<Evidence> evidence,
+      List<Variant> variants) {
+    public Quote {
+      variants = List.copyOf(variants);
+    }
+  }
+
+  /**
+   * The same quote as another outlet carries it.
+   *
+   * @param text its words there
+   * @param outlet that outlet, or {@code null}
+   * @param attribution the words naming the speaker there, or {@code null}
+   * @param evidence the quote there, and the words naming its speaker
+   */
+  public record Variant(String text, @Nullable String outlet, @Nullable String attribution, List<Evidence> evidence) {}
 
   /**
    * @param date the date ({@code 2025-04-26}, {@code 2024-12})

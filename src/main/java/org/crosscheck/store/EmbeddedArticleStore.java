@@ -37,7 +37,7 @@ import org.sqlite.SQLiteException;
 public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  private static final int SCHEMA_VERSION = 4;
+  private static final int SCHEMA_VERSION = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, content_hash, outlet, url, title, published, published_date, language, text, text_kind,"

@@ -95,8 +95,26 @@ class ReportBuilderTest {
       assertThat(x.text()).contains("15,800 containers");
       assertThat(x.outlets()).containsExactly("The Gaze");
     });
+    // the same quote in two wordings is one quote with its variant
+    assertThat(r.quotes()).flatMap(StoryReport.Speaker::quotes).anySatisfy(q -> {
+      assertThat(q.text()).contains("unlawful military cooperation");
+      assertThat(q.variants()).singleElement().satisfies(v -> {
+        assertThat(v.text()).contains("illegal military cooperation");
+        assertThat(v.outlet()).isNotEqualTo(q.outlet());
+      });
+    });
     assertThat(r.summary()).hasSizeBetween(3, 6);
     assertThat(r.summary().getFirst().outlets()).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void quotesAreOneInTwoWordingsOnlyWhenMostOfTheirContentWordsAgree() {
+    assertThat(ReportBuilder.sameQuote("immediately cease their unlawful military cooperation,",
+        "The government urges North Korea and Russia to immediately cease their illegal military cooperation")).isTrue();
+    assertThat(ReportBuilder.sameQuote("completely in accordance with international law",
+        "while claiming they are fully in accordance with international law, they are once again mocking")).isFalse();
+    assertThat(ReportBuilder.sameQuote("We will respond firmly to any provocation from the North",
+        "The talks ended without any agreement on the disputed border crossings")).isFalse();
   }
 
   @Test

@@ -46,6 +46,25 @@ class EmbeddedArticleStoreTest extends ArticleStoreContract {
   }
 
   @Test
+  void aStoreOfAnEarlierSchemaGainsTheNewTablesWhenOpened() throws Exception {
+    store.put(article("a1", "X", "Body.", Published.unknown()));
+    store.close();
+    try (var conn = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/crosscheck.db"));
+        var st = conn.createStatement()) {
+      st.execute("DROP TABLE reports");
+      st.execute("DROP TABLE analyses");
+      st.execute("PRAGMA user_version = 4");
+    }
+    try (EmbeddedArticleStore reopened = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+      assertThat(reopened.get(new ArticleId("a1"))).isPresent();
+      reopened.putReport(org.crosscheck.model.StoryId.of(1), "f", "{}");
+      reopened.putAnalysis(new ArticleId("a1"), "v", "{}");
+      assertThat(reopened.report(org.crosscheck.model.StoryId.of(1), "f")).contains("{}");
+      assertThat(reopened.analysis(new ArticleId("a1"), "v")).contains("{}");
+    }
+  }
+
+  @Test
   void readingADirectoryWithoutAStoreFindsNothing() {
     assertThat(EmbeddedArticleStore.openForReading(tmp.resolve("nothing-here"))).isEmpty();
   }
