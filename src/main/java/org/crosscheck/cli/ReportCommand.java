@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     "analysed once (the first report of a story loads the language models) and the analyses are kept."})
 final class ReportCommand implements Callable<Integer> {
   /** Output formats. */
-  enum Format { md, json }
+  enum Format { md, json, html }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
@@ -30,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "STORY", description = "The story id (s-NUMBER), as listed by 'crosscheck stories'.")
   String id;
 
-  @Option(names = "--format", defaultValue = "md", description = "md (Markdown) or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "md", description = "md (Markdown), json or html (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Override
@@ -51,7 +51,11 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCode.REJECTED;
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(format == Format.json ? ReportRenderer.json(report.get()) + "\n" : ReportRenderer.markdown(report.get()));
+      out.print(switch (format) {
+        case json -> ReportRenderer.json(report.get()) + "\n";
+        case html -> org.crosscheck.report.HtmlReportRenderer.html(report.get());
+        case md -> ReportRenderer.markdown(report.get());
+      });
       out.flush();
       return ExitCode.OK;
     }

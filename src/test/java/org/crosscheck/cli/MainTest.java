@@ -165,6 +165,8 @@ class MainTest {
     var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
     assertThat(node.at("/story/id").asText()).isEqualTo("s-1");
     assertThat(node.get("timeline").size()).isGreaterThan(3);
+    Result html = run("report", "--data", data(), "s-1", "--format", "html");
+    assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("<h2>Conflicts</h2>", "<cite title=");
     assertThat(run("report", "--data", data(), "s-9").err()).contains("no story 's-9'");
     assertThat(run("report", "--data", data(), "s-1", "--format", "pdf").code()).isEqualTo(2);
   }
