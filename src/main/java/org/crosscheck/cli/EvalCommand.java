@@ -24,6 +24,14 @@ final class EvalCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters, dates or quotes");
   }
 
+  /** @return the CoreNLP analyzer with its models loaded, saying so first (loading takes seconds) */
+  static org.crosscheck.analysis.CoreNlpAnalyzer loadedAnalyzer(PrintWriter out) {
+    out.printf(Locale.ROOT, "loading the language models...%n");
+    out.flush();
+    org.crosscheck.analysis.CoreNlpAnalyzer.load();
+    return new org.crosscheck.analysis.CoreNlpAnalyzer();
+  }
+
   /** {@code crosscheck eval clusters FILE...}. */
   @Command(name = "clusters", description = {
       "Ingest labelled JSONL files into a temporary store (in file order, or shuffled) and score the",
@@ -92,12 +100,10 @@ final class EvalCommand implements Runnable {
         files = files.subList(0, limit);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "loading the language models...%n");
-      out.flush();
-      org.crosscheck.analysis.CoreNlpAnalyzer.load();
+      org.crosscheck.analysis.CoreNlpAnalyzer analyzer = loadedAnalyzer(out);
       org.crosscheck.eval.DateEvaluator.Scores s;
       try {
-        s = org.crosscheck.eval.DateEvaluator.evaluate(files, new org.crosscheck.analysis.CoreNlpAnalyzer());
+        s = org.crosscheck.eval.DateEvaluator.evaluate(files, analyzer);
       } catch (IllegalArgumentException e) {
         spec.commandLine().getErr().println("crosscheck: " + e.getMessage());
         return ExitCode.REJECTED;
@@ -140,12 +146,10 @@ final class EvalCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "loading the language models...%n");
-      out.flush();
-      org.crosscheck.analysis.CoreNlpAnalyzer.load();
+      org.crosscheck.analysis.CoreNlpAnalyzer analyzer = loadedAnalyzer(out);
       org.crosscheck.eval.QuoteEvaluator.Scores s;
       try {
-        s = org.crosscheck.eval.QuoteEvaluator.evaluate(docs, new org.crosscheck.analysis.CoreNlpAnalyzer());
+        s = org.crosscheck.eval.QuoteEvaluator.evaluate(docs, analyzer);
       } catch (IllegalArgumentException e) {
         spec.commandLine().getErr().println("crosscheck: " + e.getMessage());
         return ExitCode.REJECTED;

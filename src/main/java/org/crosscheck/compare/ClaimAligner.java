@@ -116,6 +116,15 @@ public final class ClaimAligner {
 
   private record Item(Source source, int sentence, Claim claim, float[] vector) {}
 
+  /** Two claims of different articles and their cosine. */
+  private record Link(double cosine, int i, int j) {}
+
+  /** A claim before its sentence is embedded. */
+  private record Pending(Source source, int sentence, Claim claim) {}
+
+  /** A claim with the words in it that give a date or an amount. */
+  private record Valued(Item item, TextSpan words) {}
+
   /**
    * @param sources the story's articles
    * @param entities the story's entities, to name origins canonically
@@ -127,28 +136,32 @@ public final class ClaimAligner {
       e.variants().forEach(v -> canonical.putIfAbsent(v, e.name()));
     }
     List<Item> items = claims(sources, canonical);
+    int n = items.size();
+    double[][] cos = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        cos[i][j] = cos[j][i] = SentenceEmbedder.cosine(items.get(i).vector(), items.get(j).vector());
+      }
+    }
     // link pairs from different articles, best first, one claim per article per fact
-    List<double[]> pairs = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      for (int j = i + 1; j < items.size(); j++) {
-        if (!items.get(i).claim().article().equals(items.get(j).claim().article())) {
-          double c = SentenceEmbedder.cosine(items.get(i).vector(), items.get(j).vector());
-          if (c >= LINK) {
-            pairs.add(new double[] {c, i, j});
-          }
+    List<Link> pairs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (!items.get(i).claim().article().equals(items.get(j).claim().article()) && cos[i][j] >= LINK) {
+          pairs.add(new Link(cos[i][j], i, j));
         }
       }
     }
-    pairs.sort(Comparator.comparingDouble((double[] p) -> p[0]).reversed());
+    pairs.sort(Comparator.comparingDouble(Link::cosine).reversed());
     int[] group = new int[items.size()];
     List<List<Integer>> groups = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       group[i] = i;
       groups.add(new ArrayList<>(List.of(i)));
     }
-    for (double[] p : pairs) {
-      int i = (int) p[1];
-      int j = (int) p[2];
+    for (Link p : pairs) {
+      int i = p.i();
+      int j = p.j();
       if (group[i] == group[j]) {
         continue;
       }
@@ -156,7 +169,7 @@ public final class ClaimAligner {
       List<Integer> b = groups.get(group[j]);
       boolean clash = a.stream().anyMatch(x -> b.stream().anyMatch(y -> items.get(x).claim().article()
           .equals(items.get(y).claim().article())));
-      if (clash || averageCosine(a, b, items) < LINK_AVERAGE) {
+      if (clash || averageCosine(a, b, cos) < LINK_AVERAGE) {
         continue; // one claim per article per fact, and the two groups must hold together as a whole
       }
       int keep = group[i];
@@ -174,8 +187,8 @@ public final class ClaimAligner {
         continue;
       }
       // the claim closest to all the others first: it states the fact best
-      List<Item> members = g.stream().map(items::get).sorted(Comparator.comparingDouble((Item it) -> -g.stream()
-          .mapToDouble(o -> SentenceEmbedder.cosine(it.vector(), items.get(o).vector())).sum())).toList();
+      List<Item> members = g.stream().sorted(Comparator.comparingDouble((Integer x) -> -g.stream()
+          .mapToDouble(o -> cos[x][o]).sum())).map(items::get).toList();
       Set<String> outlets = new LinkedHashSet<>();
       Set<String> origins = new LinkedHashSet<>();
       for (Item it : members) {
@@ -215,18 +228,18 @@ public final class ClaimAligner {
     return new Result(consensus, conflicts, exclusives);
   }
 
-  private static double averageCosine(List<Integer> a, List<Integer> b, List<Item> items) {
+  private static double averageCosine(List<Integer> a, List<Integer> b, double[][] cos) {
     double sum = 0;
     for (int x : a) {
       for (int y : b) {
-        sum += SentenceEmbedder.cosine(items.get(x).vector(), items.get(y).vector());
+        sum += cos[x][y];
       }
     }
     return sum / ((double) a.size() * b.size());
   }
 
   private List<Item> claims(List<Source> sources, Map<String, String> canonical) {
-    List<Item> pending = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (Source s : sources) {
       List<TextSpan> sentences = s.analysis().sentences();
@@ -248,14 +261,14 @@ public final class ClaimAligner {
         }
         Claim c = new Claim(s.article(), s.outletOrArticle(), sentences.get(k), text,
             origins[k] != null ? origins[k] : main);
-        pending.add(new Item(s, k, c, new float[0]));
+        pending.add(new Pending(s, k, c));
         texts.add(text);
       }
     }
     List<float[]> vectors = embedder.embed(texts);
     List<Item> out = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
-      Item p = pending.get(i);
+      Pending p = pending.get(i);
       out.add(new Item(p.source(), p.sentence(), p.claim(), vectors.get(i)));
     }
     return out;
@@ -298,19 +311,19 @@ public final class ClaimAligner {
   private static List<Conflict> conflicts(List<Item> members) {
     List<Conflict> out = new ArrayList<>();
     // dates: each claim's dated values (a day, a month or a year)
-    Map<String, List<Object[]>> dates = new LinkedHashMap<>();
-    Map<String, List<Object[]>> amounts = new LinkedHashMap<>();
+    Map<String, List<Valued>> dates = new LinkedHashMap<>();
+    Map<String, List<Valued>> amounts = new LinkedHashMap<>();
     for (Item it : members) {
       Analysis a = it.source().analysis();
       for (Analysis.TimeMention t : a.times()) {
         if (t.sentence() == it.sentence() && t.value() != null && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-          dates.computeIfAbsent(t.value(), v -> new ArrayList<>()).add(new Object[] {it, t.span()});
+          dates.computeIfAbsent(t.value(), v -> new ArrayList<>()).add(new Valued(it, t.span()));
         }
       }
       for (Analysis.Quantity q : a.quantities()) {
         if (q.sentence() == it.sentence() && q.counts() != null && q.type().equals("NUMBER")) {
           String key = number(q.value()) + " " + q.counts().toLowerCase(Locale.ROOT);
-          amounts.computeIfAbsent(key, v -> new ArrayList<>()).add(new Object[] {it, q.span()});
+          amounts.computeIfAbsent(key, v -> new ArrayList<>()).add(new Valued(it, q.span()));
         }
       }
     }
@@ -329,14 +342,14 @@ public final class ClaimAligner {
       out.add(new Conflict("DATE", sides(dates)));
     }
     // amounts of the same thing: same counted noun, different numbers, from different articles
-    Map<String, Map<String, List<Object[]>>> byThing = new LinkedHashMap<>();
+    Map<String, Map<String, List<Valued>>> byThing = new LinkedHashMap<>();
     amounts.forEach((k, v) -> {
       int space = k.indexOf(' ');
       byThing.computeIfAbsent(k.substring(space + 1), t -> new LinkedHashMap<>()).put(k, v);
     });
-    for (Map<String, List<Object[]>> values : byThing.values()) {
+    for (Map<String, List<Valued>> values : byThing.values()) {
       if (values.size() >= 2) {
-        List<List<Object[]>> lists = new ArrayList<>(values.values());
+        List<List<Valued>> lists = new ArrayList<>(values.values());
         if (fromDifferentArticles(lists.get(0), lists.get(1))) {
           out.add(new Conflict("NUMBER", sides(values)));
         }
@@ -346,23 +359,23 @@ public final class ClaimAligner {
   }
 
   /** A fact whose claims each name one date can conflict; a claim naming several dates says more than one thing. */
-  private static boolean onlyOneDatePerArticle(Map<String, List<Object[]>> dates) {
+  private static boolean onlyOneDatePerArticle(Map<String, List<Valued>> dates) {
     Map<ArticleId, Set<String>> perArticle = new HashMap<>();
-    dates.forEach((v, list) -> list.forEach(o -> perArticle.computeIfAbsent(((Item) o[0]).claim().article(),
+    dates.forEach((v, list) -> list.forEach(o -> perArticle.computeIfAbsent(o.item().claim().article(),
         a -> new LinkedHashSet<>()).add(v)));
     return perArticle.values().stream().allMatch(s -> s.size() == 1);
   }
 
-  private static boolean fromDifferentArticles(List<Object[]> a, List<Object[]> b) {
-    return a.stream().anyMatch(x -> b.stream().noneMatch(y -> ((Item) x[0]).claim().article()
-        .equals(((Item) y[0]).claim().article())));
+  private static boolean fromDifferentArticles(List<Valued> a, List<Valued> b) {
+    return a.stream().anyMatch(x -> b.stream().noneMatch(y -> x.item().claim().article()
+        .equals(y.item().claim().article())));
   }
 
-  private static List<Side> sides(Map<String, List<Object[]>> values) {
+  private static List<Side> sides(Map<String, List<Valued>> values) {
     List<Side> sides = new ArrayList<>();
     values.forEach((value, list) -> {
-      List<Claim> claims = list.stream().map(o -> ((Item) o[0]).claim()).toList();
-      List<TextSpan> words = list.stream().map(o -> (TextSpan) o[1]).toList();
+      List<Claim> claims = list.stream().map(o -> o.item().claim()).toList();
+      List<TextSpan> words = list.stream().map(o -> o.words()).toList();
       sides.add(new Side(value, claims.stream().map(Claim::outlet).distinct().toList(), claims, words));
     });
     return sides;

@@ -93,13 +93,20 @@ public final class QuoteEvaluator {
     if (!Files.isDirectory(texts) || !Files.isDirectory(anns)) {
       throw new IllegalArgumentException(dir + ": not a PolNeAR-format folder (it needs text/ and attributions/)");
     }
+    // the first annotator's file per article name (NAME_ANNOTATOR.ann), listing the folder once
+    Map<String, Path> firstAnnotation = new HashMap<>();
+    try (Stream<Path> a = Files.list(anns)) {
+      for (Path ann : a.filter(p -> p.getFileName().toString().matches(".+_[^_]+\\.ann")).sorted().toList()) {
+        String file = ann.getFileName().toString();
+        firstAnnotation.putIfAbsent(file.substring(0, file.lastIndexOf('_')), ann);
+      }
+    }
     Map<Path, Path> out = new TreeMap<>();
     try (Stream<Path> list = Files.list(texts)) {
       for (Path t : list.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        String name = t.getFileName().toString().replaceFirst("\\.txt$", "");
-        try (Stream<Path> a = Files.list(anns)) {
-          a.filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(name) + "_[^_]+\\.ann"))
-              .sorted().findFirst().ifPresent(ann -> out.put(t, ann));
+        Path ann = firstAnnotation.get(t.getFileName().toString().replaceFirst("\\.txt$", ""));
+        if (ann != null) {
+          out.put(t, ann);
         }
       }
     }

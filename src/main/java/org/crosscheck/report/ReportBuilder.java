@@ -76,15 +76,13 @@ public final class ReportBuilder {
         // unreadable: rebuilt below and replaced
       }
     }
-    Optional<StoryReport> built = build(store, id);
-    built.ifPresent(r -> {
-      try {
-        store.putReport(id, fingerprint, JSON.writeValueAsString(r));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException("cannot write the report of " + id + " as JSON", e);
-      }
-    });
-    return built;
+    StoryReport built = build(store, story.get());
+    try {
+      store.putReport(id, fingerprint, JSON.writeValueAsString(built));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report of " + id + " as JSON", e);
+    }
+    return Optional.of(built);
   }
 
   /** @return a digest of what a story's report is built from: the builder's version and the story's articles in order */
@@ -110,11 +108,10 @@ public final class ReportBuilder {
    * @return its report, or empty when the store has no such story
    */
   public <S extends ArticleStore & SketchStore & StoryStore> Optional<StoryReport> build(S store, StoryId id) {
-    Optional<Story> found = Stories.get(store, id);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Story story = found.get();
+    return Stories.get(store, id).map(story -> build(store, story));
+  }
+
+  private StoryReport build(ArticleStore store, Story story) {
     List<Article> articles = new ArrayList<>();
     for (ArticleId a : story.articles()) {
       store.get(a).ifPresent(articles::add);
@@ -149,8 +146,8 @@ public final class ReportBuilder {
             .toList())).toList();
     List<StoryReport.Sentence> exclusives = aligned.exclusives().stream().map(c -> new StoryReport.Sentence(c.text(),
         List.of(c.outlet()), claimEvidence(List.of(c), byId))).toList();
-    return Optional.of(new StoryReport(header, summary(consensus, exclusives), consensus, conflicts, exclusives,
-        quotes(analyses, byId, entities), timeline(Timeline.of(timeSources), byId), entities(entities, byId)));
+    return new StoryReport(header, summary(consensus, exclusives), consensus, conflicts, exclusives,
+        quotes(analyses, byId, entities), timeline(Timeline.of(timeSources), byId), entities(entities, byId));
   }
 
   /** Most sentences in a summary. */
