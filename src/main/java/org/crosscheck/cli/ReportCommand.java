@@ -33,6 +33,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "md", description = "md (Markdown), json or html (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--rebuild", description = "Build the report anew even when a stored one is up to date, and store it.")
+  boolean rebuild;
+
   @Override
   public Integer call() {
     StoryId storyId = StoryCommand.parse(spec, "STORY", id);
@@ -44,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.REJECTED;
     }
     try (EmbeddedArticleStore store = data.openForWriting()) {
-      Optional<StoryReport> report = new ReportBuilder(CachingAnalyzer.coreNlp(store)).report(store, storyId);
+      Optional<StoryReport> report = new ReportBuilder(CachingAnalyzer.coreNlp(store)).report(store, storyId, rebuild);
       if (report.isEmpty()) {
         spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
             + "; 'crosscheck stories' lists them");

@@ -1,5 +1,7 @@
 package org.crosscheck.compare;
 
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,11 +27,9 @@ import org.jspecify.annotations.Nullable;
  *       ({@link SentenceEmbedder}); pairs from different articles are linked best first from
  *       cosine {@value #LINK}, one claim per article per fact, so that a fact does not chain
  *       through loosely related sentences.
- *   <li><b>Consensus</b>: a fact stated by two outlets or more, with the number of independent
- *       origins behind it. A claim's origin is what its sentence attributes it to ("according to
- *       KCNA", "KCNA said", "state media reported"), named as the story's entity; a claim that
- *       attributes nothing relays the origin its article attributes most of its report to (twice
- *       or more), or else is its outlet's own.
+ *   <li><b>Consensus</b>: a fact stated by two outlets or more, with the independent origins
+ *       behind it ({@link Origins}: outlets relaying one origin count once). Sentences are
+ *       embedded without the words that only say where they come from ("According to KCNA, ").
  *   <li><b>Conflicts</b>: within a fact, dates or amounts of the same thing that cannot both be
  *       true (2024-06 and 2024-12; 12,000 and 15,000 troops). Values that fit each other (2024 and
  *       2024-12; a day inside a week) are not conflicts.
@@ -44,11 +44,17 @@ public final class ClaimAligner {
   static final double LINK = 0.6;
   /** Least average cosine between all claims of two groups for them to become one fact. */
   static final double LINK_AVERAGE = 0.6;
-  private static final Pattern ACCORDING_TO = Pattern.compile("(?i)\\baccording to\\b");
-  private static final Pattern STATE_MEDIA = Pattern.compile("(?i)\\bstate(?:-run)? (?:media|news agency|television|tv)\\b");
-  private static final Pattern CUE_AFTER = Pattern.compile(
-      "(?i)^\\W{0,3}\\s*(?:has |had |also |earlier |on \\w+ )?(?:said|says|reported|reports|announced|stated|confirmed|cited|quoted|claimed|noted)\\b");
-  private static final Pattern CITED_BY = Pattern.compile("(?i)\\b(?:cited|reported|quoted|carried) by\\s*$");
+  /** Least cosine for claims naming different sources to be one fact. */
+  static final double DIFFERENT_SOURCES = 0.75;
+  private static final Pattern DATED = Pattern.compile("\\d{4}(?:-\\d{2}(?:-\\d{2})?|-W\\d{2})?");
+  private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\p{L},;] )(\\p{Lu}\\p{Ll}{3,})\\b");
+  /** Least average cosine for a claim to join a fact it states among other things. */
+  static final double WIDEN = 0.58;
+  /** Most share of the story's claims that may name what a fact is about ("Kim Jong-un", not "North Korea"). */
+  static final double ANCHOR_SHARE = 0.2;
+  private static final Pattern FRAME_START = Pattern.compile(
+      "^(?:\\([^)]{1,30}\\)\\s*)?(?:(?:According to|Citing|Quoting) [^,]{1,80},\\s*)?");
+  private static final Pattern FRAME_END = Pattern.compile(",?\\s+according to [^,]{1,80}?[.]?$");
 
   private final SentenceEmbedder embedder;
 
@@ -78,7 +84,7 @@ public final class ClaimAligner {
    * @param outlet its outlet, or the article id when the outlet is unknown
    * @param span the sentence's span
    * @param text the sentence
-   * @param origin what the sentence attributes its content to, or {@code null} when nothing
+   * @param origin the origin the sentence names (see {@link Origins}), or {@code null} when it names none
    */
   public record Claim(ArticleId article, String outlet, TextSpan span, String text, @Nullable String origin) {}
 
@@ -87,9 +93,9 @@ public final class ClaimAligner {
    *
    * @param claims one claim per article, the first the most central
    * @param outlets the outlets stating it
-   * @param origins the independent origins behind it: attributed sources, or the outlets that attribute nothing
+   * @param origins the independent origins behind it, the one most outlets relay first
    */
-  public record Fact(List<Claim> claims, List<String> outlets, List<String> origins) {}
+  public record Fact(List<Claim> claims, List<String> outlets, List<Origins.Origin> origins) {}
 
   /**
    * Incompatible values of one fact.
@@ -131,11 +137,8 @@ public final class ClaimAligner {
    * @return the alignment
    */
   public Result align(List<Source> sources, List<EntityResolver.Entity> entities) {
-    Map<String, String> canonical = new HashMap<>();
-    for (EntityResolver.Entity e : entities) {
-      e.variants().forEach(v -> canonical.putIfAbsent(v, e.name()));
-    }
-    List<Item> items = claims(sources, canonical);
+    Origins origins = Origins.of(sources, entities);
+    List<Item> items = claims(sources, origins);
     int n = items.size();
     double[][] cos = new double[n][n];
     for (int i = 0; i < n; i++) {
@@ -168,7 +171,7 @@ public final class ClaimAligner {
       List<Integer> a = groups.get(group[i]);
       List<Integer> b = groups.get(group[j]);
       boolean clash = a.stream().anyMatch(x -> b.stream().anyMatch(y -> items.get(x).claim().article()
-          .equals(items.get(y).claim().article())));
+          .equals(items.get(y).claim().article()) || differentSources(items.get(x), items.get(y), cos[x][y])));
       if (clash || averageCosine(a, b, cos) < LINK_AVERAGE) {
         continue; // one claim per article per fact, and the two groups must hold together as a whole
       }
@@ -180,25 +183,34 @@ public final class ClaimAligner {
       a.addAll(b);
       groups.set(gone, List.of());
     }
+    boolean[] aligned = new boolean[n];
+    for (List<Integer> g : groups) {
+      if (g.size() > 1) {
+        g.forEach(x -> aligned[x] = true);
+      }
+    }
+    List<List<Integer>> facts = widen(groups, items, cos, entities, origins, aligned);
     List<Fact> consensus = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     for (List<Integer> g : groups) {
-      if (g.size() < 2) {
-        continue;
+      if (g.size() > 1) {
+        // values are compared within the claims that state the fact closely, not those that state it among others
+        conflicts.addAll(conflicts(g.stream().map(items::get).toList()));
       }
+    }
+    for (List<Integer> g : facts) {
       // the claim closest to all the others first: it states the fact best
       List<Item> members = g.stream().sorted(Comparator.comparingDouble((Integer x) -> -g.stream()
           .mapToDouble(o -> cos[x][o]).sum())).map(items::get).toList();
       Set<String> outlets = new LinkedHashSet<>();
-      Set<String> origins = new LinkedHashSet<>();
       for (Item it : members) {
         outlets.add(it.claim().outlet());
-        origins.add(it.claim().origin() != null ? it.claim().origin() : it.claim().outlet());
       }
       if (outlets.size() >= 2) {
-        consensus.add(new Fact(members.stream().map(Item::claim).toList(), List.copyOf(outlets), List.copyOf(origins)));
+        List<Origins.Origin> behind = origins.resolve(members.stream().map(it -> new Origins.Statement(
+            it.claim().article(), it.claim().outlet(), it.sentence())).toList());
+        consensus.add(new Fact(members.stream().map(Item::claim).toList(), List.copyOf(outlets), behind));
       }
-      conflicts.addAll(conflicts(members));
     }
     consensus.sort(Comparator.comparingInt((Fact f) -> f.outlets().size()).reversed()
         .thenComparing(Comparator.comparingInt((Fact f) -> f.origins().size()).reversed()));
@@ -212,7 +224,7 @@ public final class ClaimAligner {
     List<Claim> exclusives = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      if (groups.get(group[i]).size() > 1) {
+      if (aligned[i]) {
         continue;
       }
       Set<String> own = values(it);
@@ -228,6 +240,109 @@ public final class ClaimAligner {
     return new Result(consensus, conflicts, exclusives);
   }
 
+  /**
+   * Widens each fact to the articles that state it inside a sentence saying more: an article's
+   * claim closest to the fact's claims joins it when their average cosine is at least {@value #WIDEN}
+   * and it names what the fact is about (an entity or number in at least half the fact's claims and
+   * in at most {@value #ANCHOR_SHARE} of the story's claims). Such a claim may serve several facts.
+   * Facts whose claims all belong to a larger fact are dropped.
+   *
+   * @return the facts, as claim indexes, each with claims from two articles or more
+   */
+  private static List<List<Integer>> widen(List<List<Integer>> groups, List<Item> items, double[][] cos,
+      List<EntityResolver.Entity> entities, Origins origins, boolean[] aligned) {
+    Map<String, String> canonical = new HashMap<>();
+    for (EntityResolver.Entity e : entities) {
+      e.variants().forEach(v -> canonical.putIfAbsent(v, e.name()));
+    }
+    List<Set<String>> anchorsOf = new ArrayList<>();
+    Map<String, Integer> claimsNaming = new HashMap<>();
+    for (Item it : items) {
+      Set<String> a = anchors(it, canonical);
+      a.removeAll(origins.of(it.claim().article(), it.sentence()).named());
+      anchorsOf.add(a);
+      a.forEach(x -> claimsNaming.merge(x, 1, Integer::sum));
+    }
+    List<List<Integer>> out = new ArrayList<>();
+    for (List<Integer> g : groups) {
+      if (g.size() < 2) {
+        continue;
+      }
+      Map<String, Integer> shared = new HashMap<>();
+      g.forEach(x -> anchorsOf.get(x).forEach(a -> shared.merge(a, 1, Integer::sum)));
+      Set<String> anchors = new LinkedHashSet<>();
+      shared.forEach((a, c) -> {
+        if (c >= 2 && 2 * c >= g.size() && claimsNaming.get(a) <= ANCHOR_SHARE * items.size()) {
+          anchors.add(a);
+        }
+      });
+      List<Integer> fact = new ArrayList<>(g);
+      Set<ArticleId> present = new LinkedHashSet<>();
+      g.forEach(x -> present.add(items.get(x).claim().article()));
+      Map<ArticleId, Integer> best = new LinkedHashMap<>();
+      Map<ArticleId, Double> bestScore = new HashMap<>();
+      for (int i = 0; i < items.size(); i++) {
+        ArticleId a = items.get(i).claim().article();
+        if (present.contains(a) || anchors.stream().noneMatch(anchorsOf.get(i)::contains)) {
+          continue;
+        }
+        final int x = i;
+        double mean = g.stream().mapToDouble(y -> cos[x][y]).average().orElse(0);
+        if (mean >= WIDEN && mean > bestScore.getOrDefault(a, 0.0)) {
+          best.put(a, i);
+          bestScore.put(a, mean);
+        }
+      }
+      for (int i : best.values()) {
+        fact.add(i);
+        aligned[i] = true;
+      }
+      out.add(fact);
+    }
+    out.sort(Comparator.comparingInt((List<Integer> f) -> f.size()).reversed());
+    List<List<Integer>> kept = new ArrayList<>();
+    for (List<Integer> f : out) {
+      if (kept.stream().noneMatch(k -> k.containsAll(f))) {
+        kept.add(f);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * @return the canonical names of the entities a claim's sentence names, its capitalised words inside the sentence
+   *     (names the tagger missed: "Kursk", "Article"), and its numbers
+   */
+  private static Set<String> anchors(Item it, Map<String, String> canonical) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher cap = CAPITALISED.matcher(it.claim().text());
+    while (cap.find()) {
+      out.add(cap.group(1));
+    }
+    Analysis a = it.source().analysis();
+    for (Analysis.Entity e : a.entities()) {
+      if (e.sentence() == it.sentence() && !e.type().equals("MISC")) {
+        out.add(canonical.getOrDefault(e.text(), e.text()));
+      }
+    }
+    for (Analysis.Quantity q : a.quantities()) {
+      if (q.sentence() == it.sentence() && !q.type().equals("ORDINAL")) {
+        out.add("#" + number(q.value()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @return whether two claims name different sources and are not close paraphrases: what one source says and what
+   *     another says of the same thing are usually two statements (a claim and its rebuttal), not one fact
+   */
+  private static boolean differentSources(Item x, Item y, double cosine) {
+    String a = x.claim().origin();
+    String b = y.claim().origin();
+    return a != null && b != null && !a.equals(b) && cosine < DIFFERENT_SOURCES;
+  }
+
   private static double averageCosine(List<Integer> a, List<Integer> b, double[][] cos) {
     double sum = 0;
     for (int x : a) {
@@ -238,31 +353,19 @@ public final class ClaimAligner {
     return sum / ((double) a.size() * b.size());
   }
 
-  private List<Item> claims(List<Source> sources, Map<String, String> canonical) {
+  private List<Item> claims(List<Source> sources, Origins origins) {
     List<Pending> pending = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (Source s : sources) {
       List<TextSpan> sentences = s.analysis().sentences();
-      // the origin the article attributes most of its report to: its claims that attribute nothing relay it
-      Map<String, Integer> attributed = new LinkedHashMap<>();
-      String[] origins = new String[sentences.size()];
-      for (int k = 0; k < sentences.size(); k++) {
-        origins[k] = origin(s, k, canonical);
-        if (origins[k] != null) {
-          attributed.merge(origins[k], 1, Integer::sum);
-        }
-      }
-      String main = attributed.entrySet().stream().filter(e -> e.getValue() >= 2)
-          .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
       for (int k = 0; k < sentences.size(); k++) {
         String text = sentences.get(k).of(s.text()).replaceAll("\\s+", " ").strip();
         if (text.split(" ").length < MIN_WORDS) {
           continue;
         }
-        Claim c = new Claim(s.article(), s.outletOrArticle(), sentences.get(k), text,
-            origins[k] != null ? origins[k] : main);
+        Claim c = new Claim(s.article(), s.outletOrArticle(), sentences.get(k), text, origins.named(s.article(), k));
         pending.add(new Pending(s, k, c));
-        texts.add(text);
+        texts.add(content(text));
       }
     }
     List<float[]> vectors = embedder.embed(texts);
@@ -274,26 +377,10 @@ public final class ClaimAligner {
     return out;
   }
 
-  /** @return what the sentence attributes its content to, named as the story's entity, or {@code null} */
-  static @Nullable String origin(Source s, int sentence, Map<String, String> canonical) {
-    TextSpan span = s.analysis().sentences().get(sentence);
-    String text = s.text();
-    for (Analysis.Entity e : s.analysis().entities()) {
-      if (e.sentence() != sentence || !(e.type().equals("ORGANIZATION") || e.type().equals("PERSON"))) {
-        continue;
-      }
-      String before = text.substring(span.start(), e.span().start());
-      String after = text.substring(e.span().end(), span.end());
-      int tail = Math.max(0, before.length() - 40);
-      Matcher according = ACCORDING_TO.matcher(before.substring(tail));
-      boolean attributed = according.find() || CITED_BY.matcher(before.replaceAll("[\\s,(]+$", " ").strip()).find()
-          || CUE_AFTER.matcher(after).find();
-      if (attributed) {
-        return canonical.getOrDefault(e.text(), e.text());
-      }
-    }
-    Matcher state = STATE_MEDIA.matcher(span.of(text));
-    return state.find() ? "state media" : null;
+  /** @return the sentence without the words that only say where it comes from ("According to KCNA, ...") */
+  static String content(String sentence) {
+    String c = FRAME_END.matcher(FRAME_START.matcher(sentence).replaceFirst("")).replaceFirst("");
+    return c.split(" ").length >= MIN_WORDS ? c : sentence;
   }
 
   /** @return the claim's numbers (cardinal amounts, money, percentages) and its dates more precise than a year */
@@ -316,7 +403,7 @@ public final class ClaimAligner {
     for (Item it : members) {
       Analysis a = it.source().analysis();
       for (Analysis.TimeMention t : a.times()) {
-        if (t.sentence() == it.sentence() && t.value() != null && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+        if (t.sentence() == it.sentence() && t.value() != null && DATED.matcher(t.value()).matches()) {
           dates.computeIfAbsent(t.value(), v -> new ArrayList<>()).add(new Valued(it, t.span()));
         }
       }
@@ -381,9 +468,44 @@ public final class ClaimAligner {
     return sides;
   }
 
-  /** @return whether two dates can both be right: one contains the other (2024 and 2024-12) */
+  /**
+   * @return whether two dates can both be right: their periods overlap (2024 and 2024-12; Saturday 2025-04-26 and
+   *     "last week", 2025-W17)
+   */
   static boolean compatible(String a, String b) {
-    return a.startsWith(b) || b.startsWith(a);
+    LocalDate[] x = period(a);
+    LocalDate[] y = period(b);
+    if (x == null || y == null) {
+      return a.startsWith(b) || b.startsWith(a);
+    }
+    return !x[1].isBefore(y[0]) && !y[1].isBefore(x[0]);
+  }
+
+  /** @return the first and last day of a TIMEX3 date (a year, month, day or ISO week), or {@code null} */
+  static LocalDate @Nullable [] period(String value) {
+    try {
+      if (value.matches("\\d{4}")) {
+        LocalDate d = LocalDate.of(Integer.parseInt(value), 1, 1);
+        return new LocalDate[] {d, d.plusYears(1).minusDays(1)};
+      }
+      if (value.matches("\\d{4}-\\d{2}")) {
+        LocalDate d = LocalDate.parse(value + "-01");
+        return new LocalDate[] {d, d.plusMonths(1).minusDays(1)};
+      }
+      if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        LocalDate d = LocalDate.parse(value);
+        return new LocalDate[] {d, d};
+      }
+      if (value.matches("\\d{4}-W\\d{2}")) {
+        LocalDate d = LocalDate.of(Integer.parseInt(value.substring(0, 4)), 1, 4)
+            .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(value.substring(6)))
+            .with(java.time.DayOfWeek.MONDAY);
+        return new LocalDate[] {d, d.plusDays(6)};
+      }
+    } catch (java.time.DateTimeException | NumberFormatException e) {
+      return null;
+    }
+    return null;
   }
 
   private static String number(String value) {

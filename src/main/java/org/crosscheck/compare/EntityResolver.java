@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * its type that contains it ("Kim"); an acronym joins the name the text defines it as ("Korean
  * Central News Agency (KCNA)", "UN [United Nations]") or whose initials it is; "Ministry of Foreign
  * Affairs" and "Foreign Ministry" are one name; an organisation's name of two words or more joins
- * the one longer organisation name that ends with it. The canonical name is the most frequent of the
+ * the one longer organisation name that ends with it; organisation names that differ only by a
+ * leading nationality or a trailing "of ..." are one. The canonical name is the most frequent of the
  * longest forms. Stateless.
  */
 public final class EntityResolver {
@@ -90,7 +91,11 @@ public final class EntityResolver {
     }
     // 2. attach short forms and acronyms to a longer key
     Map<String, String> parent = new HashMap<>();
+    sameCore(byKey, parent);
     for (String k : byKey.keySet()) {
+      if (parent.containsKey(k)) {
+        continue;
+      }
       String target = longerForm(k, byKey, acronymDefinitions);
       if (target != null && !target.equals(k)) {
         parent.put(k, target);
@@ -176,6 +181,39 @@ public final class EntityResolver {
       }
     }
     return found;
+  }
+
+  private static final Pattern DEMONYM = Pattern.compile("^(?:(?:north|south) )?(?:korean|russian|ukrainian|chinese|american"
+      + "|japanese|british|french|german|israeli|iranian|us|uk|eu) ");
+  private static final Pattern OF_TAIL = Pattern.compile(" of (?:the )?.*$");
+
+  /**
+   * Organisation names of three words or more that differ only by a leading nationality or a
+   * trailing "of ..." ("North Korean Central Military Commission", "Central Military Commission of
+   * the Workers' Party of Korea") join the longest of them, when it is the only longest.
+   */
+  private static void sameCore(Map<String, List<Found>> byKey, Map<String, String> parent) {
+    Map<String, List<String>> byCore = new LinkedHashMap<>();
+    for (var e : byKey.entrySet()) {
+      String k = e.getKey();
+      if (!"ORGANIZATION".equals(e.getValue().getFirst().entity().type()) || k.split(" ").length < 3) {
+        continue;
+      }
+      String core = OF_TAIL.matcher(DEMONYM.matcher(k).replaceFirst("")).replaceFirst("");
+      if (core.split(" ").length >= 2 && !core.startsWith("ministry") && !core.startsWith("department")) {
+        byCore.computeIfAbsent(core, c -> new ArrayList<>()).add(k);
+      }
+    }
+    for (List<String> keys : byCore.values()) {
+      if (keys.size() < 2) {
+        continue;
+      }
+      int longest = keys.stream().mapToInt(String::length).max().orElse(0);
+      List<String> top = keys.stream().filter(k -> k.length() == longest).toList();
+      if (top.size() == 1) {
+        keys.stream().filter(k -> !k.equals(top.getFirst())).forEach(k -> parent.put(k, top.getFirst()));
+      }
+    }
   }
 
   private static boolean isAcronym(List<Found> forms) {

@@ -39,7 +39,7 @@ public final class HtmlReportRenderer {
     for (StoryReport.Fact f : r.consensus()) {
       item(b, e(f.text()) + " " + cites(f.evidence()) + String.format(Locale.ROOT,
           " — <b>%d outlets</b> (%s), <b>%d independent origins</b> (%s)", f.outlets().size(),
-          e(String.join(", ", f.outlets())), f.origins().size(), e(String.join(", ", f.origins()))));
+          e(String.join(", ", f.outlets())), f.origins().size(), e(f.origins().stream().map(StoryReport.Origin::label).collect(java.util.stream.Collectors.joining("; ")))));
     }
     end(b);
     section(b, "Conflicts");

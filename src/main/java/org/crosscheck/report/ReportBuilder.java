@@ -50,7 +50,7 @@ public final class ReportBuilder {
   }
 
   /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */
-  public static final String VERSION = "report-3/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
+  public static final String VERSION = "report-4/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
@@ -63,12 +63,23 @@ public final class ReportBuilder {
    */
   public <S extends ArticleStore & SketchStore & StoryStore & org.crosscheck.store.ReportStore> Optional<StoryReport>
       report(S store, StoryId id) {
+    return report(store, id, false);
+  }
+
+  /**
+   * @param store the store holding the story, where reports are kept
+   * @param id the story
+   * @param rebuild whether to build it anew even when the stored report is up to date
+   * @return its report, or empty when the store has no such story
+   */
+  public <S extends ArticleStore & SketchStore & StoryStore & org.crosscheck.store.ReportStore> Optional<StoryReport>
+      report(S store, StoryId id, boolean rebuild) {
     Optional<Story> story = Stories.get(store, id);
     if (story.isEmpty()) {
       return Optional.empty();
     }
     String fingerprint = fingerprint(story.get());
-    Optional<String> cached = store.report(id, fingerprint);
+    Optional<String> cached = rebuild ? Optional.empty() : store.report(id, fingerprint);
     if (cached.isPresent()) {
       try {
         return Optional.of(JSON.readValue(cached.get(), StoryReport.class));
@@ -140,7 +151,8 @@ public final class ReportBuilder {
         a.displayOutlet(), a.text(), analyses.get(a.id()))).toList();
     ClaimAligner.Result aligned = aligner.align(claimSources, entities);
     List<StoryReport.Fact> consensus = aligned.consensus().stream().map(f -> new StoryReport.Fact(
-        f.claims().getFirst().text(), f.outlets(), f.origins(), claimEvidence(f.claims(), byId))).toList();
+        f.claims().getFirst().text(), f.outlets(), f.origins().stream().map(o -> new StoryReport.Origin(o.name(),
+            o.outlets(), o.named(), o.inferred())).toList(), claimEvidence(f.claims(), byId))).toList();
     List<StoryReport.Conflict> conflicts = aligned.conflicts().stream().map(c -> new StoryReport.Conflict(c.kind(),
         c.sides().stream().map(side -> new StoryReport.Side(side.value(), side.outlets(), sideEvidence(side, byId)))
             .toList())).toList();

@@ -49,7 +49,7 @@ public final class ReportRenderer {
       b.append("- ").append(oneLine(f.text())).append(' ').append(cites(f.evidence()))
           .append(String.format(Locale.ROOT, " — **%d outlets** (%s), **%d independent %s** (%s)%n", f.outlets().size(),
               String.join(", ", f.outlets()), f.origins().size(), f.origins().size() == 1 ? "origin" : "origins",
-              String.join(", ", f.origins())));
+              f.origins().stream().map(StoryReport.Origin::label).collect(java.util.stream.Collectors.joining("; "))));
     }
     b.append("\n## Conflicts\n");
     for (StoryReport.Conflict c : r.conflicts()) {

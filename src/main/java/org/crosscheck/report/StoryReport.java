@@ -42,10 +42,37 @@ public record StoryReport(Header story, List<Sentence> summary, List<Fact> conse
    *
    * @param text the sentence that states it best (closest to all the others)
    * @param outlets the outlets stating it
-   * @param origins the independent origins behind it: what the outlets attribute it to, or the outlets themselves
+   * @param origins the independent origins behind it, the one most outlets relay first
    * @param evidence each outlet's sentence
    */
-  public record Fact(String text, List<String> outlets, List<String> origins, List<Evidence> evidence) {}
+  public record Fact(String text, List<String> outlets, List<Origin> origins, List<Evidence> evidence) {}
+
+  /**
+   * An independent origin of a fact: a source the outlets relay, or an outlet that is its own.
+   *
+   * @param name the source's name, or the outlet's
+   * @param outlets the outlets whose statements of the fact come from it
+   * @param namedAs how their sentences name it ("KCNA", "media reports"); empty when they do not
+   * @param inferred whether some of those sentences do not name it and it is read from their articles
+   */
+  public record Origin(String name, List<String> outlets, List<String> namedAs, boolean inferred) {
+    /** @return the origin as one line: "KCNA (via MENAFN, The Gaze; named as media reports; inferred for some)" */
+    public String label() {
+      StringBuilder b = new StringBuilder(name);
+      if (outlets.size() > 1 || !outlets.contains(name)) {
+        b.append(" (via ").append(String.join(", ", outlets));
+        List<String> other = namedAs.stream().filter(n -> !n.equals(name)).toList();
+        if (!other.isEmpty()) {
+          b.append("; named as ").append(String.join(", ", other));
+        }
+        if (inferred) {
+          b.append("; read from the article for some");
+        }
+        b.append(')');
+      }
+      return b.toString();
+    }
+  }
 
   /**
    * Outlets giving incompatible values for one fact.

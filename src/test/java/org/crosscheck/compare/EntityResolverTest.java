@@ -59,4 +59,12 @@ class EntityResolverTest {
       assertThat(entities.get(i).outlets().size()).isLessThanOrEqualTo(entities.get(i - 1).outlets().size());
     }
   }
+
+  @Test
+  void organisationNamesDifferingByANationalityOrAnOfTailAreOneEntity() {
+    EntityResolver.Entity cmc = withVariant("North Korean Central Military Commission");
+    assertThat(cmc.variants()).contains("Central Military Commission of the Workers' Party of Korea",
+        "Central Military Commission of the Workers’ Party");
+    assertThat(cmc.outlets()).hasSizeGreaterThanOrEqualTo(3);
+  }
 }

@@ -16,7 +16,8 @@ class HtmlReportRendererTest {
         new StoryReport.Header("s-1", "Headline <b>bold</b>", List.of(new StoryReport.ArticleRef("a-1", "Outlet <i>",
             null, "2025-04-28")), null),
         List.of(new StoryReport.Sentence(hostile, List.of("Outlet"), List.of(ev))),
-        List.of(new StoryReport.Fact(hostile, List.of("A", "B"), List.of("KCNA"), List.of(ev, ev))),
+        List.of(new StoryReport.Fact(hostile, List.of("A", "B"), List.of(new StoryReport.Origin("KCNA <x>", List.of("A", "B"),
+            List.of("media reports"), true)), List.of(ev, ev))),
         List.of(new StoryReport.Conflict("DATE", List.of(new StoryReport.Side("2024-06", List.of("A"), List.of(ev, ev)),
             new StoryReport.Side("2024-12", List.of("B"), List.of(ev, ev))))),
         List.of(), List.of(new StoryReport.Speaker("Koo", "PERSON", List.of(new StoryReport.Quote(hostile, "A", "Koo",
@@ -32,6 +33,6 @@ class HtmlReportRendererTest {
         "Timeline", "Entities");
     assertThat(doc.select("cite").first().text()).isEqualTo("[a-1:10-" + (10 + hostile.length()) + "]");
     assertThat(doc.select("cite").first().attr("title")).isEqualTo(hostile);
-    assertThat(doc.text()).contains("2 outlets", "1 independent origins", "2024-06", "also “" + hostile);
+    assertThat(doc.text()).contains("2 outlets", "1 independent origins", "KCNA <x> (via A, B; named as media reports", "2024-06", "also “" + hostile);
   }
 }

@@ -1,11 +1,14 @@
 package org.crosscheck.report;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.crosscheck.SharedData;
 import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.cluster.Stories;
@@ -69,17 +72,28 @@ class ReportBuilderTest {
     InMemoryArticleStore store = ingest("seeds");
     Story story = Stories.all(store).getFirst();
     StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
-    // North Korea confirmed the deployment: stated by several outlets, KCNA among the origins
+    // the facts the outlets share, each relayed from KCNA alone: the confirmation, Kim's order, Article 4, Kursk
+    String kcna = "Korean Central News Agency";
+    Set<String> sharing = new HashSet<>();
+    for (String[] fact : new String[][] {{"confirmed"}, {"Kim Jong", "order"}, {"Article 4"}, {"Kursk"}}) {
+      List<StoryReport.Fact> stating = r.consensus().stream().filter(f -> f.outlets().size() >= 4
+          && f.evidence().stream().filter(e -> java.util.Arrays.stream(fact).allMatch(e.text()::contains)).count() >= 2)
+          .filter(f -> f.origins().size() == 1 && f.origins().getFirst().name().equals(kcna)).toList();
+      assertThat(stating).as(String.join(" ", fact)).isNotEmpty();
+      stating.forEach(f -> sharing.addAll(f.outlets()));
+    }
+    assertThat(sharing).hasSize(5);
     assertThat(r.consensus()).anySatisfy(f -> {
-      assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("confirmed"));
-      assertThat(f.outlets()).hasSizeGreaterThanOrEqualTo(3);
-      assertThat(f.origins()).contains("Korean Central News Agency");
+      assertThat(f.outlets()).hasSize(5);
+      assertThat(f.origins()).singleElement().satisfies(o -> {
+        assertThat(o.name()).isEqualTo(kcna);
+        assertThat(o.outlets()).hasSize(5);
+      });
     });
-    // outlets relaying one origin count once: Kim ordered the deployment, said by 4 outlets from 2 origins, KCNA first
+    // what South Korea's ministry says is its own origin, not KCNA's
     assertThat(r.consensus()).anySatisfy(f -> {
-      assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("KCNA said Monday"));
-      assertThat(f.outlets()).hasSizeGreaterThanOrEqualTo(4);
-      assertThat(f.origins()).hasSizeLessThanOrEqualTo(2).first().isEqualTo("Korean Central News Agency");
+      assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("mocking the international community"));
+      assertThat(f.origins()).extracting(StoryReport.Origin::name).containsExactly("Ministry of Foreign Affairs");
     });
     assertThat(r.consensus()).allSatisfy(f -> assertThat(f.origins().size()).isLessThanOrEqualTo(f.outlets().size()));
     // the treaty: June 2024 in The Gaze, December last year (2024-12) in the undated report
