@@ -96,6 +96,21 @@ public final class ReportBuilder {
     return Optional.of(built);
   }
 
+  /**
+   * @param store the store where reports are kept
+   * @param story the story
+   * @return its stored report when it is up to date, without building one
+   */
+  public Optional<StoryReport> stored(org.crosscheck.store.ReportStore store, Story story) {
+    return store.report(story.id(), fingerprint(story)).flatMap(json -> {
+      try {
+        return Optional.of(JSON.readValue(json, StoryReport.class));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
   /** @return a digest of what a story's report is built from: the builder's version and the story's articles in order */
   static String fingerprint(Story story) {
     try {

@@ -1,0 +1,417 @@
+package org.crosscheck.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.report.StoryReport;
+import org.jsoup.nodes.Entities;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server-rendered pages. Every piece of article text is escaped; pages read without
+ * JavaScript, and the little script there is (upload progress) only adds to them.
+ */
+final class Pages {
+  private final WebApp web;
+
+  Pages(WebApp web) {
+    this.web = web;
+  }
+
+  static String e(@Nullable String s) {
+    return s == null ? "" : Entities.escape(s).replace("\"", "&quot;");
+  }
+
+  private static String page(String title, String body) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+        + "content=\"width=device-width, initial-scale=1\"><title>" + e(title) + " — Crosscheck</title><style>"
+        + "body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:0 1rem;color:#222}"
+        + "header{display:flex;gap:1rem;align-items:center;border-bottom:1px solid #ccc;padding:.5rem 0}"
+        + "header a{text-decoration:none}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem;"
+        + "vertical-align:top}mark{background:#ffe066}mark#cited{background:#ffa94d;outline:2px solid #e8590c}"
+        + ".cite{font-size:.8em;margin-left:.2em}.new{color:#c92a2a;font-weight:bold}.muted{color:#777}"
+        + ".sides{display:flex;gap:1rem}.side{flex:1;border:1px solid #f08c00;padding:.5rem;border-radius:4px}"
+        + ".states{background:#d3f9d8}.contradicts{background:#ffc9c9}.silent{color:#aaa}"
+        + ".text{white-space:pre-wrap}</style></head><body><header><a href=\"/\"><b>Crosscheck</b></a>"
+        + "<form action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\" placeholder=\"Search articles, "
+        + "entities, quotes\" aria-label=\"search\"> <button>Search</button></form><a href=\"/ingest\">Ingest</a>"
+        + "</header><main>" + body + "</main></body></html>\n";
+  }
+
+  static String errorPage(int status, String message) {
+    return page("Error " + status, "<h1>Error " + status + "</h1><p id=\"error\">" + e(message) + "</p>");
+  }
+
+  private static void html(Context ctx, String html) {
+    ctx.contentType("text/html; charset=utf-8").result(html);
+  }
+
+  // ---------------------------------------------------------------- home
+
+  void home(Context ctx) {
+    WebApp.StoryFilter f = WebApp.StoryFilter.of(ctx);
+    var result = web.stories(f);
+    StringBuilder b = new StringBuilder("<h1>Stories</h1>");
+    b.append("<form method=\"get\" action=\"/\" id=\"filters\">From <input type=\"date\" name=\"from\" value=\"")
+        .append(e(ctx.queryParam("from"))).append("\"> to <input type=\"date\" name=\"to\" value=\"")
+        .append(e(ctx.queryParam("to"))).append("\"> outlet <input name=\"outlet\" value=\"")
+        .append(e(ctx.queryParam("outlet"))).append("\"> entity <input name=\"entity\" value=\"")
+        .append(e(ctx.queryParam("entity"))).append("\"> <button>Filter</button></form>");
+    b.append("<p class=\"muted\">").append(result.getValue()).append(" stories, most outlets first, then most recent."
+        + " Conflicts are counted once a story's report has been built.</p>");
+    b.append("<table id=\"stories\"><tr><th>Story</th><th>Outlets</th><th>Articles</th><th>Time span</th>"
+        + "<th>Conflicts</th></tr>");
+    for (WebApp.StoryRow r : result.getKey()) {
+      b.append("<tr><td><a href=\"/stories/").append(e(r.id())).append("\">").append(e(r.headline()))
+          .append("</a></td><td>").append(r.outlets()).append("</td><td>").append(r.articles()).append("</td><td>")
+          .append(r.first() == null ? "undated" : e(r.first()) + (r.last().equals(r.first()) ? "" : " – " + e(r.last())))
+          .append("</td><td>").append(r.conflicts() == null ? "<span class=\"muted\">–</span>" : r.conflicts())
+          .append("</td></tr>");
+    }
+    b.append("</table>");
+    if (f.offset() + f.limit() < result.getValue()) {
+      b.append("<p><a href=\"/?offset=").append(f.offset() + f.limit()).append("\">More stories</a></p>");
+    }
+    html(ctx, page("Stories", b.toString()));
+  }
+
+  // ---------------------------------------------------------------- story
+
+  private static String cite(StoryReport.Evidence x) {
+    return "<a class=\"cite\" href=\"/articles/" + e(x.article()) + "?hl=" + x.start() + "-" + x.end() + "#cited\" title=\""
+        + e(x.text()) + "\">[" + e(x.article()) + "]</a>";
+  }
+
+  private static String cites(List<StoryReport.Evidence> evidence) {
+    StringBuilder b = new StringBuilder();
+    evidence.forEach(x -> b.append(cite(x)));
+    return b.toString();
+  }
+
+  void story(Context ctx) {
+    String id = ctx.pathParam("id");
+    StoryReport r = web.report(id);
+    // what changed since this browser last viewed the story: the articles it had not seen
+    String cookie = "seen-" + id;
+    String seenValue = ctx.cookie(cookie);
+    Set<String> seen = seenValue == null ? null : new LinkedHashSet<>(List.of(seenValue.split("\\.")));
+    Set<String> fresh = new LinkedHashSet<>();
+    for (StoryReport.ArticleRef a : r.story().articles()) {
+      if (seen != null && !seen.contains(shortId(a.id()))) {
+        fresh.add(a.id());
+      }
+    }
+    ctx.cookie(cookie, String.join(".", r.story().articles().stream().map(a -> shortId(a.id())).toList()), 365 * 86400);
+    StringBuilder b = new StringBuilder();
+    b.append("<h1>").append(e(r.story().headline())).append("</h1><p class=\"muted\">Story ").append(e(id)).append(", ")
+        .append(r.story().articles().size()).append(" articles");
+    if (r.story().inferredDate() != null) {
+      b.append("; undated articles read against ").append(e(r.story().inferredDate()));
+    }
+    b.append(" · <a href=\"/api/stories/").append(e(id)).append("\">JSON</a></p>");
+    if (!fresh.isEmpty()) {
+      b.append("<p class=\"new\" id=\"changed\">New since your last visit: ").append(fresh.size())
+          .append(fresh.size() == 1 ? " article" : " articles").append("; what they add is marked new.</p>");
+    }
+    b.append("<h2>Summary</h2><ul id=\"summary\">");
+    for (StoryReport.Sentence s : r.summary()) {
+      b.append("<li>").append(mark(s.evidence(), fresh)).append(e(s.text())).append(' ').append(cites(s.evidence()))
+          .append(" <span class=\"muted\">— ").append(e(String.join(", ", s.outlets()))).append("</span></li>");
+    }
+    b.append("</ul><h2>Source matrix</h2>").append(matrix(r));
+    b.append("<h2>Consensus</h2><ul id=\"consensus\">");
+    for (StoryReport.Fact f : r.consensus()) {
+      b.append("<li>").append(mark(f.evidence(), fresh)).append(e(f.text())).append(' ').append(cites(f.evidence()))
+          .append(String.format(Locale.ROOT, " — <b>%d outlets</b>, <b>%d independent %s</b>: ", f.outlets().size(),
+              f.origins().size(), f.origins().size() == 1 ? "origin" : "origins"))
+          .append(e(String.join("; ", f.origins().stream().map(StoryReport.Origin::label).toList()))).append("</li>");
+    }
+    b.append("</ul><h2>Conflicts</h2><div id=\"conflicts\">");
+    if (r.conflicts().isEmpty()) {
+      b.append("<p class=\"muted\">No outlets contradict each other on dates or amounts.</p>");
+    }
+    for (StoryReport.Conflict c : r.conflicts()) {
+      b.append("<div class=\"conflict\"><p>").append(c.kind().equals("DATE") ? "Dates differ" : "Amounts differ")
+          .append(":</p><div class=\"sides\">");
+      for (StoryReport.Side side : c.sides()) {
+        b.append("<div class=\"side\"><b>").append(e(side.value())).append("</b> — ")
+            .append(e(String.join(", ", side.outlets()))).append("<p>").append(e(side.evidence().getLast().text()))
+            .append(' ').append(cites(side.evidence())).append("</p></div>");
+      }
+      b.append("</div></div>");
+    }
+    b.append("</div><h2>Exclusives</h2><ul id=\"exclusives\">");
+    for (StoryReport.Sentence x : r.exclusives()) {
+      b.append("<li>").append(mark(x.evidence(), fresh)).append(e(x.text())).append(' ').append(cites(x.evidence()))
+          .append(" <span class=\"muted\">— only ").append(e(String.join(", ", x.outlets()))).append("</span></li>");
+    }
+    b.append("</ul><h2>Quotes</h2><div id=\"quotes\">");
+    for (StoryReport.Speaker s : r.quotes()) {
+      b.append("<h3>").append(s.speaker() == null ? "Unattributed" : e(s.speaker()) + " <span class=\"muted\">("
+          + e(s.type() == null ? "" : s.type().toLowerCase(Locale.ROOT)) + ")</span>").append("</h3><ul>");
+      for (StoryReport.Quote q : s.quotes()) {
+        b.append("<li>“").append(e(q.text())).append("” — ").append(e(q.outlet())).append(' ').append(cites(q.evidence()));
+        for (StoryReport.Variant v : q.variants()) {
+          b.append("<br><span class=\"muted\">also “").append(e(v.text())).append("” — ").append(e(v.outlet()))
+              .append("</span> ").append(cites(v.evidence()));
+        }
+        b.append("</li>");
+      }
+      b.append("</ul>");
+    }
+    b.append("</div><h2>Timeline</h2>").append(timeline(r.timeline()));
+    b.append("<h2>Entities</h2><table id=\"entities\"><tr><th>Entity</th><th>Type</th><th>Written as</th><th>Outlets</th></tr>");
+    for (StoryReport.Entity en : r.entities()) {
+      b.append("<tr><td>").append(e(en.name())).append("</td><td>").append(e(en.type().toLowerCase(Locale.ROOT)))
+          .append("</td><td>").append(e(String.join(" / ", en.variants()))).append("</td><td>")
+          .append(e(String.join(", ", en.outlets()))).append("</td></tr>");
+    }
+    b.append("</table><h2>Articles</h2><ul>");
+    for (StoryReport.ArticleRef a : r.story().articles()) {
+      b.append("<li><a href=\"/articles/").append(e(a.id())).append("\">")
+          .append(e(a.title() == null ? a.id() : a.title())).append("</a> — ").append(e(a.outlet() == null ? "unknown outlet"
+              : a.outlet())).append(", ").append(e(a.published() == null ? "undated" : a.published()))
+          .append(fresh.contains(a.id()) ? " <span class=\"new\">new</span>" : "").append("</li>");
+    }
+    b.append("</ul>");
+    html(ctx, page(r.story().headline(), b.toString()));
+  }
+
+  private static String shortId(String articleId) {
+    return Integer.toHexString(articleId.hashCode());
+  }
+
+  private static String mark(List<StoryReport.Evidence> evidence, Set<String> fresh) {
+    return evidence.stream().anyMatch(x -> fresh.contains(x.article())) ? "<span class=\"new\">new</span> " : "";
+  }
+
+  /** Outlets by facts: who states each fact, who gives a contradicting value, who is silent. */
+  private static String matrix(StoryReport r) {
+    List<String> outlets = new ArrayList<>();
+    for (StoryReport.ArticleRef a : r.story().articles()) {
+      String o = a.outlet() == null ? a.id() : a.outlet();
+      if (!outlets.contains(o)) {
+        outlets.add(o);
+      }
+    }
+    StringBuilder b = new StringBuilder("<table id=\"matrix\"><tr><th>Fact</th>");
+    outlets.forEach(o -> b.append("<th>").append(e(o)).append("</th>"));
+    b.append("</tr>");
+    int n = 0;
+    for (StoryReport.Fact f : r.consensus()) {
+      b.append("<tr><td>").append(e(shorten(f.text()))).append("</td>");
+      for (String o : outlets) {
+        b.append(f.outlets().contains(o) ? "<td class=\"states\">states it</td>" : "<td class=\"silent\">silent</td>");
+      }
+      b.append("</tr>");
+      if (++n == 12) {
+        break;
+      }
+    }
+    for (StoryReport.Conflict c : r.conflicts()) {
+      b.append("<tr><td>").append(e(shorten(c.sides().getFirst().evidence().getLast().text()))).append("</td>");
+      for (String o : outlets) {
+        String value = c.sides().stream().filter(s -> s.outlets().contains(o)).map(StoryReport.Side::value).findFirst()
+            .orElse(null);
+        b.append(value == null ? "<td class=\"silent\">silent</td>"
+            : "<td class=\"contradicts\">contradicts: " + e(value) + "</td>");
+      }
+      b.append("</tr>");
+    }
+    for (StoryReport.Sentence x : r.exclusives()) {
+      b.append("<tr><td>").append(e(shorten(x.text()))).append("</td>");
+      for (String o : outlets) {
+        b.append(x.outlets().contains(o) ? "<td class=\"states\">only it</td>" : "<td class=\"silent\">silent</td>");
+      }
+      b.append("</tr>");
+    }
+    return b.append("</table>").toString();
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 110 ? s : s.substring(0, 107) + "…";
+  }
+
+  /** The dated events as a drawn timeline: an SVG axis with a dot per date, then the dated sentences. */
+  private static String timeline(List<StoryReport.Date> dates) {
+    if (dates.isEmpty()) {
+      return "<p class=\"muted\">No dated events.</p>";
+    }
+    StringBuilder b = new StringBuilder();
+    int w = 900;
+    int step = dates.size() == 1 ? 0 : (w - 80) / (dates.size() - 1);
+    b.append("<svg id=\"timeline-axis\" width=\"100%\" viewBox=\"0 0 ").append(w).append(" 70\" role=\"img\" "
+        + "aria-label=\"timeline\"><line x1=\"40\" y1=\"30\" x2=\"").append(w - 40).append("\" y2=\"30\" stroke=\"#555\"/>");
+    for (int i = 0; i < dates.size(); i++) {
+      StoryReport.Date d = dates.get(i);
+      int x = 40 + i * step;
+      b.append("<circle cx=\"").append(x).append("\" cy=\"30\" r=\"6\" fill=\"").append(d.inferred() ? "#adb5bd" : "#1c7ed6")
+          .append("\"><title>").append(e(d.date())).append("</title></circle><text x=\"").append(x)
+          .append("\" y=\"").append(i % 2 == 0 ? 58 : 16).append("\" font-size=\"12\" text-anchor=\"middle\">")
+          .append(e(d.date())).append("</text>");
+    }
+    b.append("</svg><ol id=\"timeline\">");
+    for (StoryReport.Date d : dates) {
+      b.append("<li><b>").append(e(d.date())).append("</b>").append(d.inferred() ? " <i>(inferred)</i>" : "")
+          .append(" — ").append(e(d.evidence().getFirst().text())).append(' ').append(cites(d.evidence()))
+          .append(" <span class=\"muted\">").append(e(String.join(", ", d.outlets()))).append("</span></li>");
+    }
+    return b.append("</ol>").toString();
+  }
+
+  // ---------------------------------------------------------------- article
+
+  void article(Context ctx) {
+    Article a = web.article(ctx.pathParam("id"));
+    String story = web.store().storyOf(a.id()).map(StoryId::value).orElse(null);
+    int[] cited = null;
+    String hl = ctx.queryParam("hl");
+    if (hl != null) {
+      String[] p = hl.split("-", 2);
+      try {
+        cited = new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException ex) {
+        throw new WebApp.Problem(400, "'hl' must be START-END character offsets, was '" + hl + "'");
+      }
+      if (cited[0] < 0 || cited[1] > a.text().length() || cited[0] >= cited[1]) {
+        throw new WebApp.Problem(400, "'hl' " + hl + " is outside the article's " + a.text().length() + " characters");
+      }
+    }
+    // the spans the story's report cites, from the stored report
+    TreeMap<Integer, Integer> spans = new TreeMap<>();
+    if (story != null) {
+      org.crosscheck.cluster.Stories.get(web.store(), new StoryId(story)).flatMap(web::storedReport)
+          .ifPresent(r -> evidence(r).stream().filter(x -> x.article().equals(a.id().value()))
+              .forEach(x -> spans.merge(x.start(), x.end(), Math::max)));
+    }
+    StringBuilder b = new StringBuilder("<h1>").append(e(a.title() == null ? a.id().value() : a.title())).append("</h1>");
+    b.append("<table id=\"meta\"><tr><th>Article</th><td>").append(e(a.id().value())).append("</td></tr><tr><th>Outlet</th><td>")
+        .append(e(a.displayOutlet() == null ? "unknown" : a.displayOutlet())).append("</td></tr><tr><th>Published</th><td>")
+        .append(e(a.published().isKnown() ? a.published().iso() : "unknown")).append("</td></tr>");
+    if (a.url() != null) {
+      b.append("<tr><th>URL</th><td>").append(e(a.url())).append("</td></tr>");
+    }
+    if (story != null) {
+      b.append("<tr><th>Story</th><td><a href=\"/stories/").append(e(story)).append("\">").append(e(story))
+          .append("</a></td></tr>");
+    }
+    b.append("</table><p class=\"muted\">Highlighted: the spans the story's report cites").append(cited == null ? ""
+        : "; the citation you followed is outlined").append(".</p><div class=\"text\" id=\"text\">");
+    String text = a.text();
+    int pos = 0;
+    List<int[]> marks = new ArrayList<>();
+    spans.forEach((s, en) -> marks.add(new int[] {s, en, 0}));
+    if (cited != null) {
+      int[] c = cited;
+      marks.removeIf(m -> m[0] < c[1] && c[0] < m[1]);
+      marks.add(new int[] {cited[0], cited[1], 1});
+    }
+    marks.sort(Comparator.comparingInt(m -> m[0]));
+    for (int[] m : marks) {
+      if (m[0] < pos) {
+        continue; // overlaps a span already marked
+      }
+      b.append(e(text.substring(pos, m[0]))).append(m[2] == 1 ? "<mark id=\"cited\">" : "<mark>")
+          .append(e(text.substring(m[0], m[1]))).append("</mark>");
+      pos = m[1];
+    }
+    b.append(e(text.substring(pos))).append("</div>");
+    html(ctx, page(a.title() == null ? a.id().value() : a.title(), b.toString()));
+  }
+
+  private static List<StoryReport.Evidence> evidence(StoryReport r) {
+    List<StoryReport.Evidence> out = new ArrayList<>();
+    r.summary().forEach(s -> out.addAll(s.evidence()));
+    r.consensus().forEach(f -> out.addAll(f.evidence()));
+    r.conflicts().forEach(c -> c.sides().forEach(s -> out.addAll(s.evidence())));
+    r.exclusives().forEach(x -> out.addAll(x.evidence()));
+    r.quotes().forEach(s -> s.quotes().forEach(q -> {
+      out.addAll(q.evidence());
+      q.variants().forEach(v -> out.addAll(v.evidence()));
+    }));
+    r.timeline().forEach(d -> out.addAll(d.evidence()));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  void search(Context ctx) {
+    String q = ctx.queryParam("q");
+    StringBuilder b = new StringBuilder("<h1>Search</h1><form method=\"get\" action=\"/search\"><input type=\"search\" "
+        + "name=\"q\" value=\"").append(e(q)).append("\"> <button>Search</button></form>");
+    if (q != null && !q.isBlank()) {
+      Map<String, List<SearchIndex.Hit>> hits = web.search(q);
+      int count = hits.values().stream().mapToInt(List::size).sum();
+      b.append("<p>").append(count).append(count == 1 ? " article" : " articles").append(" in ").append(hits.size())
+          .append(hits.size() == 1 ? " story" : " stories").append(" match “").append(e(q)).append("”.</p><div id=\"results\">");
+      for (var group : hits.entrySet()) {
+        String story = group.getKey();
+        b.append("<section class=\"story\"><h2>").append(story.isEmpty() ? "Not in a story"
+            : "<a href=\"/stories/" + e(story) + "\">Story " + e(story) + "</a>").append("</h2><ul>");
+        for (SearchIndex.Hit h : group.getValue()) {
+          b.append("<li><a href=\"/articles/").append(e(h.id())).append("\">").append(e(h.title().isEmpty() ? h.id()
+              : h.title())).append("</a> — ").append(e(h.outlet())).append("<br>").append(h.passages()).append("</li>");
+        }
+        b.append("</ul></section>");
+      }
+      b.append("</div>");
+    }
+    html(ctx, page("Search", b.toString()));
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  void ingestForm(Context ctx) {
+    html(ctx, page("Ingest", ingestFormHtml(null)));
+  }
+
+  private static String ingestFormHtml(@Nullable String result) {
+    return "<h1>Ingest</h1>" + (result == null ? "" : result)
+        + "<form id=\"upload\" method=\"post\" action=\"/ingest\" enctype=\"multipart/form-data\">"
+        + "<p><input type=\"file\" name=\"files\" multiple required> Text, HTML, RSS/Atom or JSON Lines files.</p>"
+        + "<p><input type=\"password\" name=\"token\" placeholder=\"token (when the server needs one)\"></p>"
+        + "<p><button>Upload</button> <progress id=\"progress\" max=\"100\" value=\"0\" hidden></progress></p></form>"
+        + "<script>document.getElementById('upload').addEventListener('submit',function(ev){ev.preventDefault();"
+        + "var f=ev.target,x=new XMLHttpRequest(),p=document.getElementById('progress');p.hidden=false;"
+        + "x.upload.onprogress=function(e){if(e.lengthComputable){p.value=100*e.loaded/e.total;}};"
+        + "x.onload=function(){document.open();document.write(x.responseText);document.close();};"
+        + "x.open('POST','/ingest');x.send(new FormData(f));});</script>";
+  }
+
+  void ingest(Context ctx) {
+    web.requireWriteToken(ctx);
+    WebApp.IngestResult r = web.ingest(web.uploads(ctx));
+    StringBuilder b = new StringBuilder("<div id=\"result\"><p>").append(r.added()).append(" added, ")
+        .append(r.alreadyStored()).append(" already stored, ").append(r.rejected()).append(" rejected.</p>");
+    if (r.storeError() != null) {
+      b.append("<p class=\"new\">The store failed: ").append(e(r.storeError())).append("</p>");
+    }
+    if (!r.rejections().isEmpty()) {
+      b.append("<ul class=\"rejections\">");
+      r.rejections().forEach(m -> b.append("<li>rejected: ").append(e(m)).append("</li>"));
+      b.append("</ul>");
+    }
+    Map<String, String> links = new LinkedHashMap<>();
+    r.articles().forEach(id -> links.put("/articles/" + id, id));
+    if (!links.isEmpty()) {
+      b.append("<p>Stored:</p><ul class=\"stored\">");
+      links.forEach((href, id) -> b.append("<li><a href=\"").append(e(href)).append("\">").append(e(id)).append("</a>")
+          .append(web.store().storyOf(new ArticleId(id)).map(s -> " in <a href=\"/stories/" + e(s.value()) + "\">"
+              + e(s.value()) + "</a>").orElse("")).append("</li>"));
+      b.append("</ul>");
+    }
+    b.append("</div>");
+    ctx.status(r.rejected() > 0 && r.added() + r.alreadyStored() == 0 ? 400 : 200);
+    html(ctx, page("Ingest", ingestFormHtml(b.toString())));
+  }
+}

@@ -1,0 +1,153 @@
+package org.crosscheck.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.crosscheck.model.Article;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Full-text search over the stored articles (title and text) with Lucene, highlighted, results
+ * grouped by story. Kept in memory and filled from the store when the server starts; articles
+ * ingested through the server are added as they are stored. Thread-safe.
+ */
+public final class SearchIndex implements AutoCloseable {
+  private final StandardAnalyzer analyzer = new StandardAnalyzer();
+  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+  private final IndexWriter writer;
+
+  /** Creates an empty index. */
+  public SearchIndex() {
+    try {
+      writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the search index", e);
+    }
+  }
+
+  /**
+   * Adds or replaces an article.
+   *
+   * @param article the article
+   * @param story its story id, or {@code null}
+   */
+  public void put(Article article, @Nullable String story) {
+    Document d = new Document();
+    d.add(new StringField("id", article.id().value(), Field.Store.YES));
+    d.add(new StringField("story", story == null ? "" : story, Field.Store.YES));
+    d.add(new StringField("outlet", article.displayOutlet() == null ? "" : article.displayOutlet(), Field.Store.YES));
+    d.add(new TextField("title", article.title() == null ? "" : article.title(), Field.Store.YES));
+    d.add(new TextField("text", article.text(), Field.Store.YES));
+    try {
+      writer.updateDocument(new Term("id", article.id().value()), d);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index " + article.id(), e);
+    }
+  }
+
+  /** Makes what was put visible to searches. */
+  public void commit() {
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the search index", e);
+    }
+  }
+
+  /**
+   * @param id the article
+   * @param title its title
+   * @param outlet its outlet
+   * @param story its story id, or empty
+   * @param passages the best passages of its text, HTML-escaped, with the matches in {@code <mark>}
+   */
+  public record Hit(String id, String title, String outlet, String story, String passages) {}
+
+  /** Thrown when a query cannot be read; the message names the query and the problem. */
+  public static final class BadQueryException extends RuntimeException {
+    BadQueryException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * @param query words, "phrases", AND/OR/NOT (Lucene's classic syntax)
+   * @param limit most hits
+   * @return the hits grouped by story, the story of the best hit first
+   */
+  public Map<String, List<Hit>> search(String query, int limit) {
+    if (query.isBlank()) {
+      throw new BadQueryException("the query is empty: give words to search for, e.g. ?q=Kursk");
+    }
+    Query q;
+    try {
+      q = new MultiFieldQueryParser(new String[] {"title", "text"}, analyzer).parse(query);
+    } catch (ParseException | RuntimeException e) {
+      try {
+        q = new MultiFieldQueryParser(new String[] {"title", "text"}, analyzer).parse(QueryParser.escape(query));
+      } catch (ParseException | RuntimeException again) {
+        throw new BadQueryException("cannot read the query '" + query + "': " + e.getMessage());
+      }
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs top = searcher.search(q, limit);
+      UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+          .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).withMaxLength(1_000_000)
+          .build();
+      String[] passages = highlighter.highlight("text", q, top, 2);
+      Map<String, List<Hit>> out = new LinkedHashMap<>();
+      ScoreDoc[] docs = top.scoreDocs;
+      for (int i = 0; i < docs.length; i++) {
+        Document d = searcher.storedFields().document(docs[i].doc);
+        String p = passages[i] != null ? passages[i] : escape(first(d.get("text")));
+        out.computeIfAbsent(d.get("story"), s -> new ArrayList<>()).add(new Hit(d.get("id"), d.get("title"),
+            d.get("outlet"), d.get("story"), p));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search the index", e);
+    }
+  }
+
+  private static String first(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + " …";
+  }
+
+  static String escape(String s) {
+    return org.jsoup.nodes.Entities.escape(s);
+  }
+
+  @Override
+  public void close() {
+    try {
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the search index", e);
+    }
+  }
+}

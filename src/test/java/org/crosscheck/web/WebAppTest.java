@@ -1,0 +1,169 @@
+package org.crosscheck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.crosscheck.SharedData;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.store.EmbeddedArticleStore;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starts the server on a free loopback port over a store holding the seed story, and drives it over HTTP. */
+class WebAppTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String TOKEN = "s3cret-token";
+  @TempDir static Path dir;
+  private static EmbeddedArticleStore store;
+  private static WebApp web;
+
+  @BeforeAll
+  static void start() {
+    store = EmbeddedArticleStore.open(dir);
+    Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
+    web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)), Pipeline.builder().store(store)
+        .buildIngestor(), new WebApp.Settings("127.0.0.1", 0, TOKEN, 4096)).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    web.close();
+    store.close();
+  }
+
+  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(web.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String body, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.url() + path))
+        .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void healthAndTheStoryList() throws Exception {
+    assertThat(JSON.readTree(get("/api/health").body()).get("status").asText()).isEqualTo("ok");
+    JsonNode list = JSON.readTree(get("/api/stories?limit=10").body());
+    assertThat(list.get("total").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(list.get("stories").get(0).get("outlets").asInt()).isEqualTo(5);
+    assertThat(JSON.readTree(get("/api/stories?outlet=The%20Gaze").body()).get("total").asInt()).isEqualTo(1);
+    assertThat(JSON.readTree(get("/api/stories?outlet=Nobody").body()).get("total").asInt()).isZero();
+    assertThat(JSON.readTree(get("/api/stories?to=2020-01-01").body()).get("total").asInt()).isZero();
+    assertThat(JSON.readTree(get("/api/stories?entity=Kursk").body()).get("total").asInt()).isEqualTo(1);
+    Document home = Jsoup.parse(get("/").body());
+    assertThat(home.select("#stories a").eachText()).contains("North Korea Deploys Troops in Russia Under Military Pact");
+  }
+
+  @Test
+  void badInputGetsTheRightStatusAndAMessageNamingIt() throws Exception {
+    HttpResponse<String> badDate = get("/api/stories?from=yesterday");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badDate.body()).get("error").asText()).contains("from", "yesterday");
+    assertThat(get("/api/stories/s-999").statusCode()).isEqualTo(404);
+    assertThat(get("/api/stories/banana").statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(get("/api/articles/a-0000000000000000").body()).get("error").asText())
+        .contains("a-0000000000000000");
+    assertThat(get("/api/search?q=").statusCode()).isEqualTo(400);
+    assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theStoryPageShowsTheConflictTheMatrixAndCitationsThatLandOnTheSpan() throws Exception {
+    HttpResponse<String> res = get("/stories/s-1");
+    assertThat(res.statusCode()).isEqualTo(200);
+    Document page = Jsoup.parse(res.body());
+    assertThat(page.select("#conflicts .side").eachText()).anySatisfy(t -> assertThat(t).startsWith("2024-06"))
+        .anySatisfy(t -> assertThat(t).startsWith("2024-12"));
+    assertThat(page.select("#matrix td.states")).isNotEmpty();
+    assertThat(page.select("#matrix td.contradicts").eachText()).contains("contradicts: 2024-06", "contradicts: 2024-12");
+    assertThat(page.select("#timeline li").eachText()).anySatisfy(t -> assertThat(t).startsWith("2025-04-26"));
+    assertThat(page.select("#quotes h3").eachText()).anySatisfy(t -> assertThat(t).startsWith("Koo Byung-sam"));
+    // follow a citation: the article page outlines exactly the cited text
+    var link = page.select("#exclusives a.cite").stream().filter(a -> a.attr("title").contains("15,800")).findFirst()
+        .orElseThrow();
+    Document article = Jsoup.parse(get(link.attr("href").replace("#cited", "")).body());
+    assertThat(article.select("mark#cited").text()).isEqualTo(link.attr("title"));
+    // the JSON report is the same report
+    JsonNode report = JSON.readTree(get("/api/stories/s-1").body());
+    assertThat(report.get("conflicts").size()).isEqualTo(page.select("#conflicts .conflict").size());
+  }
+
+  @Test
+  void searchFindsArticlesHighlightedAndGroupedByStory() throws Exception {
+    JsonNode hits = JSON.readTree(get("/api/search?q=Kursk").body());
+    assertThat(hits.has("s-1")).isTrue();
+    assertThat(hits.get("s-1").size()).isGreaterThanOrEqualTo(4);
+    assertThat(hits.get("s-1").get(0).get("passages").asText()).contains("<mark>Kursk</mark>");
+    Document page = Jsoup.parse(get("/search?q=Kursk").body());
+    assertThat(page.select("#results section.story h2").eachText()).containsExactly("Story s-1");
+    assertThat(page.select("#results mark").eachText()).contains("Kursk");
+    // a query Lucene cannot parse is searched as words
+    assertThat(get("/api/search?q=Kursk%20AND%20(").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void ingestNeedsTheTokenStoresJsonLinesAndEscapesArticleText() throws Exception {
+    String line = "{\"id\": \"web-1\", \"source\": \"Test Wire\", \"title\": \"Zanzibar <script>alert(1)</script> story\","
+        + " \"published\": \"2025-05-02\", \"text\": \"Officials in Zanzibar said <script>alert('x')</script> the"
+        + " harbour reopened on Friday after repairs that lasted three weeks.\"}\n";
+    HttpResponse<String> refused = post("/api/articles", line, null);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("token");
+    HttpResponse<String> ok = post("/api/articles", line, TOKEN);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    JsonNode r = JSON.readTree(ok.body());
+    assertThat(r.get("added").asInt()).isEqualTo(1);
+    String id = r.get("articles").get(0).asText();
+    HttpResponse<String> page = get("/articles/" + id);
+    assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+    assertThat(Jsoup.parse(page.body()).select("script")).isEmpty();
+    assertThat(JSON.readTree(get("/api/search?q=Zanzibar").body()).toString()).contains(id);
+    // again: already stored, nothing lost or doubled
+    assertThat(JSON.readTree(post("/api/articles", line, TOKEN).body()).get("alreadyStored").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void badUploadsAreRefusedWithTheirReasonAndStoreNothing() throws Exception {
+    long before = store.count();
+    HttpResponse<String> bad = post("/api/articles", "{not json\n", TOKEN);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("rejections").get(0).asText()).contains("request body");
+    HttpResponse<String> big = post("/api/articles", "x".repeat(5000), TOKEN);
+    assertThat(big.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(big.body()).get("error").asText()).contains("4096");
+    assertThat(post("/api/articles", "", TOKEN).statusCode()).isEqualTo(400);
+    assertThat(store.count()).isEqualTo(before);
+  }
+
+  @Test
+  void theApiIsDescribedAndOtherAddressesNeedAToken() throws Exception {
+    JsonNode api = JSON.readTree(get("/api/openapi.json").body());
+    assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/stories", "/api/stories/{id}",
+        "/api/articles/{id}", "/api/search", "/api/articles", "/api/health");
+    assertThatThrownBy(() -> new WebApp.Settings("0.0.0.0", 0, null, 1024)).hasMessageContaining("--token");
+    assertThat(new WebApp.Settings("::1", 0, null, 1024).host()).isEqualTo("::1");
+  }
+}
