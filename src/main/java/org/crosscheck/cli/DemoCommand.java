@@ -19,6 +19,7 @@ import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.store.PutResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,12 +29,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", description = {
     "Ingest the bundled sample: five reports by five outlets of one event (28 April 2025,",
     "North Korea confirms its troops fought in Russia's Kursk region), show what was stored, and",
-    "print the story's cross-source report in Markdown."})
+    "print the story's cross-source report in Markdown, then serve it in the web app (when run in a terminal,",
+    "or with --serve) and print its URL."})
 final class DemoCommand implements Callable<Integer> {
   private static final String DIR = "/org/crosscheck/demo/";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
+
+  @Option(names = "--serve", negatable = true, description = "Serve the story in the web app at the end (default: only"
+      + " when the output is a terminal). --no-serve exits after the report.")
+  Boolean serve;
+
+  @Option(names = "--port", defaultValue = "7070", description = "Port to serve on; a free one when it is taken (default:"
+      + " ${DEFAULT-VALUE}).")
+  int port;
 
   @Override
   public Integer call() {
@@ -80,7 +90,41 @@ final class DemoCommand implements Callable<Integer> {
         new org.crosscheck.report.ReportBuilder(org.crosscheck.analysis.CachingAnalyzer.coreNlp(store))
             .report(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r)));
       }
+      if (story.isPresent() && (serve != null ? serve : interactive())) {
+        out.println();
+        return serveDemo(store, story.get(), out);
+      }
       return summary.counts().rejected() > 0 ? ExitCode.REJECTED : ExitCode.OK;
+    }
+  }
+
+  /** @return whether standard input and output are a terminal (Console.isTerminal on Java 22+, else a console at all) */
+  private static boolean interactive() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  private int serveDemo(org.crosscheck.store.EmbeddedArticleStore store, org.crosscheck.model.StoryId story,
+      PrintWriter out) {
+    int chosen = port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      chosen = probe.getLocalPort();
+    } catch (IOException taken) {
+      chosen = 0;
+    }
+    try {
+      return ServeCommand.serve(store, new org.crosscheck.web.WebApp.Settings("127.0.0.1", chosen, null, 64L << 20), out,
+          "/stories/" + story.value());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.OK;
     }
   }
 

@@ -47,15 +47,16 @@ final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     try (EmbeddedArticleStore store = data.openForWriting()) {
-      return serve(store, settings, spec.commandLine().getOut());
+      return serve(store, settings, spec.commandLine().getOut(), "/");
     }
   }
 
-  /** Serves until the process is stopped; prints the URL first. */
-  static int serve(EmbeddedArticleStore store, WebApp.Settings settings, PrintWriter out) throws InterruptedException {
+  /** Serves until the process is stopped; prints the URL of {@code page} first. */
+  static int serve(EmbeddedArticleStore store, WebApp.Settings settings, PrintWriter out, String page)
+      throws InterruptedException {
     ReportBuilder reports = new ReportBuilder(CachingAnalyzer.coreNlp(store));
     try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store).buildIngestor(), settings).start()) {
-      out.println("Serving " + store.count() + " articles from " + store.directory() + " at " + web.url() + "/");
+      out.println("Serving " + store.count() + " articles from " + store.directory() + " at " + web.url() + page);
       out.println("JSON API at " + web.url() + "/api/ (described at " + web.url() + "/api/openapi.json); Ctrl-C stops.");
       out.flush();
       CountDownLatch stop = new CountDownLatch(1);

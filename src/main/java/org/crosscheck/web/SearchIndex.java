@@ -34,9 +34,17 @@ import org.jspecify.annotations.Nullable;
  * ingested through the server are added as they are stored. Thread-safe.
  */
 public final class SearchIndex implements AutoCloseable {
+  /** Held so that the setting sticks: Lucene's note that the incubating vector module is not enabled is not for users. */
+  private static final java.util.logging.Logger VECTOR_NOTE = quiet("org.apache.lucene.internal.vectorization");
   private final StandardAnalyzer analyzer = new StandardAnalyzer();
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final IndexWriter writer;
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+    l.setLevel(java.util.logging.Level.SEVERE);
+    return l;
+  }
 
   /** Creates an empty index. */
   public SearchIndex() {

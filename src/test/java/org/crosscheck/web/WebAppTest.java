@@ -11,12 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
-import org.crosscheck.SharedData;
-import org.crosscheck.analysis.CachingAnalyzer;
-import org.crosscheck.pipeline.IngestListener;
-import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.store.EmbeddedArticleStore;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,22 +25,20 @@ class WebAppTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String TOKEN = "s3cret-token";
   @TempDir static Path dir;
+  private static SeedServer server;
   private static EmbeddedArticleStore store;
   private static WebApp web;
 
   @BeforeAll
   static void start() {
-    store = EmbeddedArticleStore.open(dir);
-    Pipeline.builder().store(store).buildIngestor()
-        .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
-    web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)), Pipeline.builder().store(store)
-        .buildIngestor(), new WebApp.Settings("127.0.0.1", 0, TOKEN, 4096)).start();
+    server = SeedServer.start(dir, TOKEN, 4096);
+    store = server.store;
+    web = server.web;
   }
 
   @AfterAll
   static void stop() {
-    web.close();
-    store.close();
+    server.close();
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,36 @@
+package org.crosscheck.web;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.crosscheck.SharedData;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.store.EmbeddedArticleStore;
+
+/** A server on a free loopback port over a fresh store holding the seed story. */
+final class SeedServer implements AutoCloseable {
+  final EmbeddedArticleStore store;
+  final WebApp web;
+
+  private SeedServer(EmbeddedArticleStore store, WebApp web) {
+    this.store = store;
+    this.web = web;
+  }
+
+  static SeedServer start(Path dir, @org.jspecify.annotations.Nullable String token, long maxUpload) {
+    EmbeddedArticleStore store = EmbeddedArticleStore.open(dir);
+    Pipeline.builder().store(store).buildIngestor()
+        .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
+    WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)), Pipeline.builder().store(store)
+        .buildIngestor(), new WebApp.Settings("127.0.0.1", 0, token, maxUpload)).start();
+    return new SeedServer(store, web);
+  }
+
+  @Override
+  public void close() {
+    web.close();
+    store.close();
+  }
+}
