@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code crosscheck bench ...}: throughput and memory benchmarks that print figures. */
 @Command(name = "bench", description = "Benchmarks that print throughput and memory figures.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Analyze.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Analyze.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -116,6 +116,41 @@ final class BenchCommand implements Runnable {
         out.flush();
       }
       return ExitCode.OK;
+    }
+  }
+
+  /** {@code crosscheck bench serve}. */
+  @Command(name = "serve", description = {
+      "Load-test the web app on loopback: readers fetch the demo story's page (and the story list and a search)",
+      "while one writer posts articles; prints requests per second, story page p50 and p99 latency, and errors."})
+  static final class Serve implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--readers", paramLabel = "N", split = ",", defaultValue = "1,4,16",
+        description = "Concurrent readers; one run per value (default: ${DEFAULT-VALUE}).")
+    List<Integer> readers;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Length of each run (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Override
+    public Integer call() throws Exception {
+      if (readers.stream().anyMatch(r -> r < 1 || r > 256) || seconds <= 0 || seconds > 3600) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--readers must be 1 to 256 and --seconds positive and at most 3600");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "%8s  %8s  %10s  %12s  %10s  %10s  %7s  %7s%n", "READERS", "SECONDS", "REQUESTS",
+          "REQUESTS/S", "STORY P50", "STORY P99", "WRITES", "ERRORS");
+      int failed = 0;
+      for (int r : readers) {
+        var res = org.crosscheck.web.ServeBenchmark.run(DemoCommand.bundled(), r, seconds);
+        out.printf(Locale.ROOT, "%8d  %8.1f  %,10d  %,12.0f  %8.1f ms  %8.1f ms  %,7d  %,7d%n", r, res.seconds(),
+            res.requests(), res.requestsPerSecond(), res.storyP50Ms(), res.storyP99Ms(), res.writes(), res.errors());
+        out.flush();
+        failed += res.errors() > 0 ? 1 : 0;
+      }
+      return failed > 0 ? ExitCode.REJECTED : ExitCode.OK;
     }
   }
 }

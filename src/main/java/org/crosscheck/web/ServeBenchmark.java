@@ -1,0 +1,146 @@
+package org.crosscheck.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.ingest.BytesInput;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.store.EmbeddedArticleStore;
+
+/**
+ * A bounded load test on loopback: a scratch store holding a story, a server on a free port,
+ * readers fetching the story page (and, one request in four, the story list or a search) while one
+ * writer posts new articles, for a fixed time. Counts every response that is not a success.
+ */
+public final class ServeBenchmark {
+  private ServeBenchmark() {}
+
+  /**
+   * @param readers concurrent readers
+   * @param seconds how long the load runs
+   * @param storyRequests story page requests served
+   * @param requests all read requests served
+   * @param errors responses that were not 2xx, and requests that failed
+   * @param writes articles the writer stored
+   * @param storyP50Ms median latency of the story page
+   * @param storyP99Ms 99th percentile latency of the story page
+   */
+  public record Result(int readers, double seconds, long storyRequests, long requests, long errors, long writes,
+      double storyP50Ms, double storyP99Ms) {
+    /** @return read requests per second */
+    public double requestsPerSecond() {
+      return requests / seconds;
+    }
+
+    /** @return story page requests per second */
+    public double storyPerSecond() {
+      return storyRequests / seconds;
+    }
+  }
+
+  /**
+   * @param story the articles of the story to serve (one story)
+   * @param readers concurrent readers
+   * @param seconds how long the load runs
+   * @return the figures
+   */
+  public static Result run(List<BytesInput> story, int readers, double seconds) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("crosscheck-bench-serve");
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(dir)) {
+      Pipeline.builder().store(store).buildIngestor().ingestInputs(story, new IngestListener() {});
+      try (WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)),
+          Pipeline.builder().store(store).buildIngestor(), new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)).start()) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String storyUrl = web.url() + "/stories/s-1";
+        get(http, storyUrl); // builds the report once
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        ConcurrentLinkedQueue<Long> storyNanos = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<Thread> threads = new ArrayList<>();
+        for (int r = 0; r < readers; r++) {
+          int reader = r;
+          threads.add(Thread.ofPlatform().name("reader-" + r).start(() -> {
+            for (long i = 0; System.nanoTime() < end; i++) {
+              String url = i % 4 != 3 ? storyUrl : (i + reader) % 2 == 0 ? web.url() + "/api/stories"
+                  : web.url() + "/api/search?q=Kursk";
+              long t = System.nanoTime();
+              int status = get(http, url);
+              long took = System.nanoTime() - t;
+              requests.incrementAndGet();
+              if (status / 100 != 2) {
+                errors.incrementAndGet();
+              }
+              if (url.equals(storyUrl)) {
+                storyNanos.add(took);
+              }
+            }
+          }));
+        }
+        threads.add(Thread.ofPlatform().name("writer").start(() -> {
+          for (int i = 0; System.nanoTime() < end; i++) {
+            String line = "{\"id\": \"bench-" + i + "\", \"source\": \"Bench Wire\", \"title\": \"Harbour report " + i
+                + "\", \"published\": \"2025-05-02\", \"text\": \"The harbour of town number " + i + " reopened on Friday"
+                + " after " + (i % 9 + 2) + " weeks of repairs, port officials said on the radio.\"}\n";
+            try {
+              HttpResponse<Void> res = http.send(HttpRequest.newBuilder(URI.create(web.url() + "/api/articles"))
+                  .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(line))
+                  .build(), HttpResponse.BodyHandlers.discarding());
+              if (res.statusCode() / 100 == 2) {
+                writes.incrementAndGet();
+              } else {
+                errors.incrementAndGet();
+              }
+            } catch (IOException e) {
+              errors.incrementAndGet();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+        }));
+        for (Thread t : threads) {
+          t.join();
+        }
+        long[] lat = storyNanos.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(lat);
+        return new Result(readers, seconds, lat.length, requests.get(), errors.get(), writes.get(),
+            percentile(lat, 0.50) / 1e6, percentile(lat, 0.99) / 1e6);
+      }
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static int get(HttpClient http, String url) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+}
