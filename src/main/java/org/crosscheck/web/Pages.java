@@ -352,15 +352,22 @@ final class Pages {
     if (q != null && !q.isBlank()) {
       Map<String, List<SearchIndex.Hit>> hits = web.search(q);
       int count = hits.values().stream().mapToInt(List::size).sum();
-      b.append("<p>").append(count).append(count == 1 ? " article" : " articles").append(" in ").append(hits.size())
+      b.append("<p>").append(count).append(count == 1 ? " match" : " matches").append(" (articles, entities, quotes) in ").append(hits.size())
           .append(hits.size() == 1 ? " story" : " stories").append(" match “").append(e(q)).append("”.</p><div id=\"results\">");
       for (var group : hits.entrySet()) {
         String story = group.getKey();
         b.append("<section class=\"story\"><h2>").append(story.isEmpty() ? "Not in a story"
             : "<a href=\"/stories/" + e(story) + "\">Story " + e(story) + "</a>").append("</h2><ul>");
         for (SearchIndex.Hit h : group.getValue()) {
-          b.append("<li><a href=\"/articles/").append(e(h.id())).append("\">").append(e(h.title().isEmpty() ? h.id()
-              : h.title())).append("</a> — ").append(e(h.outlet())).append("<br>").append(h.passages()).append("</li>");
+          if (h.kind().equals("article")) {
+            b.append("<li class=\"article\"><a href=\"/articles/").append(e(h.id())).append("\">")
+                .append(e(h.title().isEmpty() ? h.id() : h.title())).append("</a> — ").append(e(h.outlet()));
+          } else {
+            b.append("<li class=\"").append(e(h.kind())).append("\">").append(h.kind().equals("entity") ? "Entity " : "Quote by ")
+                .append("<a href=\"/stories/").append(e(h.story())).append("#").append(h.kind().equals("entity")
+                    ? "entities" : "quotes").append("\">").append(e(h.title())).append("</a> — ").append(e(h.outlet()));
+          }
+          b.append("<br>").append(h.passages()).append("</li>");
         }
         b.append("</ul></section>");
       }

@@ -29,9 +29,10 @@ import org.crosscheck.model.Article;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Full-text search over the stored articles (title and text) with Lucene, highlighted, results
- * grouped by story. Kept in memory and filled from the store when the server starts; articles
- * ingested through the server are added as they are stored. Thread-safe.
+ * Full-text search with Lucene over the stored articles (title and text) and over the entities
+ * and quotes of the stories' reports, highlighted, results grouped by story. Kept in memory and
+ * filled from the store when the server starts; articles ingested through the server are added as
+ * they are stored, and a story's entities and quotes whenever its report is built or read. Thread-safe.
  */
 public final class SearchIndex implements AutoCloseable {
   /** Held so that the setting sticks: Lucene's note that the incubating vector module is not enabled is not for users. */
@@ -65,6 +66,7 @@ public final class SearchIndex implements AutoCloseable {
   public void put(Article article, @Nullable String story) {
     Document d = new Document();
     d.add(new StringField("id", article.id().value(), Field.Store.YES));
+    d.add(new StringField("kind", "article", Field.Store.YES));
     d.add(new StringField("story", story == null ? "" : story, Field.Store.YES));
     d.add(new StringField("outlet", article.displayOutlet() == null ? "" : article.displayOutlet(), Field.Store.YES));
     d.add(new TextField("title", article.title() == null ? "" : article.title(), Field.Store.YES));
@@ -74,6 +76,48 @@ public final class SearchIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index " + article.id(), e);
     }
+  }
+
+  /**
+   * Indexes a story's entities (name and spellings) and quotes (with their variants and speaker),
+   * replacing what its earlier report gave.
+   *
+   * @param story the story id
+   * @param report its report
+   */
+  public void putReport(String story, org.crosscheck.report.StoryReport report) {
+    List<Document> docs = new ArrayList<>();
+    for (var e : report.entities()) {
+      docs.add(derived(story, "entity", e.name() + " (" + e.type().toLowerCase(java.util.Locale.ROOT) + ")",
+          String.join(" / ", e.variants()), e.outlets().isEmpty() ? "" : String.join(", ", e.outlets())));
+    }
+    for (var speaker : report.quotes()) {
+      for (var q : speaker.quotes()) {
+        StringBuilder text = new StringBuilder(q.text());
+        q.variants().forEach(v -> text.append(" / ").append(v.text()));
+        docs.add(derived(story, "quote", speaker.speaker() == null ? "unattributed" : speaker.speaker(),
+            text.toString(), q.outlet() == null ? "" : q.outlet()));
+      }
+    }
+    try {
+      writer.deleteDocuments(new Term("reportOf", story));
+      writer.addDocuments(docs);
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index the report of " + story, e);
+    }
+  }
+
+  private static Document derived(String story, String kind, String title, String text, String outlet) {
+    Document d = new Document();
+    d.add(new StringField("id", kind + ":" + story + ":" + title, Field.Store.YES));
+    d.add(new StringField("kind", kind, Field.Store.YES));
+    d.add(new StringField("reportOf", story, Field.Store.NO));
+    d.add(new StringField("story", story, Field.Store.YES));
+    d.add(new StringField("outlet", outlet, Field.Store.YES));
+    d.add(new TextField("title", title, Field.Store.YES));
+    d.add(new TextField("text", text, Field.Store.YES));
+    return d;
   }
 
   /** Makes what was put visible to searches. */
@@ -86,13 +130,15 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * @param id the article
-   * @param title its title
-   * @param outlet its outlet
-   * @param story its story id, or empty
-   * @param passages the best passages of its text, HTML-escaped, with the matches in {@code <mark>}
+   * @param kind {@code article}, {@code entity} or {@code quote}
+   * @param id the article id (for an entity or a quote: kind, story and name)
+   * @param title the article's title, the entity's name and type, or the quote's speaker
+   * @param outlet the article's outlet, the outlets naming the entity, or the quote's outlet
+   * @param story the story id, or empty
+   * @param passages the best passages of the text (the entity's spellings, the quote's wordings), HTML-escaped, with
+   *     the matches in {@code <mark>}
    */
-  public record Hit(String id, String title, String outlet, String story, String passages) {}
+  public record Hit(String kind, String id, String title, String outlet, String story, String passages) {}
 
   /** Thrown when a query cannot be read; the message names the query and the problem. */
   public static final class BadQueryException extends RuntimeException {
@@ -132,8 +178,8 @@ public final class SearchIndex implements AutoCloseable {
       for (int i = 0; i < docs.length; i++) {
         Document d = searcher.storedFields().document(docs[i].doc);
         String p = passages[i] != null ? passages[i] : escape(first(d.get("text")));
-        out.computeIfAbsent(d.get("story"), s -> new ArrayList<>()).add(new Hit(d.get("id"), d.get("title"),
-            d.get("outlet"), d.get("story"), p));
+        out.computeIfAbsent(d.get("story"), s -> new ArrayList<>()).add(new Hit(d.get("kind"), d.get("id"),
+            d.get("title"), d.get("outlet"), d.get("story"), p));
       }
       return out;
     } catch (IOException e) {

@@ -184,6 +184,9 @@ public final class WebApp implements AutoCloseable {
       offset += page.size();
     }
     search.commit();
+    for (Story s : Stories.all(store)) {
+      storedReport(s).ifPresent(r -> search.putReport(s.id().value(), r));
+    }
   }
 
   // ---------------------------------------------------------------- reading
@@ -194,7 +197,9 @@ public final class WebApp implements AutoCloseable {
 
   StoryReport report(String id) {
     StoryId sid = parseStory(id);
-    return reports.report(store, sid).orElseThrow(() -> new Problem(404, "no story '" + id + "' in the store"));
+    StoryReport r = reports.report(store, sid).orElseThrow(() -> new Problem(404, "no story '" + id + "' in the store"));
+    search.putReport(id, r);
+    return r;
   }
 
   /** @return the stored report of the story, without building one, or empty */

@@ -109,6 +109,17 @@ class WebAppTest {
     assertThat(hits.has("s-1")).isTrue();
     assertThat(hits.get("s-1").size()).isGreaterThanOrEqualTo(4);
     assertThat(hits.get("s-1").get(0).get("passages").asText()).contains("<mark>Kursk</mark>");
+    // entities and quotes of the story's report are searched too
+    get("/api/stories/s-1");
+    JsonNode koo = JSON.readTree(get("/api/search?q=%22stand%20idly%20by%22").body()).get("s-1");
+    assertThat(koo).anySatisfy(h -> {
+      assertThat(h.get("kind").asText()).isEqualTo("quote");
+      assertThat(h.get("title").asText()).isEqualTo("Koo Byung-sam");
+    });
+    assertThat(JSON.readTree(get("/api/search?q=KCNA").body()).get("s-1")).anySatisfy(h -> {
+      assertThat(h.get("kind").asText()).isEqualTo("entity");
+      assertThat(h.get("title").asText()).isEqualTo("Korean Central News Agency (organization)");
+    });
     Document page = Jsoup.parse(get("/search?q=Kursk").body());
     assertThat(page.select("#results section.story h2").eachText()).containsExactly("Story s-1");
     assertThat(page.select("#results mark").eachText()).contains("Kursk");
