@@ -385,7 +385,8 @@ final class Pages {
   private static String ingestFormHtml(@Nullable String result) {
     return "<h1>Ingest</h1>" + (result == null ? "" : result)
         + "<form id=\"upload\" method=\"post\" action=\"/ingest\" enctype=\"multipart/form-data\">"
-        + "<p><input type=\"file\" name=\"files\" multiple required> Text, HTML, RSS/Atom or JSON Lines files.</p>"
+        + "<p><input type=\"file\" name=\"files\" multiple> Text, HTML, RSS/Atom or JSON Lines files,</p>"
+        + "<p>or the URL of a feed or an article page: <input type=\"url\" name=\"url\" size=\"50\"></p>"
         + "<p><input type=\"password\" name=\"token\" placeholder=\"token (when the server needs one)\"></p>"
         + "<p><button>Upload</button> <progress id=\"progress\" max=\"100\" value=\"0\" hidden></progress></p></form>"
         + "<script>document.getElementById('upload').addEventListener('submit',function(ev){ev.preventDefault();"
@@ -397,7 +398,8 @@ final class Pages {
 
   void ingest(Context ctx) {
     web.requireWriteToken(ctx);
-    WebApp.IngestResult r = web.ingest(web.uploads(ctx));
+    String url = ctx.formParam("url");
+    WebApp.IngestResult r = url != null && !url.isBlank() ? web.ingestUrl(url) : web.ingest(web.uploads(ctx));
     StringBuilder b = new StringBuilder("<div id=\"result\"><p>").append(r.added()).append(" added, ")
         .append(r.alreadyStored()).append(" already stored, ").append(r.rejected()).append(" rejected.</p>");
     if (r.storeError() != null) {

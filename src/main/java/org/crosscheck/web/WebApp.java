@@ -325,8 +325,8 @@ public final class WebApp implements AutoCloseable {
 
   private void apiIngest(Context ctx) {
     requireWriteToken(ctx);
-    List<BytesInput> inputs = uploads(ctx);
-    IngestResult r = ingest(inputs);
+    String url = ctx.queryParam("url");
+    IngestResult r = url != null ? ingestUrl(url) : ingest(uploads(ctx));
     ctx.status(r.storeError() != null ? 503 : r.rejected() > 0 && r.added() + r.alreadyStored() == 0 ? 400 : 200);
     json(ctx, r);
   }
@@ -341,6 +341,9 @@ public final class WebApp implements AutoCloseable {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     if (type.startsWith("multipart/form-data")) {
       for (UploadedFile f : ctx.uploadedFiles()) {
+        if (f.filename().isEmpty() && f.size() == 0) {
+          continue; // the form's file field left empty
+        }
         try (InputStream in = f.content()) {
           inputs.add(new BytesInput("upload:" + f.filename(), Provenance.Kind.FILE, read(in, f.filename()),
               f.contentType()));
@@ -375,13 +378,31 @@ public final class WebApp implements AutoCloseable {
   }
 
   IngestResult ingest(List<BytesInput> inputs) {
+    return ingest(listener -> ingestor.ingestInputs(inputs, listener));
+  }
+
+  /**
+   * Ingests an article page or a feed from its URL, as {@code crosscheck ingest URL} does.
+   *
+   * @param url an http(s) URL
+   * @return what it did
+   */
+  IngestResult ingestUrl(String url) {
+    String u = url.strip();
+    if (!u.matches("(?i)https?://\\S+")) {
+      throw new Problem(400, "'" + u + "' is not an http(s) URL of a feed or an article page");
+    }
+    return ingest(listener -> ingestor.ingest(List.of(u), listener));
+  }
+
+  private IngestResult ingest(java.util.function.Function<IngestListener, IngestSummary> run) {
     List<String> articles = new ArrayList<>();
     java.util.Set<String> stories = new java.util.LinkedHashSet<>();
     List<String> rejections = new ArrayList<>();
     IngestSummary s;
     ingestLock.lock();
     try {
-      s = ingestor.ingestInputs(inputs, new IngestListener() {
+      s = run.apply(new IngestListener() {
         @Override
         public void stored(Article article, org.crosscheck.store.PutResult result) {
           articles.add(article.id().value());

@@ -169,4 +169,36 @@ class WebAppTest {
     assertThatThrownBy(() -> new WebApp.Settings("0.0.0.0", 0, null, 1024)).hasMessageContaining("--token");
     assertThat(new WebApp.Settings("::1", 0, null, 1024).host()).isEqualTo("::1");
   }
+
+  @Test
+  void aFeedUrlIsIngestedAsTheCommandLineWould() throws Exception {
+    String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Wire</title><item>"
+        + "<title>Ferries return to Pemba</title><link>http://example.org/pemba</link><pubDate>Fri, 02 May 2025 09:00:00"
+        + " GMT</pubDate><description>Ferries returned to Pemba island on Friday after the storm season ended, the port"
+        + " authority said, with four crossings a day scheduled until the end of the month.</description></item>"
+        + "</channel></rss>";
+    com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    site.createContext("/feed.xml", ex -> {
+      byte[] body = feed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    site.start();
+    try {
+      String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/feed.xml";
+      HttpResponse<String> res = post("/api/articles?url=" + java.net.URLEncoder.encode(url,
+          java.nio.charset.StandardCharsets.UTF_8), "", TOKEN);
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+      assertThat(JSON.readTree(res.body()).get("added").asInt()).isEqualTo(1);
+      assertThat(JSON.readTree(get("/api/search?q=Pemba").body()).toString()).contains("Ferries return to Pemba");
+    } finally {
+      site.stop(0);
+    }
+    HttpResponse<String> bad = post("/api/articles?url=file:///etc/passwd", "", TOKEN);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("error").asText()).contains("file:///etc/passwd", "http(s)");
+  }
 }
