@@ -201,4 +201,21 @@ class WebAppTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(bad.body()).get("error").asText()).contains("file:///etc/passwd", "http(s)");
   }
+
+  @Test
+  void whatChangedSinceTheLastVisitIsMarked() throws Exception {
+    HttpResponse<String> first = get("/stories/s-1");
+    assertThat(Jsoup.parse(first.body()).select("#changed")).isEmpty();
+    String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    assertThat(cookie).startsWith("seen-s-1=");
+    // a visitor who had seen all but one of the articles
+    String[] seen = cookie.substring("seen-s-1=".length()).split("\\.");
+    assertThat(seen).hasSize(5);
+    String fewer = "seen-s-1=" + String.join(".", java.util.Arrays.copyOf(seen, 4));
+    HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(web.url() + "/stories/s-1"))
+        .header("Cookie", fewer).build(), HttpResponse.BodyHandlers.ofString());
+    Document page = Jsoup.parse(again.body());
+    assertThat(page.select("#changed").text()).contains("1 article");
+    assertThat(page.select("span.new")).hasSizeGreaterThanOrEqualTo(2); // the article and what it adds
+  }
 }
