@@ -55,9 +55,12 @@ final class ServeCommand implements Callable<Integer> {
   static int serve(EmbeddedArticleStore store, WebApp.Settings settings, PrintWriter out, String page)
       throws InterruptedException {
     ReportBuilder reports = new ReportBuilder(CachingAnalyzer.coreNlp(store));
-    try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store).buildIngestor(), settings).start()) {
+    try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store).buildIngestor(), settings).start()
+        .buildReportsInBackground()) {
       out.println("Serving " + store.count() + " articles from " + store.directory() + " at " + web.url() + page);
       out.println("JSON API at " + web.url() + "/api/ (described at " + web.url() + "/api/openapi.json); Ctrl-C stops.");
+      out.println("Reports of stories not yet reported are being built in the background; their conflicts then show in"
+          + " the story list.");
       out.flush();
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

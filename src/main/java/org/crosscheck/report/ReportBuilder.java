@@ -112,7 +112,7 @@ public final class ReportBuilder {
   }
 
   /** @return a digest of what a story's report is built from: the builder's version and the story's articles in order */
-  static String fingerprint(Story story) {
+  public static String fingerprint(Story story) {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
       sha.update(VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));

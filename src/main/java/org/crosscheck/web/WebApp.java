@@ -73,6 +73,8 @@ public final class WebApp implements AutoCloseable {
   private final ReentrantLock ingestLock = new ReentrantLock();
   private final Settings settings;
   private final Javalin app;
+  /** Conflict counts of built reports, by the fingerprint of what they were built from: the list reads no report twice. */
+  private final Map<String, Integer> conflictCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param store the store
@@ -138,6 +140,38 @@ public final class WebApp implements AutoCloseable {
     }
   }
 
+  private volatile @Nullable Thread builder;
+  private final java.util.concurrent.atomic.AtomicInteger prebuilt = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Builds, on one low-priority background thread, the reports of the stories that have none up to
+   * date, the widest stories first, so that the story list shows every story's conflicts and
+   * story pages open at once. Stops when the app closes.
+   *
+   * @return this
+   */
+  public WebApp buildReportsInBackground() {
+    Thread t = Thread.ofPlatform().daemon().name("report-builder").unstarted(() -> {
+      for (Story s : Stories.all(store)) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        try {
+          if (storedReport(s).isEmpty()) {
+            report(s.id().value());
+          }
+          prebuilt.incrementAndGet();
+        } catch (RuntimeException e) {
+          // the story page will build it on request and show the error there
+        }
+      }
+    });
+    t.setPriority(Thread.MIN_PRIORITY);
+    builder = t;
+    t.start();
+    return this;
+  }
+
   /** Starts listening. @return this */
   public WebApp start() {
     app.start();
@@ -157,6 +191,10 @@ public final class WebApp implements AutoCloseable {
 
   @Override
   public void close() {
+    Thread t = builder;
+    if (t != null) {
+      t.interrupt();
+    }
     app.stop();
     search.close();
   }
@@ -283,7 +321,14 @@ public final class WebApp implements AutoCloseable {
           || entityStories != null && !entityStories.contains(s.id().value())) {
         continue;
       }
-      Integer conflicts = storedReport(s).map(r -> r.conflicts().size()).orElse(null);
+      String fingerprint = ReportBuilder.fingerprint(s);
+      Integer conflicts = conflictCounts.get(fingerprint);
+      if (conflicts == null) {
+        conflicts = storedReport(s).map(r -> r.conflicts().size()).orElse(null);
+        if (conflicts != null) {
+          conflictCounts.put(fingerprint, conflicts);
+        }
+      }
       rows.add(new StoryRow(s.id().value(), s.headline(), s.outlets().size(), s.articles().size(),
           s.first() == null ? null : s.first().toString(), s.last() == null ? null : s.last().toString(), conflicts,
           s.outlets()));

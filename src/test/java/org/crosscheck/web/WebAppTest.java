@@ -218,4 +218,22 @@ class WebAppTest {
     assertThat(page.select("#changed").text()).contains("1 article");
     assertThat(page.select("span.new")).hasSizeGreaterThanOrEqualTo(2); // the article and what it adds
   }
+
+  @Test
+  void reportsAreBuiltInTheBackgroundSoTheListShowsConflicts(@TempDir Path other) throws Exception {
+    try (SeedServer fresh = SeedServer.start(other, null, 4096)) {
+      URI list = URI.create(fresh.web.url() + "/api/stories");
+      JsonNode before = JSON.readTree(HTTP.send(HttpRequest.newBuilder(list).build(),
+          HttpResponse.BodyHandlers.ofString()).body());
+      assertThat(before.get("stories").get(0).get("conflicts").isNull()).isTrue();
+      fresh.web.buildReportsInBackground();
+      JsonNode after = before;
+      for (int i = 0; i < 240 && after.get("stories").get(0).get("conflicts").isNull(); i++) {
+        Thread.sleep(500);
+        after = JSON.readTree(HTTP.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString())
+            .body());
+      }
+      assertThat(after.get("stories").get(0).get("conflicts").asInt()).isEqualTo(1);
+    }
+  }
 }
