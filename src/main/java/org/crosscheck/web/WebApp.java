@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -501,9 +500,5 @@ public final class WebApp implements AutoCloseable {
       return new ArticleView(a.id().value(), a.displayOutlet(), a.title(),
           a.published().isKnown() ? a.published().iso() : null, a.url(), story, a.text());
     }
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }
