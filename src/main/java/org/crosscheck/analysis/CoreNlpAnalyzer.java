@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CoreNlpAnalyzer implements Analyzer {
   /** Names this analyzer's output: change it when the output changes, so that stored analyses are made again. */
-  public static final String VERSION = "corenlp-4.5.10/crosscheck-1";
+  public static final String VERSION = "corenlp-4.5.10/crosscheck-2";
   private static final Set<String> NAMES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
   private static final Set<String> TIMES = Set.of("DATE", "TIME", "DURATION", "SET");
   private static final Set<String> NUMBERS = Set.of("NUMBER", "MONEY", "PERCENT", "ORDINAL");
@@ -81,7 +81,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
         Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
         String value = timex == null || timex.value() == null || timex.value().isEmpty() ? null : timex.value();
         if (anchor != null) {
-          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), speaksOfFuture(m.sentence()));
+          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), speaksOfFuture(m));
         }
         String timexType = timex == null || timex.timexType() == null ? type : timex.timexType();
         times.add(new Analysis.TimeMention(span.of(text), timexType, value == null || value.isEmpty() ? null : value, span,
@@ -130,8 +130,20 @@ public final class CoreNlpAnalyzer implements Analyzer {
     return out;
   }
 
-  private static boolean speaksOfFuture(CoreSentence sentence) {
-    for (CoreLabel t : sentence.tokens()) {
+  /**
+   * @return whether the expression's sentence speaks of the future ("will", "next", "tomorrow"), unless the expression
+   *     dates the past-tense verb just before it ("said Friday it will ...", "announced on Monday")
+   */
+  private static boolean speaksOfFuture(CoreEntityMention m) {
+    List<CoreLabel> tokens = m.sentence().tokens();
+    int first = m.tokens().isEmpty() ? -1 : tokens.indexOf(m.tokens().getFirst());
+    for (int k = first - 1; k >= 0 && k >= first - 2; k--) {
+      String tag = tokens.get(k).tag();
+      if ("VBD".equals(tag) || "VBN".equals(tag)) {
+        return false;
+      }
+    }
+    for (CoreLabel t : tokens) {
       if (TimexConventions.marksFuture(t.word())) {
         return true;
       }

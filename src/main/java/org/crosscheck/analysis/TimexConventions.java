@@ -42,6 +42,13 @@ final class TimexConventions {
   }
 
   private static final Pattern YEAR_AGO = Pattern.compile("(?i)(?:a|one) year (?:ago|earlier|before)");
+  private static final Pattern UNITS_AGO = Pattern.compile(
+      "(?i)(?:.*\\s)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+)\\s+"
+      + "(year|month|week)s?\\s+(?:ago|earlier|before)");
+  private static final Pattern MONTH_NAMED = Pattern.compile("(?i)(?:(last)\\s+)?"
+      + "(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.|feb\\.|aug\\."
+      + "|sept?\\.|oct\\.|nov\\.|dec\\.)(?:\\s+(\\d{1,2}))?");
+  private static final Pattern MONTH_VALUE = Pattern.compile("\\d{4}(-\\d{2}(?:-\\d{2})?)");
   private static final Pattern NAMED_QUARTER = Pattern.compile("(?i)\\b(first|second|third|fourth)[- ](?:fiscal )?quarter");
 
   /**
@@ -58,8 +65,31 @@ final class TimexConventions {
       // an earnings report: "... rose from $2.1 billion a year earlier" compares a quarter with the one a year before
       return yearAgoQuarter(sentence, anchor);
     }
+    String lowerSentence = sentence.toLowerCase(Locale.ROOT);
+    String lowerText = text.strip().toLowerCase(Locale.ROOT);
+    if (lowerText.contains("quarter") && (lowerText.matches(".*\\byear-(?:ago|earlier)\\b.*")
+        || lowerSentence.contains("year-ago " + lowerText) || lowerSentence.contains("year-earlier " + lowerText))) {
+      return yearAgoQuarter(sentence, anchor); // "the year-earlier quarter", "the year-ago third quarter"
+    }
     if (value == null) {
       return quarter(text, anchor, future);
+    }
+    Matcher month = MONTH_NAMED.matcher(text.strip());
+    Matcher monthValue = MONTH_VALUE.matcher(value);
+    if (month.matches() && monthValue.matches() && "last".equalsIgnoreCase(month.group(1))) {
+      return monthYear(month, anchor) + monthValue.group(1);
+    }
+    Matcher ago = UNITS_AGO.matcher(text.strip());
+    Matcher agoDay = DAY_VALUE.matcher(value);
+    if (ago.matches() && agoDay.matches() && agoDay.group(2).isEmpty()) {
+      // "two years ago" names a year, "five months ago" a month, "six weeks ago" a week: not the day
+      LocalDate d = LocalDate.parse(agoDay.group(1));
+      return switch (ago.group(1).toLowerCase(Locale.ROOT)) {
+        case "year" -> String.valueOf(d.getYear());
+        case "month" -> agoDay.group(1).substring(0, 7);
+        default -> String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
+            d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      };
     }
     String lower = text.toLowerCase(Locale.ROOT);
     DayOfWeek weekday = weekdayNamed(lower);
@@ -77,6 +107,22 @@ final class TimexConventions {
     }
     String q = quarter(text, anchor, future);
     return q != null ? q : value;
+  }
+
+  /**
+   * @return the year of "last April": the latest April before the anchor's month ("last August" in an article of
+   *     2025-04-28 is 2024-08; "last April" in one of 1989-10-27 is 1989-04)
+   */
+  private static int monthYear(Matcher month, LocalDate anchor) {
+    String name = month.group(2).toLowerCase(Locale.ROOT).replace(".", "");
+    int m = 0;
+    for (java.time.Month candidate : java.time.Month.values()) {
+      if (candidate.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).startsWith(name)) {
+        m = candidate.getValue();
+        break;
+      }
+    }
+    return m < anchor.getMonthValue() ? anchor.getYear() : anchor.getYear() - 1;
   }
 
   private static String yearAgoQuarter(String sentence, LocalDate anchor) {

@@ -60,6 +60,16 @@ class CoreNlpAnalyzerTest {
   }
 
   @Test
+  void aWeekdayDatingAPastVerbIsPastEvenWhenTheSentenceSpeaksOfTheFuture() {
+    Analysis a = analyzer.analyze("The company said Friday it will close the plant next year.", LocalDate.parse("2025-04-28"));
+    assertThat(a.times()).filteredOn(t -> t.text().equals("Friday")).singleElement()
+        .satisfies(t -> assertThat(t.value()).isEqualTo("2025-04-25"));
+    Analysis ahead = analyzer.analyze("The plant will close on Friday.", LocalDate.parse("2025-04-28"));
+    assertThat(ahead.times()).filteredOn(t -> t.text().equals("Friday")).singleElement()
+        .satisfies(t -> assertThat(t.value()).isEqualTo("2025-05-02"));
+  }
+
+  @Test
   void leavesRelativeDatesUnresolvedWithoutAnAnchor() {
     Analysis a = analyzer.analyze("Officials said on Saturday that troops had arrived.", null);
     assertThat(a.anchor()).isNull();

@@ -35,8 +35,26 @@ class TimexConventionsTest {
         .isEqualTo("2025-Q1");
     assertThat(TimexConventions.value("a year earlier", "2024-04-28", MONDAY,
         "Third-quarter profit rose to $5 million from $4 million a year earlier.", false)).isEqualTo("2023-Q3");
+    // "N years/months/weeks ago" names a year, a month, a week: not a day
     assertThat(TimexConventions.value("a year earlier", "2024-04-28", MONDAY, "He had left a year earlier.", false))
-        .isEqualTo("2024-04-28");
+        .isEqualTo("2024");
+    assertThat(TimexConventions.value("five months ago", "2024-11-28", MONDAY, "It began five months ago.", false))
+        .isEqualTo("2024-11");
+    assertThat(TimexConventions.value("six weeks ago", "2025-03-17", MONDAY, "It began six weeks ago.", false))
+        .isEqualTo("2025-W12");
+    assertThat(TimexConventions.value("the year-earlier quarter", null, MONDAY,
+        "Profit rose from the year-earlier quarter.", false)).isEqualTo("2024-Q1");
+  }
+
+  @Test
+  void lastMonthIsTheLatestOneBeforeTheAnchorsMonth() {
+    assertThat(TimexConventions.value("last August", "2024-08", MONDAY, "Ukraine attacked last August.", false))
+        .isEqualTo("2024-08");
+    LocalDate october = LocalDate.parse("1989-10-27");
+    assertThat(TimexConventions.value("last April", "1988-04", october, "Sales fell last April.", false))
+        .isEqualTo("1989-04");
+    assertThat(TimexConventions.value("last October", "1988-10", october, "It opened last October.", false))
+        .isEqualTo("1988-10");
   }
 
   @Test
