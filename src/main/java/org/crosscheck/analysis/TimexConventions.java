@@ -49,6 +49,8 @@ final class TimexConventions {
       + "(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.|feb\\.|aug\\."
       + "|sept?\\.|oct\\.|nov\\.|dec\\.)(?:\\s+(\\d{1,2}))?");
   private static final Pattern MONTH_VALUE = Pattern.compile("\\d{4}(-\\d{2}(?:-\\d{2})?)");
+  private static final Pattern FISCAL_YEAR = Pattern.compile("(?:the )?fiscal (?:year )?(\\d{4})");
+  private static final Pattern RECENT = Pattern.compile("(?:in )?(?:the )?(?:most )?recent (?:years|months|weeks|days)");
   private static final Pattern NAMED_QUARTER = Pattern.compile("(?i)\\b(first|second|third|fourth)[- ](?:fiscal )?quarter");
 
   /**
@@ -71,8 +73,18 @@ final class TimexConventions {
         || lowerSentence.contains("year-ago " + lowerText) || lowerSentence.contains("year-earlier " + lowerText))) {
       return yearAgoQuarter(sentence, anchor); // "the year-earlier quarter", "the year-ago third quarter"
     }
+    Matcher fiscal = FISCAL_YEAR.matcher(lowerText);
+    if (fiscal.matches()) {
+      return fiscal.group(1); // "fiscal 1989": the fiscal year is named by its year
+    }
     if (value == null) {
       return quarter(text, anchor, future);
+    }
+    if (RECENT.matcher(lowerText).matches()) {
+      return "PAST_REF"; // "recent years", "recent days": some time before now, not a length
+    }
+    if (value.matches("\\d{3}X|\\d{2}XX")) {
+      return value.replace("X", ""); // a decade or a century is written by its digits: the 1990s are 199
     }
     Matcher month = MONTH_NAMED.matcher(text.strip());
     Matcher monthValue = MONTH_VALUE.matcher(value);

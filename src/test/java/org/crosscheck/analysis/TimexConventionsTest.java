@@ -47,6 +47,17 @@ class TimexConventionsTest {
   }
 
   @Test
+  void decadesCenturiesRecentTimesAndFiscalYearsAreWrittenAsTimeMlDoes() {
+    assertThat(TimexConventions.value("the 1990s", "199X", MONDAY, "Prices rose in the 1990s.", false)).isEqualTo("199");
+    assertThat(TimexConventions.value("20th century", "19XX", MONDAY, "It was built in the 20th century.", false))
+        .isEqualTo("19");
+    assertThat(TimexConventions.value("recent years", "PXY", MONDAY, "Sales fell in recent years.", false))
+        .isEqualTo("PAST_REF");
+    assertThat(TimexConventions.value("fiscal 1989", null, MONDAY, "Profit for fiscal 1989 rose.", false))
+        .isEqualTo("1989");
+  }
+
+  @Test
   void lastMonthIsTheLatestOneBeforeTheAnchorsMonth() {
     assertThat(TimexConventions.value("last August", "2024-08", MONDAY, "Ukraine attacked last August.", false))
         .isEqualTo("2024-08");
