@@ -27,7 +27,8 @@ public final class HtmlReportRenderer {
     b.append(".</p>\n<table><tr><th>article</th><th>outlet</th><th>published</th><th>title</th></tr>\n");
     for (StoryReport.ArticleRef a : h.articles()) {
       b.append("<tr><td>").append(e(a.id())).append("</td><td>").append(e(or(a.outlet()))).append("</td><td>")
-          .append(e(or(a.published()))).append("</td><td>").append(e(or(a.title()))).append("</td></tr>\n");
+          .append(e(or(a.published()))).append("</td><td>").append(e(or(a.title())))
+          .append(a.copyOf() == null ? "" : " (copy of " + e(a.copyOf()) + ")").append("</td></tr>\n");
     }
     b.append("</table>\n");
     section(b, "Summary");

@@ -50,7 +50,7 @@ public final class ReportBuilder {
   }
 
   /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */
-  public static final String VERSION = "report-4/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
+  public static final String VERSION = "report-5/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
@@ -137,11 +137,19 @@ public final class ReportBuilder {
     return Stories.get(store, id).map(story -> build(store, story));
   }
 
-  private StoryReport build(ArticleStore store, Story story) {
-    List<Article> articles = new ArrayList<>();
+  private <S extends ArticleStore & SketchStore> StoryReport build(S store, Story story) {
+    List<Article> all = new ArrayList<>();
     for (ArticleId a : story.articles()) {
-      store.get(a).ifPresent(articles::add);
+      store.get(a).ifPresent(all::add);
     }
+    // a copy of another article of the story says nothing its original does not: it is listed, not analysed again
+    java.util.Set<ArticleId> members = new java.util.HashSet<>(story.articles());
+    Map<ArticleId, ArticleId> copyOf = new HashMap<>();
+    for (Article a : all) {
+      store.duplicateOf(a.id()).filter(l -> members.contains(l.original()) && !l.original().equals(a.id()))
+          .ifPresent(l -> copyOf.put(a.id(), l.original()));
+    }
+    List<Article> articles = all.stream().filter(a -> !copyOf.containsKey(a.id())).toList();
     LocalDate inferred = Timeline.inferredAnchor(articles.stream().map(a -> a.published().localDate().orElse(null))
         .toList());
     List<EntityResolver.Source> entitySources = new ArrayList<>();
@@ -157,8 +165,9 @@ public final class ReportBuilder {
           !a.published().isKnown() && inferred != null));
     }
     List<EntityResolver.Entity> entities = EntityResolver.resolve(entitySources);
-    List<StoryReport.ArticleRef> refs = articles.stream().map(a -> new StoryReport.ArticleRef(a.id().value(),
-        a.displayOutlet(), a.title(), a.published().isKnown() ? a.published().iso() : null)).toList();
+    List<StoryReport.ArticleRef> refs = all.stream().map(a -> new StoryReport.ArticleRef(a.id().value(),
+        a.displayOutlet(), a.title(), a.published().isKnown() ? a.published().iso() : null,
+        copyOf.containsKey(a.id()) ? copyOf.get(a.id()).value() : null)).toList();
     boolean anyUndated = articles.stream().anyMatch(a -> !a.published().isKnown());
     StoryReport.Header header = new StoryReport.Header(story.id().value(), story.headline(), refs,
         anyUndated && inferred != null ? inferred.toString() : null);

@@ -37,7 +37,8 @@ public final class ReportRenderer {
     b.append(".\n\n| article | outlet | published | title |\n|---|---|---|---|\n");
     for (StoryReport.ArticleRef a : h.articles()) {
       b.append("| ").append(a.id()).append(" | ").append(cell(a.outlet())).append(" | ")
-          .append(a.published() == null ? "unknown" : a.published()).append(" | ").append(cell(a.title())).append(" |\n");
+          .append(a.published() == null ? "unknown" : a.published()).append(" | ").append(cell(a.title()))
+          .append(a.copyOf() == null ? "" : " (copy of " + a.copyOf() + ")").append(" |\n");
     }
     b.append("\n## Summary\n\n");
     for (StoryReport.Sentence x : r.summary()) {

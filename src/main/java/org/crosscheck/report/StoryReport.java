@@ -102,8 +102,11 @@ public record StoryReport(Header story, List<Sentence> summary, List<Fact> conse
    * @param outlet its outlet as shown, or {@code null}
    * @param title its title, or {@code null}
    * @param published its publication date as ISO-8601, or {@code null} when unknown
+   * @param copyOf the article of the story it copies (exact or near-duplicate text), or {@code null}; a copy is listed
+   *     but not analysed again
    */
-  public record ArticleRef(String id, @Nullable String outlet, @Nullable String title, @Nullable String published) {}
+  public record ArticleRef(String id, @Nullable String outlet, @Nullable String title, @Nullable String published,
+      @Nullable String copyOf) {}
 
   /**
    * A span of an article's stored text.

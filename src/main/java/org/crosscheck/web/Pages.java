@@ -181,6 +181,8 @@ final class Pages {
       b.append("<li><a href=\"/articles/").append(e(a.id())).append("\">")
           .append(e(a.title() == null ? a.id() : a.title())).append("</a> — ").append(e(a.outlet() == null ? "unknown outlet"
               : a.outlet())).append(", ").append(e(a.published() == null ? "undated" : a.published()))
+          .append(a.copyOf() == null ? "" : " — a copy of <a href=\"/articles/" + e(a.copyOf()) + "\">" + e(a.copyOf())
+              + "</a>")
           .append(fresh.contains(a.id()) ? " <span class=\"new\">new</span>" : "").append("</li>");
     }
     b.append("</ul>");

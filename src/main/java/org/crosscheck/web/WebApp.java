@@ -72,6 +72,23 @@ public final class WebApp implements AutoCloseable {
   private final ReentrantLock ingestLock = new ReentrantLock();
   private final Settings settings;
   private final Javalin app;
+  /** The story list as of a store size: articles are never removed, so a new size means the stories may have changed. */
+  private record StoryList(long articles, List<Story> stories) {}
+
+  private volatile @Nullable StoryList storyList;
+
+  /** @return every story, most outlets first, read again only when the store has gained articles */
+  List<Story> allStories() {
+    long n = store.count();
+    StoryList cached = storyList;
+    if (cached != null && cached.articles() == n) {
+      return cached.stories();
+    }
+    List<Story> stories = Stories.all(store);
+    storyList = new StoryList(n, stories);
+    return stories;
+  }
+
   /** Conflict counts of built reports, by the fingerprint of what they were built from: the list reads no report twice. */
   private final Map<String, Integer> conflictCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -151,7 +168,7 @@ public final class WebApp implements AutoCloseable {
    */
   public WebApp buildReportsInBackground() {
     Thread t = Thread.ofPlatform().daemon().name("report-builder").unstarted(() -> {
-      for (Story s : Stories.all(store)) {
+      for (Story s : allStories()) {
         if (Thread.currentThread().isInterrupted()) {
           return;
         }
@@ -221,7 +238,7 @@ public final class WebApp implements AutoCloseable {
       offset += page.size();
     }
     search.commit();
-    for (Story s : Stories.all(store)) {
+    for (Story s : allStories()) {
       storedReport(s).ifPresent(r -> search.putReport(s.id().value(), r));
     }
   }
@@ -313,7 +330,7 @@ public final class WebApp implements AutoCloseable {
           .keySet());
     }
     List<StoryRow> rows = new ArrayList<>();
-    for (Story s : Stories.all(store)) {
+    for (Story s : allStories()) {
       if (f.from() != null && (s.last() == null || s.last().isBefore(f.from()))
           || f.to() != null && (s.first() == null || s.first().isAfter(f.to()))
           || f.outlet() != null && s.outlets().stream().noneMatch(o -> o.equalsIgnoreCase(f.outlet()))

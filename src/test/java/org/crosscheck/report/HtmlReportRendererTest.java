@@ -14,7 +14,7 @@ class HtmlReportRendererTest {
     StoryReport.Evidence ev = new StoryReport.Evidence("a-1", 10, 10 + hostile.length(), hostile);
     StoryReport r = new StoryReport(
         new StoryReport.Header("s-1", "Headline <b>bold</b>", List.of(new StoryReport.ArticleRef("a-1", "Outlet <i>",
-            null, "2025-04-28")), null),
+            null, "2025-04-28", null)), null),
         List.of(new StoryReport.Sentence(hostile, List.of("Outlet"), List.of(ev))),
         List.of(new StoryReport.Fact(hostile, List.of("A", "B"), List.of(new StoryReport.Origin("KCNA <x>", List.of("A", "B"),
             List.of("media reports"), true)), List.of(ev, ev))),

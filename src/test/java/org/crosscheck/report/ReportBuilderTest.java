@@ -169,4 +169,23 @@ class ReportBuilderTest {
           "## Exclusives", "## Timeline", "## Quotes", "## Entities");
     }
   }
+
+  @Test
+  void aCopyOfAnArticleIsListedButNotAnalysedOrCountedAgain() throws Exception {
+    InMemoryArticleStore store = ingest("seeds");
+    String gaze = java.nio.file.Files.readString(SharedData.path("seeds").resolve("002_eafdf2b0443dfe1b.txt"));
+    String line = new ObjectMapper().writeValueAsString(java.util.Map.of("id", "copy-1", "source", "Copy Wire",
+        "published", "2025-04-29", "title", "North Korea Confirms Deployment of Troops to Support Russia Against Ukraine",
+        "text", gaze.substring(gaze.indexOf('\n') + 1))) + "\n";
+    Pipeline.builder().store(store).buildIngestor().ingestInputs(List.of(new org.crosscheck.ingest.BytesInput("copy.jsonl",
+        org.crosscheck.model.Provenance.Kind.FILE, line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "application/x-ndjson")), new IngestListener() {});
+    Story story = Stories.all(store).getFirst();
+    assertThat(story.articles()).hasSize(6);
+    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    assertThat(r.story().articles()).hasSize(6).filteredOn(a -> a.copyOf() != null).singleElement()
+        .satisfies(a -> assertThat(a.outlet()).isEqualTo("Copy Wire"));
+    assertThat(r.consensus()).allSatisfy(f -> assertThat(f.outlets()).doesNotContain("Copy Wire"));
+    assertThat(r.exclusives()).anySatisfy(x -> assertThat(x.outlets()).containsExactly("The Gaze"));
+  }
 }
