@@ -79,13 +79,9 @@ public final class ReportBuilder {
       return Optional.empty();
     }
     String fingerprint = fingerprint(story.get());
-    Optional<String> cached = rebuild ? Optional.empty() : store.report(id, fingerprint);
+    Optional<StoryReport> cached = rebuild ? Optional.empty() : parse(store.report(id, fingerprint));
     if (cached.isPresent()) {
-      try {
-        return Optional.of(JSON.readValue(cached.get(), StoryReport.class));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-        // unreadable: rebuilt below and replaced
-      }
+      return cached; // an unreadable stored report is rebuilt below and replaced
     }
     StoryReport built = build(store, story.get());
     try {
@@ -102,9 +98,14 @@ public final class ReportBuilder {
    * @return its stored report when it is up to date, without building one
    */
   public Optional<StoryReport> stored(org.crosscheck.store.ReportStore store, Story story) {
-    return store.report(story.id(), fingerprint(story)).flatMap(json -> {
+    return parse(store.report(story.id(), fingerprint(story)));
+  }
+
+  /** @return the stored report read back, or empty when there is none or it cannot be read */
+  private static Optional<StoryReport> parse(Optional<String> json) {
+    return json.flatMap(j -> {
       try {
-        return Optional.of(JSON.readValue(json, StoryReport.class));
+        return Optional.of(JSON.readValue(j, StoryReport.class));
       } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
         return Optional.empty();
       }

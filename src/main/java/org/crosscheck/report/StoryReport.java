@@ -29,6 +29,24 @@ public record StoryReport(Header story, List<Sentence> summary, List<Fact> conse
   }
 
   /**
+   * @return the evidence the report's statements cite: summary, consensus, conflicts, exclusives, quotes with their
+   *     variants, timeline (not the entities' mentions)
+   */
+  public List<Evidence> citations() {
+    List<Evidence> out = new java.util.ArrayList<>();
+    summary.forEach(s -> out.addAll(s.evidence()));
+    consensus.forEach(f -> out.addAll(f.evidence()));
+    conflicts.forEach(c -> c.sides().forEach(s -> out.addAll(s.evidence())));
+    exclusives.forEach(x -> out.addAll(x.evidence()));
+    quotes.forEach(s -> s.quotes().forEach(q -> {
+      out.addAll(q.evidence());
+      q.variants().forEach(v -> out.addAll(v.evidence()));
+    }));
+    timeline.forEach(d -> out.addAll(d.evidence()));
+    return out;
+  }
+
+  /**
    * A sentence taken from an article (the summary is extractive: nothing is invented).
    *
    * @param text the sentence

@@ -293,7 +293,7 @@ final class Pages {
     TreeMap<Integer, Integer> spans = new TreeMap<>();
     if (story != null) {
       org.crosscheck.cluster.Stories.get(web.store(), new StoryId(story)).flatMap(web::storedReport)
-          .ifPresent(r -> evidence(r).stream().filter(x -> x.article().equals(a.id().value()))
+          .ifPresent(r -> r.citations().stream().filter(x -> x.article().equals(a.id().value()))
               .forEach(x -> spans.merge(x.start(), x.end(), Math::max)));
     }
     StringBuilder b = new StringBuilder("<h1>").append(e(a.title() == null ? a.id().value() : a.title())).append("</h1>");
@@ -329,20 +329,6 @@ final class Pages {
     }
     b.append(e(text.substring(pos))).append("</div>");
     html(ctx, page(a.title() == null ? a.id().value() : a.title(), b.toString()));
-  }
-
-  private static List<StoryReport.Evidence> evidence(StoryReport r) {
-    List<StoryReport.Evidence> out = new ArrayList<>();
-    r.summary().forEach(s -> out.addAll(s.evidence()));
-    r.consensus().forEach(f -> out.addAll(f.evidence()));
-    r.conflicts().forEach(c -> c.sides().forEach(s -> out.addAll(s.evidence())));
-    r.exclusives().forEach(x -> out.addAll(x.evidence()));
-    r.quotes().forEach(s -> s.quotes().forEach(q -> {
-      out.addAll(q.evidence());
-      q.variants().forEach(v -> out.addAll(v.evidence()));
-    }));
-    r.timeline().forEach(d -> out.addAll(d.evidence()));
-    return out;
   }
 
   // ---------------------------------------------------------------- search

@@ -91,6 +91,8 @@ public final class WebApp implements AutoCloseable {
 
   /** Conflict counts of built reports, by the fingerprint of what they were built from: the list reads no report twice. */
   private final Map<String, Integer> conflictCounts = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The articles of each story whose report's entities and quotes are in the search index. */
+  private final Map<String, List<String>> indexedReports = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param store the store
@@ -239,7 +241,7 @@ public final class WebApp implements AutoCloseable {
     }
     search.commit();
     for (Story s : allStories()) {
-      storedReport(s).ifPresent(r -> search.putReport(s.id().value(), r));
+      storedReport(s).ifPresent(r -> index(s.id().value(), r));
     }
   }
 
@@ -252,8 +254,16 @@ public final class WebApp implements AutoCloseable {
   StoryReport report(String id) {
     StoryId sid = parseStory(id);
     StoryReport r = reports.report(store, sid).orElseThrow(() -> new Problem(404, "no story '" + id + "' in the store"));
-    search.putReport(id, r);
+    index(id, r);
     return r;
+  }
+
+  /** Indexes a story's entities and quotes unless this report (the same articles) is indexed already. */
+  private void index(String story, StoryReport r) {
+    List<String> articles = r.story().articles().stream().map(StoryReport.ArticleRef::id).toList();
+    if (!articles.equals(indexedReports.put(story, articles))) {
+      search.putReport(story, r);
+    }
   }
 
   /** @return the stored report of the story, without building one, or empty */

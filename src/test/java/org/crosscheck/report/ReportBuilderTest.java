@@ -30,14 +30,8 @@ class ReportBuilderTest {
 
   /** @return every piece of evidence in the report */
   private static List<StoryReport.Evidence> evidence(StoryReport r) {
-    List<StoryReport.Evidence> all = new ArrayList<>();
-    r.timeline().forEach(d -> all.addAll(d.evidence()));
-    r.quotes().forEach(s -> s.quotes().forEach(q -> all.addAll(q.evidence())));
+    List<StoryReport.Evidence> all = new ArrayList<>(r.citations());
     r.entities().forEach(e -> all.addAll(e.evidence()));
-    r.summary().forEach(x -> all.addAll(x.evidence()));
-    r.consensus().forEach(f -> all.addAll(f.evidence()));
-    r.conflicts().forEach(c -> c.sides().forEach(side -> all.addAll(side.evidence())));
-    r.exclusives().forEach(x -> all.addAll(x.evidence()));
     return all;
   }
 
