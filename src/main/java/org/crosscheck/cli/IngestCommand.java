@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 final class IngestCommand implements Callable<Integer> {
   /** Above this many inputs, only rejections and totals are printed unless --verbose. */
   private static final int QUIET_ABOVE_INPUTS = 50;
+  /** The longest a stop request (SIGTERM) waits for the current batch to be stored before the JVM exits. */
+  private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
@@ -52,16 +54,38 @@ final class IngestCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--timeout must be a positive number of seconds, was " + timeoutSeconds);
     }
+    // SIGTERM (or Ctrl-C) ends the run after the batch being read: what was read is stored and put
+    // in stories, the totals are printed, and the JVM exits only then
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<org.crosscheck.pipeline.Ingestor> running =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread onSignal = new Thread(() -> {
+      org.crosscheck.pipeline.Ingestor ingestor = running.get();
+      if (ingestor != null) {
+        ingestor.stop();
+      }
+      try {
+        done.await(STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "crosscheck-stop");
+    Runtime.getRuntime().addShutdownHook(onSignal);
     try (ArticleStore store = data.openForWriting()) {
       Printer printer = new Printer(out, err, verbose);
-      IngestSummary summary = Pipeline.builder()
+      org.crosscheck.pipeline.Ingestor ingestor = Pipeline.builder()
           .store(store)
           .fetchFullText(fetchFullText)
           .httpTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-          .buildIngestor()
-          .ingest(sources, printer);
+          .buildIngestor();
+      running.set(ingestor);
+      IngestSummary summary = ingestor.ingest(sources, printer);
       printer.bar.clear();
       printTotals(out, summary, store.count());
+      if (summary.stopped()) {
+        err.println("crosscheck: stopped on request; everything reported as added is stored and in its story;"
+            + " run the same command again to ingest the rest (stored articles are skipped)");
+      }
       if (summary.storeError() != null) {
         err.println("crosscheck: the store failed and the run stopped: " + summary.storeError());
         err.println("crosscheck: everything reported as added before this is stored; re-run the same command"
@@ -69,6 +93,15 @@ final class IngestCommand implements Callable<Integer> {
         return ExitCode.STORE;
       }
       return summary.counts().rejected() > 0 ? ExitCode.REJECTED : ExitCode.OK;
+    } finally {
+      out.flush();
+      err.flush();
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it returns now that the run is done
+      }
     }
   }
 
@@ -82,6 +115,10 @@ final class IngestCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "stories: %,d articles joined existing stories, %,d new stories%s%s%n", s.joinedStories(),
           s.newStories(), s.merges() > 0 ? ", " + s.merges() + " stories merged into others" : "",
           s.splits() > 0 ? ", " + s.splits() + " stories split in two" : "");
+    }
+    if (s.recovered() > 0) {
+      out.printf(Locale.ROOT, "%,d articles an interrupted earlier run had left outside any story were checked for"
+          + " duplicates and put in stories%n", s.recovered());
     }
     if (s.duplicates() > 0) {
       out.printf(Locale.ROOT, "%,d of the added articles copy an earlier article (exact or near-duplicate text);"

@@ -29,6 +29,16 @@ public final class Main implements Runnable {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
+  /** Gives every subcommand, at any depth, {@code --help} and {@code --version} unless it has its own. */
+  private static void addHelpOptions(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      if (sub.getCommandSpec().findOption("--help") == null) {
+        sub.getCommandSpec().mixinStandardHelpOptions(true);
+      }
+      addHelpOptions(sub);
+    }
+  }
+
   /**
    * Runs the command line without exiting, for tests and embedding.
    *
@@ -36,6 +46,8 @@ public final class Main implements Runnable {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    // --help and --version on every subcommand, answered with exit code 0
+    addHelpOptions(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

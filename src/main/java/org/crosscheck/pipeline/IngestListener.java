@@ -56,6 +56,14 @@ public interface IngestListener {
    */
   default void inputFinished(String input, IngestCounts counts) {}
 
+  /**
+   * Articles an interrupted run had stored without putting them in stories (a store written by an
+   * older version) were checked for duplicates and put in stories before this run read anything.
+   *
+   * @param articles how many
+   */
+  default void recovered(int articles) {}
+
   /** @param bytesRead bytes of file input read so far, for a progress display */
   default void progress(long bytesRead) {}
 }

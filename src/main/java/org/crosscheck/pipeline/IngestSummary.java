@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param newStories how many stories the added articles started
  * @param merges how many stories were merged into others because an article bridged them
  * @param splits how many stories were split in two because they turned out to hold two events
+ * @param recovered how many articles stored by an interrupted earlier run were put in stories first
+ * @param stopped whether the run was asked to stop ({@link Ingestor#stop()}) and stopped after a batch,
+ *     leaving inputs or parts of inputs unread
  */
 public record IngestSummary(
     IngestCounts counts, int inputs, List<Rejection> rejections, @Nullable String storeError, Duration elapsed,
@@ -25,7 +28,9 @@ public record IngestSummary(
     long joinedStories,
     long newStories,
     long merges,
-    long splits) {
+    long splits,
+    long recovered,
+    boolean stopped) {
   public IngestSummary {
     rejections = List.copyOf(rejections);
   }

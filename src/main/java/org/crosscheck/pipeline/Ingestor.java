@@ -23,7 +23,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.crosscheck.cluster.StoryClusterer;
 import org.crosscheck.dedup.Deduplicator;
 import org.crosscheck.ingest.ArticleImporter;
@@ -52,8 +51,13 @@ import org.jspecify.annotations.Nullable;
  * Gets articles in: resolves paths, directories, URLs and {@code -} to inputs, picks each
  * input's importer, and stores what it yields in batches, reporting every article only after
  * its batch is committed. Bad inputs are rejected with their name and reason and the run goes
- * on; when the store itself fails the run stops, with nothing half-written. Built by {@link
- * Pipeline}; one ingest at a time per instance.
+ * on; when the store itself fails the run stops, with nothing half-written.
+ *
+ * <p>An article is stored, checked for duplicates and put in its story in one transaction, so a
+ * crash or a kill leaves no stored article outside a story or outside duplicate detection. A run
+ * first finishes articles that an older version left outside any story. {@link #stop()} (the CLI
+ * calls it on SIGTERM) ends a run after the batch being read. Built by {@link Pipeline}; one
+ * ingest at a time per instance; {@link #stop()} may be called from any thread.
  */
 public final class Ingestor {
   private final ArticleStore store;
@@ -67,6 +71,7 @@ public final class Ingestor {
   private final @Nullable SketchStore sketches;
   private final @Nullable StoryClusterer clusterer;
   private final @Nullable StoryStore stories;
+  private volatile boolean stopRequested;
 
   Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
       int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
@@ -82,6 +87,15 @@ public final class Ingestor {
     this.sketches = sketches;
     this.clusterer = clusterer;
     this.stories = stories;
+  }
+
+  /**
+   * Asks the run under way, and any later run, to stop: the articles already read are stored and
+   * put in stories as one last batch, and no further input is read. Safe from any thread (a
+   * shutdown hook); returns at once.
+   */
+  public void stop() {
+    stopRequested = true;
   }
 
   /**
@@ -128,8 +142,9 @@ public final class Ingestor {
     }
     long planned = totalBytes;
     run.submit(() -> run.listener.planned(inputs.size(), planned));
+    run.submit(run::recover);
     for (Input input : inputs) {
-      if (run.storeError != null) {
+      if (run.storeError != null || stopRequested) {
         break;
       }
       read(input, run);
@@ -137,34 +152,123 @@ public final class Ingestor {
     run.finish();
     return new IngestSummary(run.total, inputs.size(), run.rejections, run.storeError,
         Duration.ofMillis(clock.millis() - run.started), run.duplicates, run.joined, run.newStories, run.merges,
-        run.splits);
+        run.splits, run.recovered, stopRequested);
   }
+
+  /** A source that names a scheme ({@code http:}, {@code HTTPS:}, {@code file:}, {@code ftp:}): a URL, never a path. */
+  private static final java.util.regex.Pattern URL_LIKE = java.util.regex.Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*");
 
   private List<Input> resolve(String source, Run run) {
     if (source.equals("-")) {
       return List.of(new StdinInput(stdin));
     }
-    if (source.startsWith("http://") || source.startsWith("https://")) {
-      return List.of(new UrlInput(source));
+    if (URL_LIKE.matcher(source.strip()).matches()) {
+      return List.of(new UrlInput(source.strip())); // the fetcher's URL policy accepts or refuses it
     }
     Path path = Path.of(source);
     if (!Files.exists(path)) {
-      run.reject(new Rejection(source, null, "no such file or directory"));
+      run.reject(new Rejection(source, null, Files.isSymbolicLink(path) ? "a symbolic link to nothing"
+          : "no such file or directory"));
       return List.of();
     }
     if (!Files.isDirectory(path)) {
+      if (!Files.isRegularFile(path)) {
+        run.reject(new Rejection(source, null, NOT_A_FILE));
+        return List.of();
+      }
       return List.of(new FileInput(path));
     }
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(p -> !isHidden(path, p))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .<Input>map(FileInput::new)
-          .toList();
-    } catch (IOException | UncheckedIOException e) {
-      run.reject(new Rejection(source, null, "cannot list the directory: " + e.getMessage()));
+    return walk(source, path, run);
+  }
+
+  private static final String NOT_A_FILE =
+      "not a regular file (a named pipe, device or socket); only files and directories are read";
+
+  /**
+   * Lists the regular files under a directory, sorted, skipping hidden ones. A subdirectory that
+   * cannot be read, a special file, and a symbolic link that leads out of the directory are each
+   * rejected on their own; the rest of the directory is read. Links inside the directory are
+   * read; links to directories are not followed (so nothing is read twice and no loop is possible).
+   */
+  private List<Input> walk(String source, Path root, Run run) {
+    List<Path> files = new ArrayList<>();
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      run.reject(new Rejection(source, null, "cannot read the directory: " + describe(e)));
       return List.of();
     }
+    try {
+      Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+            java.nio.file.attribute.BasicFileAttributes attrs) {
+          return !dir.equals(root) && isHidden(root, dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+              : java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+          if (isHidden(root, file)) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+          if (attrs.isSymbolicLink()) {
+            link(file);
+          } else if (attrs.isRegularFile()) {
+            files.add(file);
+          } else {
+            run.reject(new Rejection(file.toString(), null, NOT_A_FILE));
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        private void link(Path file) {
+          Path target;
+          try {
+            target = file.toRealPath();
+          } catch (IOException e) {
+            run.reject(new Rejection(file.toString(), null, "a symbolic link to nothing"));
+            return;
+          }
+          if (!target.startsWith(realRoot)) {
+            run.reject(new Rejection(file.toString(), null, "a symbolic link out of " + source + " (to " + target
+                + "); not followed"));
+          } else if (Files.isDirectory(target)) {
+            run.reject(new Rejection(file.toString(), null, "a symbolic link to a directory; not followed"));
+          } else if (Files.isRegularFile(target)) {
+            files.add(file);
+          } else {
+            run.reject(new Rejection(file.toString(), null, NOT_A_FILE));
+          }
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+          if (!isHidden(root, file)) {
+            run.reject(new Rejection(file.toString(), null, "cannot read: " + describe(e)));
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      run.reject(new Rejection(source, null, "cannot list the directory: " + e.getMessage()));
+    }
+    files.sort(null);
+    return files.stream().<Input>map(FileInput::new).toList();
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException fe && fe.getReason() != null) {
+      return fe.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private static boolean isHidden(Path root, Path p) {
@@ -197,6 +301,9 @@ public final class Ingestor {
       failure = "cannot read: " + e.getMessage();
     } catch (StoreStopped e) {
       return;
+    } catch (StopRequested e) {
+      failure = "the run was stopped before the end of this input; the rest was not read (ingest it again:"
+          + " what is stored is skipped)";
     }
     try {
       run.flush();
@@ -300,6 +407,15 @@ public final class Ingestor {
     }
   }
 
+  /** Thrown through an importer to end the run after the current batch when {@link #stop()} was called. */
+  private static final class StopRequested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StopRequested() {
+      super(null, null, false, false);
+    }
+  }
+
   /**
    * An article with what duplicate detection and clustering need from it, computed on the reading
    * thread.
@@ -331,6 +447,7 @@ public final class Ingestor {
     long newStories;
     long merges;
     long splits;
+    long recovered;
     volatile @Nullable String storeError;
 
     final long started = clock.millis();
@@ -412,6 +529,10 @@ public final class Ingestor {
       if (batch.size() >= batchSize || clock.millis() - batchStarted >= flushInterval.toMillis()) {
         flush();
       }
+      if (stopRequested) {
+        flush();
+        throw new StopRequested();
+      }
     }
 
     /**
@@ -434,41 +555,57 @@ public final class Ingestor {
       }
     }
 
-    /** On the store thread: stores a batch, then runs duplicate detection and clustering over what was added. */
+    /**
+     * On the store thread: stores a batch, runs duplicate detection and clustering over what was
+     * added, all in one transaction, then tells the listener. When the store fails nothing of the
+     * batch is stored and the run stops.
+     */
     private void store(List<Pending> pending) {
       List<Article> articles = pending.stream().map(Pending::article).toList();
       if (storeError != null) {
         notStored(articles, storeError);
         return;
       }
-      List<PutResult> results;
+      List<Runnable> events = new ArrayList<>();
       try {
-        results = store.putAll(articles);
+        inTransaction(() -> {
+          List<PutResult> results = store.putAll(articles);
+          List<Pending> added = new ArrayList<>();
+          for (int i = 0; i < pending.size(); i++) {
+            Article a = articles.get(i);
+            PutResult r = results.get(i);
+            switch (r) {
+              case PutResult.Added x -> {
+                added.add(pending.get(i));
+                events.add(() -> total = total.plus(new IngestCounts(1, 0, 0)));
+              }
+              case PutResult.AlreadyStored same -> events.add(() -> total = total.plus(new IngestCounts(0, 1, 0)));
+              case PutResult.IdTaken taken -> {
+                events.add(() -> doReject(new Rejection(a.provenance().location(), a.provenance().locator(),
+                    "id '" + taken.id() + "' is already used by a different article")));
+                continue;
+              }
+            }
+            events.add(() -> listener.stored(a, r));
+          }
+          assignStories(added, events);
+        });
       } catch (StoreException e) {
         storeError = e.getMessage();
         notStored(articles, e.getMessage());
         return;
       }
-      List<Pending> added = new ArrayList<>();
-      for (int i = 0; i < pending.size(); i++) {
-        Article a = articles.get(i);
-        PutResult r = results.get(i);
-        switch (r) {
-          case PutResult.Added x -> {
-            total = total.plus(new IngestCounts(1, 0, 0));
-            added.add(pending.get(i));
-          }
-          case PutResult.AlreadyStored same -> total = total.plus(new IngestCounts(0, 1, 0));
-          case PutResult.IdTaken taken -> {
-            doReject(new Rejection(a.provenance().location(), a.provenance().locator(),
-                "id '" + taken.id() + "' is already used by a different article"));
-            continue;
-          }
-        }
-        listener.stored(a, r);
-      }
-      afterStore(added);
+      events.forEach(Runnable::run);
       listener.progress(bytesRead.get());
+    }
+
+    /** Runs the work in one store transaction when the store has them. */
+    private void inTransaction(Runnable work) {
+      if (sketches != null) {
+        sketches.inTransaction(work);
+      } else {
+        work.run();
+      }
     }
 
     private void notStored(List<Article> articles, String why) {
@@ -479,54 +616,78 @@ public final class Ingestor {
     }
 
     /**
-     * Runs duplicate detection and story assignment over the articles just stored, in one
-     * transaction: a copy joins the story of the article it copies, any other article is
-     * clustered.
+     * On the store thread, before any input is read: puts in stories, in the order they were
+     * stored, the articles an interrupted run of an older version left outside any story, with
+     * duplicate detection first, in batches of one transaction each.
      */
-    private void afterStore(List<Pending> added) {
+    void recover() {
+      if (dedup == null || clusterer == null || stories == null) {
+        return;
+      }
+      List<org.crosscheck.model.ArticleId> left;
+      try {
+        left = stories.unassigned();
+      } catch (StoreException e) {
+        storeError = e.getMessage();
+        return;
+      }
+      for (int from = 0; from < left.size() && storeError == null; from += batchSize) {
+        List<Pending> pending = new ArrayList<>();
+        for (var id : left.subList(from, Math.min(left.size(), from + batchSize))) {
+          store.get(id).ifPresent(a -> pending.add(new Pending(a, dedup.prepare(a), clusterer.prepare(a))));
+        }
+        List<Runnable> events = new ArrayList<>();
+        try {
+          inTransaction(() -> assignStories(pending, events));
+        } catch (StoreException e) {
+          storeError = "cannot finish the articles an interrupted run left outside any story: " + e.getMessage();
+          return;
+        }
+        recovered += pending.size();
+        listener.recovered(pending.size());
+      }
+    }
+
+    /**
+     * Inside the caller's transaction: runs duplicate detection and story assignment over articles
+     * just stored; a copy joins the story of the article it copies, any other article is
+     * clustered. What the listener should hear is added to {@code events}, to run after the commit.
+     */
+    private void assignStories(List<Pending> added, List<Runnable> events) {
       if (dedup == null || sketches == null || added.isEmpty()) {
         return;
       }
-      List<Runnable> events = new ArrayList<>();
-      try {
-        sketches.inTransaction(() -> {
-          for (Pending p : added) {
-            Article a = p.article();
-            Optional<DuplicateLink> link = dedup.check(Objects.requireNonNull(p.sketch()));
-            link.ifPresent(l -> events.add(() -> {
-              duplicates++;
-              listener.duplicate(a, l);
-            }));
-            if (clusterer == null || stories == null) {
-              continue;
-            }
-            StoryClusterer.Prepared features = Objects.requireNonNull(p.features());
-            Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
-            StoryClusterer.Assignment assignment;
-            if (ofOriginal.isPresent()) {
-              clusterer.add(features, ofOriginal.get());
-              assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
-            } else {
-              assignment = clusterer.assign(features);
-            }
-            stories.assign(a.id(), assignment.story());
-            events.add(() -> {
-              if (assignment.newStory()) {
-                newStories++;
-              } else {
-                joined++;
-              }
-              merges += assignment.merged().size();
-              splits += assignment.splits().size();
-              listener.clustered(a, assignment);
-            });
+      for (Pending p : added) {
+        Article a = p.article();
+        Optional<DuplicateLink> link = dedup.check(Objects.requireNonNull(p.sketch()));
+        link.ifPresent(l -> events.add(() -> {
+          duplicates++;
+          listener.duplicate(a, l);
+        }));
+        if (clusterer == null || stories == null) {
+          continue;
+        }
+        StoryClusterer.Prepared features = Objects.requireNonNull(p.features());
+        Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
+        StoryClusterer.Assignment assignment;
+        if (ofOriginal.isPresent()) {
+          clusterer.add(features, ofOriginal.get());
+          assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
+        } else {
+          assignment = clusterer.assign(features);
+        }
+        stories.assign(a.id(), assignment.story());
+        events.add(() -> {
+          if (assignment.newStory()) {
+            newStories++;
+          } else {
+            joined++;
           }
+          merges += assignment.merged().size();
+          splits += assignment.splits().size();
+          listener.clustered(a, assignment);
         });
-      } catch (StoreException e) {
-        storeError = "duplicate detection and story assignment failed: " + e.getMessage();
-        return;
       }
-      events.forEach(Runnable::run);
     }
 
     void reject(Rejection rejection) {

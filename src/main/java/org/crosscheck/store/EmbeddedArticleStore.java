@@ -38,6 +38,8 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   private static final int SCHEMA_VERSION = 5;
+  /** How long a writer waits for another process's write transaction before giving up. */
+  public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, content_hash, outlet, url, title, published, published_date, language, text, text_kind,"
@@ -82,7 +84,6 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
     Path db = dir.resolve(DB_FILE);
     Connection conn = connect("jdbc:sqlite:" + db, dir);
     try (Statement st = conn.createStatement()) {
-      st.execute("PRAGMA busy_timeout = 30000");
       st.execute("PRAGMA journal_mode = WAL");
       st.execute("PRAGMA synchronous = FULL");
       // 64 MiB of page cache instead of 2: the duplicate index's look-ups stay in memory as the store grows
@@ -111,7 +112,6 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
     String url = "jdbc:sqlite:file:" + db.toAbsolutePath() + (writable ? "?mode=ro" : "?immutable=1");
     Connection conn = connect(url, dir);
     try (Statement st = conn.createStatement()) {
-      st.execute("PRAGMA busy_timeout = 30000");
       int version = userVersion(conn);
       checkVersion(version, dir);
       if (version == 0) {
@@ -125,9 +125,18 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
     }
   }
 
+  /**
+   * Opens a connection whose transactions begin with {@code BEGIN IMMEDIATE}: a writer takes the
+   * write lock when its transaction starts, so two writers wait for each other (up to the busy
+   * timeout) instead of one failing at once with {@code SQLITE_BUSY} when it turns from reader to
+   * writer after the other has committed.
+   */
   private static Connection connect(String url, Path dir) {
     try {
-      return DriverManager.getConnection(url);
+      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+      return DriverManager.getConnection(url, config.toProperties());
     } catch (SQLException e) {
       throw failure("cannot open the store in " + dir, e);
     }
@@ -227,7 +236,7 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
     }
     String now = Instant.now().toString();
     try {
-      conn.setAutoCommit(false);
+      begin();
       try (PreparedStatement byHash = conn.prepareStatement("SELECT id FROM articles WHERE content_hash = ?");
           PreparedStatement byId = conn.prepareStatement("SELECT 1 FROM articles WHERE id = ?");
           PreparedStatement insert = conn.prepareStatement(
@@ -253,18 +262,15 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
           results.add(new PutResult.Added(a.id()));
         }
       }
-      conn.commit();
+      commit();
       return results;
     } catch (SQLException e) {
-      rollbackQuietly();
+      rollback();
       throw failure("cannot write to the store in " + dir + "; nothing of the last " + batch.size()
           + " articles was stored", e);
-    } finally {
-      try {
-        conn.setAutoCommit(true);
-      } catch (SQLException ignored) {
-        // the connection is broken; the next call reports it
-      }
+    } catch (RuntimeException e) {
+      rollback();
+      throw e;
     }
   }
 
@@ -380,16 +386,39 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
   public synchronized void inTransaction(Runnable work) {
     writable();
     try {
-      conn.setAutoCommit(false);
+      begin();
       work.run();
-      conn.commit();
+      commit();
     } catch (SQLException e) {
-      rollbackQuietly();
+      rollback();
       throw failure("cannot write to the store in " + dir, e);
-    } catch (RuntimeException e) {
-      rollbackQuietly();
+    } catch (RuntimeException | Error e) {
+      rollback();
       throw e;
-    } finally {
+    }
+  }
+
+  /** Open transactions of this connection: nested ones join the outermost, which alone commits. */
+  private int transactionDepth;
+
+  private void begin() throws SQLException {
+    if (transactionDepth++ == 0) {
+      conn.setAutoCommit(false);
+    }
+  }
+
+  private void commit() throws SQLException {
+    if (transactionDepth == 1) {
+      conn.commit();
+      conn.setAutoCommit(true);
+    }
+    transactionDepth--;
+  }
+
+  /** Ends this level of transaction; the outermost level rolls everything back (a failure inside undoes it all). */
+  private void rollback() {
+    if (--transactionDepth == 0) {
+      rollbackQuietly();
       try {
         conn.setAutoCommit(true);
       } catch (SQLException ignored) {
@@ -547,6 +576,31 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       return out;
     } catch (SQLException e) {
       throw failure("cannot read the articles of story " + story + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<ArticleId> unassigned() {
+    return ids("SELECT id FROM articles WHERE NOT EXISTS"
+        + " (SELECT 1 FROM story_articles WHERE article_id = articles.id) ORDER BY seq", "the articles outside any story");
+  }
+
+  @Override
+  public synchronized List<ArticleId> uncheckedForDuplicates() {
+    return ids("SELECT id FROM articles WHERE NOT EXISTS (SELECT 1 FROM sketches WHERE sketches.id = articles.id)"
+        + " AND NOT EXISTS (SELECT 1 FROM duplicates WHERE copy = articles.id) ORDER BY seq",
+        "the articles duplicate detection has not seen");
+  }
+
+  private List<ArticleId> ids(String sql, String what) {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      List<ArticleId> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(new ArticleId(rs.getString(1)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read " + what + " in " + dir, e);
     }
   }
 
@@ -788,7 +842,8 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
         case 14 -> "the database file cannot be opened (SQLITE_CANTOPEN)";
         case 26 -> DB_FILE + " is not a Crosscheck store (SQLITE_NOTADB: file is not a database)";
         case 11 -> "the database file is corrupt (SQLITE_CORRUPT)";
-        case 5 -> "the store is locked by another process (SQLITE_BUSY)";
+        case 5 -> "another process kept the store locked for more than " + BUSY_TIMEOUT.toSeconds()
+            + " s (SQLITE_BUSY); run again when it has finished writing";
         case 10 -> "disk I/O error (SQLITE_IOERR): " + se.getMessage();
         default -> se.getMessage();
       };

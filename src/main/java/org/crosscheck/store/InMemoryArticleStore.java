@@ -138,6 +138,17 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   }
 
   @Override
+  public synchronized List<ArticleId> uncheckedForDuplicates() {
+    return articles.stream().map(Article::id)
+        .filter(id -> !sketches.containsKey(id) && !duplicates.containsKey(id)).toList();
+  }
+
+  @Override
+  public synchronized List<ArticleId> unassigned() {
+    return articles.stream().map(Article::id).filter(id -> !storyOf.containsKey(id)).toList();
+  }
+
+  @Override
   public synchronized void merge(Merge merge) {
     storyOf.replaceAll((a, s) -> s.equals(merge.from()) ? merge.into() : s);
     merges.add(merge);

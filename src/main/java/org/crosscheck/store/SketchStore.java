@@ -30,11 +30,18 @@ public interface SketchStore {
   record DuplicateLink(ArticleId copy, ArticleId original, double similarity, boolean exact) {}
 
   /**
-   * Runs work that writes sketches and links as one transaction: all of it is stored, or none.
+   * Runs work that writes articles, sketches, links and stories as one transaction: all of it is
+   * stored, or none. Transactions nest: an inner one joins the outer, which alone commits.
    *
    * @param work the writes
    */
   void inTransaction(Runnable work);
+
+  /**
+   * @return the stored articles duplicate detection has not seen, oldest first: neither sketched
+   *     (so later copies of them cannot be found) nor linked as a copy
+   */
+  List<ArticleId> uncheckedForDuplicates();
 
   /**
    * Stores a sketch under its band keys; a second sketch of the same article is ignored (an

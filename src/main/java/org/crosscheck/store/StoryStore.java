@@ -53,6 +53,13 @@ public interface StoryStore {
   Map<ArticleId, StoryId> allAssignments();
 
   /**
+   * @return the stored articles that are in no story, oldest first: none after a completed ingest,
+   *     since an article is stored and assigned in one transaction; stores written by an older
+   *     version may hold some, which the next ingest assigns
+   */
+  List<ArticleId> unassigned();
+
+  /**
    * Moves every article of {@code merge.from()} into {@code merge.into()} and records the merge.
    *
    * @param merge the merge

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,10 @@ import org.crosscheck.store.EmbeddedArticleStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kills an ingest process mid-way and checks that nothing it reported as stored is lost. */
+/**
+ * Kills ingest processes mid-way (SIGKILL and SIGTERM) and runs two at once on one store: nothing
+ * reported as stored is lost, and every stored article is in a story and in duplicate detection.
+ */
 class CrashSafetyIT {
   @TempDir Path tmp;
 
@@ -43,6 +47,7 @@ class CrashSafetyIT {
     long stored;
     try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
       assertThat(store.checkIntegrity()).isEqualTo("ok");
+      assertEveryArticleFinished(store);
       for (String id : reported) {
         assertThat(store.get(new ArticleId(id))).as("article %s was reported as stored", id).isPresent();
       }
@@ -54,6 +59,65 @@ class CrashSafetyIT {
     assertThat(again.out()).contains(String.format("%,d already stored", stored));
     try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
       assertThat(store.count()).isEqualTo(total);
+    }
+  }
+
+  private static void assertEveryArticleFinished(EmbeddedArticleStore store) {
+    assertThat(store.unassigned()).as("stored articles outside any story").isEmpty();
+    assertThat(store.uncheckedForDuplicates()).as("stored articles outside duplicate detection").isEmpty();
+  }
+
+  @Test
+  void sigtermStoresTheBatchBeingReadPutsItInStoriesAndSaysHowToGoOn() throws Exception {
+    Path big = tmp.resolve("big.jsonl");
+    BigCorpus.write(big, 40L * 1024 * 1024);
+    Path data = tmp.resolve("data");
+    Path err = tmp.resolve("err.txt");
+    Process p = CliProcess.builder(List.of(), "ingest", "--verbose", "--data", data.toString(), big.toString())
+        .redirectError(err.toFile()).start();
+    List<String> reported = new ArrayList<>();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      boolean signalled = false;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("added ")) {
+          reported.add(line.split("\\s+")[1]);
+        }
+        if (reported.size() >= 2000 && !signalled) {
+          // SIGTERM, as a service manager sends it (Process.destroy would also close this end of the pipe)
+          assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+          signalled = true;
+        }
+      }
+      assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    }
+    assertThat(Files.readString(err)).contains("stopped on request");
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+      assertThat(store.checkIntegrity()).isEqualTo("ok");
+      assertThat(store.count()).as("every article reported was stored, and nothing else").isEqualTo(reported.size());
+      assertEveryArticleFinished(store);
+    }
+  }
+
+  @Test
+  void twoIngestsIntoOneStoreWaitForEachOtherAndBothFinish() throws Exception {
+    List<String> gva = Files.readAllLines(org.crosscheck.SharedData.path("gva-2013-2015.jsonl"));
+    Path a = Files.write(tmp.resolve("a.jsonl"), gva.subList(0, 1000));
+    Path b = Files.write(tmp.resolve("b.jsonl"), gva.subList(1000, gva.size()));
+    Path data = tmp.resolve("data");
+    Path errA = tmp.resolve("a.err");
+    Path errB = tmp.resolve("b.err");
+    Process first = CliProcess.builder(List.of(), "ingest", "--data", data.toString(), a.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errA.toFile()).start();
+    Process second = CliProcess.builder(List.of(), "ingest", "--data", data.toString(), b.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errB.toFile()).start();
+    assertThat(first.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(first.exitValue()).as(Files.readString(errA)).isZero();
+    assertThat(second.exitValue()).as(Files.readString(errB)).isZero();
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+      assertThat(store.count()).isGreaterThan(2000);
+      assertEveryArticleFinished(store);
     }
   }
 }

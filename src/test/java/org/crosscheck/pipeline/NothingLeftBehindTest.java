@@ -1,0 +1,99 @@
+package org.crosscheck.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crosscheck.SharedData;
+import org.crosscheck.model.Article;
+import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.PutResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every stored article ends up in a story and in duplicate detection: after a run, after a run
+ * stopped on request, and after a store written without stories (two writers and kills: {@code
+ * org.crosscheck.cli.CrashSafetyIT}).
+ */
+class NothingLeftBehindTest {
+  @TempDir Path tmp;
+
+  private static List<String> lines(String file, int from, int to) throws Exception {
+    List<String> all = Files.readAllLines(SharedData.path(file));
+    return all.subList(from, Math.min(to, all.size()));
+  }
+
+  private Path jsonl(String name, List<String> lines) throws Exception {
+    return Files.write(tmp.resolve(name), lines);
+  }
+
+  private static void assertEveryArticleFinished(EmbeddedArticleStore store) {
+    assertThat(store.unassigned()).as("stored articles outside any story").isEmpty();
+    assertThat(store.uncheckedForDuplicates()).as("stored articles outside duplicate detection").isEmpty();
+  }
+
+  @Test
+  void articlesStoredWithoutStoriesArePutInStoriesByTheNextRun() throws Exception {
+    Path data = tmp.resolve("data");
+    Path basil = jsonl("basil.jsonl", lines("basil-2010-2016.jsonl", 0, 60));
+    // what an interrupted run of an older version left: articles committed, their stories not
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+      List<Article> articles = new ArrayList<>();
+      Pipeline.builder().store(new org.crosscheck.store.InMemoryArticleStore()).buildIngestor()
+          .ingest(List.of(basil.toString()), new IngestListener() {
+            @Override
+            public void stored(Article article, PutResult result) {
+              articles.add(article);
+            }
+          });
+      store.putAll(articles);
+      assertThat(store.unassigned()).hasSize(60);
+    }
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+      AtomicInteger heard = new AtomicInteger();
+      IngestSummary s = Pipeline.builder().store(store).buildIngestor()
+          .ingest(List.of(jsonl("more.jsonl", lines("basil-2010-2016.jsonl", 60, 90)).toString()),
+              new IngestListener() {
+                @Override
+                public void recovered(int articles) {
+                  heard.addAndGet(articles);
+                }
+              });
+      assertThat(s.recovered()).isEqualTo(60);
+      assertThat(heard).hasValue(60);
+      assertThat(s.counts().added()).isEqualTo(30);
+      assertEveryArticleFinished(store);
+      assertThat(store.allAssignments()).hasSize(90);
+    }
+  }
+
+  @Test
+  void aStoppedRunStoresWhatItReadPutsItInStoriesAndReadsNoFurther() throws Exception {
+    Path first = jsonl("first.jsonl", lines("gva-2013-2015.jsonl", 0, 400));
+    Path second = jsonl("second.jsonl", lines("gva-2013-2015.jsonl", 400, 500));
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+      Ingestor ingestor = Pipeline.builder().store(store).batchSize(50).buildIngestor();
+      List<String> stored = new ArrayList<>();
+      IngestSummary s = ingestor.ingest(List.of(first.toString(), second.toString()), new IngestListener() {
+        @Override
+        public void stored(Article article, PutResult result) {
+          stored.add(article.id().value());
+          if (stored.size() == 100) {
+            ingestor.stop(); // what SIGTERM does, from another thread
+          }
+        }
+      });
+      assertThat(s.stopped()).isTrue();
+      assertThat(s.counts().added()).isLessThan(400).isEqualTo(store.count());
+      assertThat(s.rejections()).singleElement().satisfies(r -> {
+        assertThat(r.input()).isEqualTo(first.toString());
+        assertThat(r.message()).contains("stopped before the end of this input");
+      });
+      assertEveryArticleFinished(store);
+    }
+  }
+}
