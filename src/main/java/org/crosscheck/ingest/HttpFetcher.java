@@ -196,7 +196,9 @@ public final class HttpFetcher {
     try {
       next = policy.parse(target.toString());
     } catch (IngestException e) {
-      throw new IngestException("redirect to " + shown + " refused: " + e.getMessage());
+      String why = Objects.toString(e.getMessage(), "not a valid URL");
+      throw new IngestException("redirect to " + shown + " refused: "
+          + (why.startsWith("refused: ") ? why.substring("refused: ".length()) : why));
     }
     if ("https".equals(from.getScheme()) && "http".equals(next.getScheme())) {
       throw new IngestException(statusMessage(response, "it leaves https for http"));

@@ -333,6 +333,18 @@ class HttpFetcherTest {
   }
 
   @Test
+  void refusesARedirectToAHostWrittenAsOneNumber() {
+    String target = "http://2130706433:" + server.getAddress().getPort() + "/";
+    redirect("/to-number", target);
+
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), MB).fetch(base + "/to-number"))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("redirect to " + target + " refused: the host '2130706433' is a number in a non-standard form"
+            + " (resolvers disagree on how to read it); write an IPv4 address as four decimal numbers such as"
+            + " 192.0.2.1");
+  }
+
+  @Test
   void followsFiveRedirectsButNotSix() {
     serve("/end", 200, "text/plain", "arrived".getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < 6; i++) {
