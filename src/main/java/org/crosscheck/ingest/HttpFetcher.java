@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -147,7 +148,10 @@ public final class HttpFetcher {
   public BytesInput fetch(String url) {
     long deadlineAt = System.nanoTime() + deadline.toNanos();
     URI uri = policy.parse(url);
-    policy.checkAddress(uri);
+    String refused = whyRefused(uri, deadlineAt);
+    if (refused != null) {
+      throw new IngestException("refused: " + refused + UrlPolicy.HINT);
+    }
     for (int redirects = 0; ; redirects++) {
       HttpResponse<byte[]> response = send(uri, deadlineAt);
       int status = response.statusCode();
@@ -156,7 +160,7 @@ public final class HttpFetcher {
         if (redirects == MAX_REDIRECTS) {
           throw new IngestException("more than " + MAX_REDIRECTS + " redirects; the last was to " + location.strip());
         }
-        uri = nextHop(uri, response, location.strip());
+        uri = nextHop(uri, response, location.strip(), deadlineAt);
         continue;
       }
       if (status < 200 || status > 299) {
@@ -183,7 +187,7 @@ public final class HttpFetcher {
    * @return where a redirect from {@code from} leads, parsed and checked by the policy
    * @throws IngestException naming the target when the policy refuses it or it leaves https for http
    */
-  private URI nextHop(URI from, HttpResponse<?> response, String location) {
+  private URI nextHop(URI from, HttpResponse<?> response, String location, long deadlineAt) {
     URI target;
     try {
       URI base = from.getRawPath() == null || from.getRawPath().isEmpty() ? from.resolve("/") : from;
@@ -205,7 +209,7 @@ public final class HttpFetcher {
     }
     String why;
     try {
-      why = policy.whyRefused(next);
+      why = whyRefused(next, deadlineAt);
     } catch (IngestException e) {
       throw new IngestException("redirect to " + shown + " failed: " + e.getMessage(), e);
     }
@@ -213,6 +217,36 @@ public final class HttpFetcher {
       throw new IngestException("redirect to " + shown + " refused: " + why + UrlPolicy.HINT);
     }
     return next;
+  }
+
+  /**
+   * Asks the policy about a URL's addresses, resolving the host on a virtual thread so that a slow
+   * name server counts against the deadline too.
+   *
+   * @return why the policy refuses the URL, or null
+   * @throws IngestException {@code unknown host}, or the deadline message
+   */
+  private @Nullable String whyRefused(URI uri, long deadlineAt) {
+    if (policy.privateAllowed()) {
+      return null;
+    }
+    FutureTask<@Nullable String> check = new FutureTask<>(() -> policy.whyRefused(uri));
+    Thread.ofVirtual().name("crosscheck-resolve").start(check);
+    try {
+      return check.get(Math.max(1, deadlineAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      check.cancel(true);
+      throw new IngestException("no complete response within " + inWords(deadline));
+    } catch (InterruptedException e) {
+      check.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IngestException("interrupted while fetching", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IngestException refused) {
+        throw new IngestException(Objects.toString(refused.getMessage(), "unknown host"), refused.getCause());
+      }
+      throw new IngestException("cannot resolve the host: " + e.getCause(), e.getCause());
+    }
   }
 
   private static String withoutUserInfo(URI uri) {
