@@ -120,7 +120,8 @@ final class DemoCommand implements Callable<Integer> {
       chosen = 0;
     }
     try {
-      return ServeCommand.serve(store, new org.crosscheck.web.WebApp.Settings("127.0.0.1", chosen, null, 64L << 20), out,
+      return ServeCommand.serve(store, new org.crosscheck.web.WebApp.Settings("127.0.0.1", chosen, null, 64L << 20), false,
+          out,
           "/stories/" + story.value());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

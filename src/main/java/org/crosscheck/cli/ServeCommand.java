@@ -34,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-upload-mb", defaultValue = "64", description = "Largest upload in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  @Option(names = "--allow-private-urls", description = "Let URL ingest (API and form) fetch from this machine and"
+      + " private networks (loopback, 10/8, 192.168/16, link-local ...); for intranet use. By default they are refused.")
+  boolean allowPrivateUrls;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -47,15 +51,20 @@ final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     try (EmbeddedArticleStore store = data.openForWriting()) {
-      return serve(store, settings, spec.commandLine().getOut(), "/");
+      return serve(store, settings, allowPrivateUrls, spec.commandLine().getOut(), "/");
     }
   }
 
-  /** Serves until the process is stopped; prints the URL of {@code page} first. */
-  static int serve(EmbeddedArticleStore store, WebApp.Settings settings, PrintWriter out, String page)
+  /**
+   * Serves until the process is stopped; prints the URL of {@code page} first. URL ingest fetches
+   * only public addresses unless {@code allowPrivateUrls}.
+   */
+  static int serve(EmbeddedArticleStore store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
+      String page)
       throws InterruptedException {
     ReportBuilder reports = new ReportBuilder(CachingAnalyzer.coreNlp(store));
-    try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store).buildIngestor(), settings).start()
+    try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store)
+        .allowPrivateUrls(allowPrivateUrls).buildIngestor(), settings).start()
         .buildReportsInBackground()) {
       out.println("Serving " + store.count() + " articles from " + store.directory() + " at " + web.url() + page);
       out.println("JSON API at " + web.url() + "/api/ (described at " + web.url() + "/api/openapi.json); Ctrl-C stops.");

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -29,18 +31,31 @@ import org.crosscheck.model.Provenance;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches http(s) URLs into memory with a timeout and a size limit. Redirects are followed
- * (except from https to http). One {@link HttpClient} serves all fetches; the fetcher is
- * thread-safe.
+ * Fetches http(s) URLs into memory with a timeout, an overall deadline and a size limit. Every URL,
+ * and every redirect, goes through a {@link UrlPolicy}: the fetcher follows redirects itself (at
+ * most {@value #MAX_REDIRECTS}, never from https to http) and has each hop parsed and its address
+ * checked just before the request is sent. One {@link HttpClient} serves all fetches; the fetcher
+ * is thread-safe.
  *
  * <p>The timeout bounds connecting, waiting for the response headers, and any pause while the
- * body arrives. Errors are {@link IngestException}s whose messages do not repeat the URL:
- * {@code HTTP 404 (Not Found)}, {@code no response within 2 s}, {@code cannot connect:
- * connection refused}, {@code unknown host}, {@code response larger than the 20.0 MB limit}.
+ * body arrives. The deadline bounds the whole fetch: every hop, headers and body, so that a server
+ * sending a byte now and then cannot hold a fetch for long. Errors are {@link IngestException}s
+ * whose messages do not repeat the URL: {@code HTTP 404 (Not Found)}, {@code no response within
+ * 2 s}, {@code no complete response within 60 s}, {@code cannot connect: connection refused},
+ * {@code unknown host}, {@code response larger than the 20.0 MB limit}, {@code refused: 10.0.0.1
+ * is a private address (...)}, {@code redirect to http://127.0.0.1/ refused: ...}.
  */
 public final class HttpFetcher {
   /** The User-Agent header sent with every request. */
   public static final String USER_AGENT = "Crosscheck/0.1";
+
+  /** The most redirects followed in one fetch. */
+  public static final int MAX_REDIRECTS = 5;
+
+  /** The deadline of {@link #HttpFetcher(Duration, int, UrlPolicy)}: 60 s. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+
+  private static final Set<Integer> FOLLOWED = Set.of(301, 302, 303, 307, 308);
 
   private static final String ACCEPT =
       "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, "
@@ -57,25 +72,52 @@ public final class HttpFetcher {
       Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
 
   private final Duration timeout;
+  private final Duration deadline;
   private final int maxBytes;
+  private final UrlPolicy policy;
   /** Made on first use: an HttpClient starts a selector thread, which a run over local files does not need. */
   private volatile @Nullable HttpClient client;
 
   /**
    * @param timeout the longest wait to connect, for the response, and between parts of the body; positive
+   * @param deadline the longest a whole fetch may take, redirects and body included; positive
    * @param maxBytes the largest body accepted, in bytes; positive
-   * @throws IllegalArgumentException when either is not positive
+   * @param policy which URLs and addresses may be fetched
+   * @throws IllegalArgumentException when a duration or the size is not positive
    */
-  public HttpFetcher(Duration timeout, int maxBytes) {
+  public HttpFetcher(Duration timeout, Duration deadline, int maxBytes, UrlPolicy policy) {
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(deadline, "deadline");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive, was " + deadline);
     }
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
     }
     this.timeout = timeout;
+    this.deadline = deadline;
     this.maxBytes = maxBytes;
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * A fetcher with the {@linkplain #DEFAULT_DEADLINE default deadline}.
+   *
+   * @param timeout the longest wait to connect, for the response, and between parts of the body; positive
+   * @param maxBytes the largest body accepted, in bytes; positive
+   * @param policy which URLs and addresses may be fetched
+   * @throws IllegalArgumentException when the timeout or the size is not positive
+   */
+  public HttpFetcher(Duration timeout, int maxBytes, UrlPolicy policy) {
+    this(timeout, DEFAULT_DEADLINE, maxBytes, policy);
+  }
+
+  /** @return the policy every fetched URL goes through */
+  public UrlPolicy policy() {
+    return policy;
   }
 
   private HttpClient client() {
@@ -84,7 +126,8 @@ public final class HttpFetcher {
       synchronized (this) {
         c = client;
         if (c == null) {
-          c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
+          // redirects are followed in fetch(), so that the policy sees every hop
+          c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
           client = c;
         }
       }
@@ -93,15 +136,42 @@ public final class HttpFetcher {
   }
 
   /**
-   * Fetches a URL with GET.
+   * Fetches a URL with GET, following redirects that the policy allows.
    *
    * @param url an http or https URL
    * @return the body, named by the final URL after redirects, with the declared content type
-   * @throws IngestException when the URL is not http(s), the server cannot be reached or does not
-   *     answer in time, the status is not 2xx, or the body is larger than the limit
+   * @throws IngestException when the URL is not http(s) or is refused by the policy, a redirect is
+   *     refused or there are more than {@value #MAX_REDIRECTS}, the server cannot be reached or does
+   *     not answer in time, the whole response does not arrive before the deadline, the status is
+   *     not 2xx, or the body is larger than the limit
    */
   public BytesInput fetch(String url) {
-    URI uri = toUri(url);
+    long deadlineAt = System.nanoTime() + deadline.toNanos();
+    URI uri = policy.parse(url);
+    String refused = whyRefused(uri, deadlineAt);
+    if (refused != null) {
+      throw new IngestException("refused: " + refused + UrlPolicy.HINT);
+    }
+    for (int redirects = 0; ; redirects++) {
+      HttpResponse<byte[]> response = send(uri, deadlineAt);
+      int status = response.statusCode();
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (FOLLOWED.contains(status) && location != null && !location.isBlank()) {
+        if (redirects == MAX_REDIRECTS) {
+          throw new IngestException("more than " + MAX_REDIRECTS + " redirects; the last was to " + location.strip());
+        }
+        uri = nextHop(uri, response, location.strip(), deadlineAt);
+        continue;
+      }
+      if (status < 200 || status > 299) {
+        throw new IngestException(statusMessage(response, null));
+      }
+      String contentType = response.headers().firstValue("Content-Type").orElse(null);
+      return new BytesInput(uri.toString(), Provenance.Kind.URL, response.body(), contentType);
+    }
+  }
+
+  private HttpResponse<byte[]> send(URI uri, long deadlineAt) {
     HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("User-Agent", USER_AGENT)
@@ -110,40 +180,99 @@ public final class HttpFetcher {
         .build();
     BoundedBody body = new BoundedBody(maxBytes);
     CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, body::subscriber);
-    HttpResponse<byte[]> response = await(future, body);
-    int status = response.statusCode();
-    if (status < 200 || status > 299) {
-      throw new IngestException(statusMessage(response));
-    }
-    String contentType = response.headers().firstValue("Content-Type").orElse(null);
-    return new BytesInput(response.uri().toString(), Provenance.Kind.URL, response.body(), contentType);
+    return await(future, body, deadlineAt);
   }
 
-  private static URI toUri(String url) {
-    Objects.requireNonNull(url, "url");
-    URI uri;
+  /**
+   * @return where a redirect from {@code from} leads, parsed and checked by the policy
+   * @throws IngestException naming the target when the policy refuses it or it leaves https for http
+   */
+  private URI nextHop(URI from, HttpResponse<?> response, String location, long deadlineAt) {
+    URI target;
     try {
-      uri = new URI(url.strip());
-    } catch (URISyntaxException e) {
-      throw new IngestException("not a valid URL: " + e.getReason());
+      URI base = from.getRawPath() == null || from.getRawPath().isEmpty() ? from.resolve("/") : from;
+      target = base.resolve(new URI(location));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new IngestException("redirect to " + location + " refused: not a valid URL");
     }
-    String scheme = uri.getScheme();
-    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-      throw new IngestException("not an http(s) URL");
+    String shown = withoutUserInfo(target);
+    URI next;
+    try {
+      next = policy.parse(target.toString());
+    } catch (IngestException e) {
+      String why = Objects.toString(e.getMessage(), "not a valid URL");
+      throw new IngestException("redirect to " + shown + " refused: "
+          + (why.startsWith("refused: ") ? why.substring("refused: ".length()) : why));
     }
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new IngestException("not a valid URL: no host name");
+    if ("https".equals(from.getScheme()) && "http".equals(next.getScheme())) {
+      throw new IngestException(statusMessage(response, "it leaves https for http"));
     }
-    return uri;
+    String why;
+    try {
+      why = whyRefused(next, deadlineAt);
+    } catch (IngestException e) {
+      throw new IngestException("redirect to " + shown + " failed: " + e.getMessage(), e);
+    }
+    if (why != null) {
+      throw new IngestException("redirect to " + shown + " refused: " + why + UrlPolicy.HINT);
+    }
+    return next;
   }
 
-  /** Waits for the whole response, giving up when nothing has arrived for the timeout. */
-  private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> future, BoundedBody body) {
+  /**
+   * Asks the policy about a URL's addresses, resolving the host on a virtual thread so that a slow
+   * name server counts against the deadline too.
+   *
+   * @return why the policy refuses the URL, or null
+   * @throws IngestException {@code unknown host}, or the deadline message
+   */
+  private @Nullable String whyRefused(URI uri, long deadlineAt) {
+    if (policy.privateAllowed()) {
+      return null;
+    }
+    FutureTask<@Nullable String> check = new FutureTask<>(() -> policy.whyRefused(uri));
+    Thread.ofVirtual().name("crosscheck-resolve").start(check);
+    try {
+      return check.get(Math.max(1, deadlineAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      check.cancel(true);
+      throw new IngestException("no complete response within " + inWords(deadline));
+    } catch (InterruptedException e) {
+      check.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IngestException("interrupted while fetching", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IngestException refused) {
+        throw new IngestException(Objects.toString(refused.getMessage(), "unknown host"), refused.getCause());
+      }
+      throw new IngestException("cannot resolve the host: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private static String withoutUserInfo(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri.toString();
+    }
+    return uri.toString().replace(uri.getRawUserInfo() + "@", "");
+  }
+
+  /**
+   * Waits for the whole response, giving up when nothing has arrived for the timeout or the
+   * deadline has passed.
+   */
+  private HttpResponse<byte[]> await(
+      CompletableFuture<HttpResponse<byte[]>> future, BoundedBody body, long deadlineAt) {
     long timeoutNanos = timeout.toNanos();
     try {
       while (true) {
+        long left = deadlineAt - System.nanoTime();
+        if (left <= 0) {
+          future.cancel(true);
+          body.cancel();
+          throw new IngestException("no complete response within " + inWords(deadline));
+        }
         try {
-          return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+          return future.get(Math.min(timeoutNanos, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
           long idle = System.nanoTime() - body.lastProgressNanos;
           if (body.started && idle >= timeoutNanos) {
@@ -192,13 +321,17 @@ public final class HttpFetcher {
         + (detail != null ? lowerFirst(detail) : cause.getClass().getSimpleName()), cause);
   }
 
-  private static String statusMessage(HttpResponse<?> response) {
+  /** @return {@code HTTP 404 (Not Found)}, with the redirect not followed and why for a 3xx */
+  private static String statusMessage(HttpResponse<?> response, @Nullable String whyNotFollowed) {
     int status = response.statusCode();
     String reason = REASONS.get(status);
     String message = "HTTP " + status + (reason != null ? " (" + reason + ")" : "");
     if (status >= 300 && status < 400) {
       String location = response.headers().firstValue("Location").orElse(null);
       message += location != null ? "; redirect to " + location + " not followed" : "; redirect not followed";
+      if (whyNotFollowed != null) {
+        message += ": " + whyNotFollowed;
+      }
     }
     return message;
   }

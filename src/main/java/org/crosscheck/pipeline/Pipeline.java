@@ -19,6 +19,7 @@ import org.crosscheck.ingest.HttpFetcher;
 import org.crosscheck.ingest.JsonlArticleImporter;
 import org.crosscheck.ingest.Limits;
 import org.crosscheck.ingest.TextArticleImporter;
+import org.crosscheck.ingest.UrlPolicy;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
@@ -37,7 +38,10 @@ public final class Pipeline {
 
   private Pipeline() {}
 
-  /** @return a builder with the defaults: no full-text fetching, 20 s HTTP timeout, batches of 500 or 250 ms */
+  /**
+   * @return a builder with the defaults: no full-text fetching, only URLs on public addresses, 20 s
+   *     HTTP timeout, 60 s for a whole fetch, batches of 500 or 250 ms
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -47,6 +51,8 @@ public final class Pipeline {
     private @Nullable ArticleStore store;
     private boolean fetchFullText;
     private Duration httpTimeout = Duration.ofSeconds(20);
+    private @Nullable Duration httpDeadline;
+    private boolean allowPrivateUrls;
     private InputStream stdin = System.in;
     private int batchSize = 500;
     private Duration flushInterval = Duration.ofMillis(250);
@@ -72,6 +78,27 @@ public final class Pipeline {
         throw new IllegalArgumentException("HTTP timeout must be positive, was " + timeout);
       }
       this.httpTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * @param deadline the longest one URL fetch may take, redirects and body included; positive.
+     *     Default: {@link HttpFetcher#DEFAULT_DEADLINE}, or the HTTP timeout when that is longer
+     */
+    public Builder httpDeadline(Duration deadline) {
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("HTTP deadline must be positive, was " + deadline);
+      }
+      this.httpDeadline = deadline;
+      return this;
+    }
+
+    /**
+     * @param allow whether URLs on loopback, private, link-local and other non-public addresses are
+     *     fetched (intranet use); default false, see {@link UrlPolicy}
+     */
+    public Builder allowPrivateUrls(boolean allow) {
+      this.allowPrivateUrls = allow;
       return this;
     }
 
@@ -113,7 +140,11 @@ public final class Pipeline {
       if (store == null) {
         throw new IllegalStateException("a store is required: call store(...) before buildIngestor()");
       }
-      HttpFetcher fetcher = new HttpFetcher(httpTimeout, Limits.MAX_DOCUMENT_BYTES);
+      Duration deadline = httpDeadline != null ? httpDeadline
+          : httpTimeout.compareTo(HttpFetcher.DEFAULT_DEADLINE) > 0 ? httpTimeout : HttpFetcher.DEFAULT_DEADLINE;
+      // the one fetcher for URL inputs and for the full text of feed items, so both follow the same policy
+      HttpFetcher fetcher = new HttpFetcher(httpTimeout, deadline, Limits.MAX_DOCUMENT_BYTES,
+          UrlPolicy.of(allowPrivateUrls));
       HtmlArticleImporter html = new HtmlArticleImporter();
       Map<Format, ArticleImporter> importers = new EnumMap<>(Format.class);
       importers.put(Format.TEXT, new TextArticleImporter());

@@ -50,6 +50,33 @@ class MainTest {
   }
 
   @Test
+  void fetchesFromThisMachineOnlyWithAllowPrivateUrls() throws Exception {
+    com.sun.net.httpserver.HttpServer site =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] feed = Files.readAllBytes(Path.of("src/test/resources/feeds/rss2-full.xml"));
+    site.createContext("/feed.xml", ex -> {
+      ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, feed.length);
+      ex.getResponseBody().write(feed);
+      ex.close();
+    });
+    site.start();
+    try {
+      String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/feed.xml";
+      Result refused = run("ingest", "--data", data(), url);
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(refused.err()).contains("rejected: " + url + ": refused: 127.0.0.1 is a loopback address (to fetch"
+          + " from this machine or a private network, start with --allow-private-urls)");
+
+      Result allowed = run("ingest", "--data", data(), "--allow-private-urls", url);
+      assertThat(allowed.code()).as(allowed.err()).isZero();
+      assertThat(allowed.out()).containsPattern("(?m)^[1-9][0-9]* added, 0 already stored, 0 rejected, from 1 input");
+    } finally {
+      site.stop(0);
+    }
+  }
+
+  @Test
   void exitsWithTwoOnUsageErrors() {
     assertThat(run().code()).isEqualTo(2);
     assertThat(run("ingest").code()).isEqualTo(2);

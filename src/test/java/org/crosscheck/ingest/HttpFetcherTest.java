@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -53,6 +54,12 @@ class HttpFetcherTest {
     executor.shutdownNow();
   }
 
+  /** A fetcher under the default policy that exempts only this test's own server. */
+  private HttpFetcher fetcher(Duration timeout, int maxBytes) {
+    return new HttpFetcher(timeout, maxBytes,
+        UrlPolicy.publicOnly().exempting("127.0.0.1", server.getAddress().getPort()));
+  }
+
   private void serve(String path, int status, String contentType, byte[] body) {
     server.createContext(path, exchange -> respond(exchange, status, contentType, body));
   }
@@ -74,7 +81,7 @@ class HttpFetcherTest {
       respond(exchange, 200, "application/rss+xml; charset=utf-8", feed);
     });
 
-    BytesInput fetched = new HttpFetcher(Duration.ofSeconds(5), MB).fetch(base + "/feed.xml");
+    BytesInput fetched = fetcher(Duration.ofSeconds(5), MB).fetch(base + "/feed.xml");
 
     assertThat(fetched.bytes()).isEqualTo(feed);
     assertThat(fetched.contentType()).isEqualTo("application/rss+xml; charset=utf-8");
@@ -92,7 +99,7 @@ class HttpFetcherTest {
       exchange.close();
     });
 
-    BytesInput fetched = new HttpFetcher(Duration.ofSeconds(5), MB).fetch(base + "/old-feed");
+    BytesInput fetched = fetcher(Duration.ofSeconds(5), MB).fetch(base + "/old-feed");
 
     assertThat(fetched.name()).isEqualTo(base + "/feed.xml");
     assertThat(fetched.contentType()).isEqualTo("application/atom+xml");
@@ -102,7 +109,7 @@ class HttpFetcherTest {
   void reportsTheHttpStatus() {
     serve("/gone", 404, "text/html", "<h1>Not here</h1>".getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(() -> new HttpFetcher(Duration.ofSeconds(5), MB).fetch(base + "/gone"))
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), MB).fetch(base + "/gone"))
         .isInstanceOf(IngestException.class)
         .hasMessage("HTTP 404 (Not Found)");
   }
@@ -119,7 +126,7 @@ class HttpFetcherTest {
     });
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> new HttpFetcher(Duration.ofMillis(500), MB).fetch(base + "/slow"))
+    assertThatThrownBy(() -> fetcher(Duration.ofMillis(500), MB).fetch(base + "/slow"))
         .isInstanceOf(IngestException.class)
         .hasMessage("no response within 500 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -141,7 +148,7 @@ class HttpFetcherTest {
     });
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> new HttpFetcher(Duration.ofMillis(500), MB).fetch(base + "/stalls"))
+    assertThatThrownBy(() -> fetcher(Duration.ofMillis(500), MB).fetch(base + "/stalls"))
         .isInstanceOf(IngestException.class)
         .hasMessage("the response stalled: no data for 500 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -154,7 +161,9 @@ class HttpFetcherTest {
       closedPort = socket.getLocalPort();
     }
 
-    assertThatThrownBy(() -> new HttpFetcher(Duration.ofSeconds(2), MB).fetch("http://127.0.0.1:" + closedPort + "/"))
+    HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(2), MB, UrlPolicy.allowPrivate());
+
+    assertThatThrownBy(() -> fetcher.fetch("http://127.0.0.1:" + closedPort + "/"))
         .isInstanceOf(IngestException.class)
         .hasMessage("cannot connect: connection refused");
   }
@@ -163,7 +172,7 @@ class HttpFetcherTest {
   void refusesABodyOverTheLimit() {
     serve("/big", 200, "application/xml", new byte[10_000]);
 
-    assertThatThrownBy(() -> new HttpFetcher(Duration.ofSeconds(5), 1000).fetch(base + "/big"))
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), 1000).fetch(base + "/big"))
         .isInstanceOf(IngestException.class)
         .hasMessage("response larger than the 1000 bytes limit");
   }
@@ -181,17 +190,19 @@ class HttpFetcherTest {
       }
     });
 
-    assertThatThrownBy(() -> new HttpFetcher(Duration.ofSeconds(5), 20_000).fetch(base + "/stream"))
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), 20_000).fetch(base + "/stream"))
         .isInstanceOf(IngestException.class)
         .hasMessage("response larger than the 19.5 KB limit");
   }
 
   @Test
   void acceptsOnlyHttpUrls() {
-    HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(1), MB);
+    HttpFetcher fetcher = fetcher(Duration.ofSeconds(1), MB);
 
-    assertThatThrownBy(() -> fetcher.fetch("ftp://127.0.0.1/feed.xml")).hasMessage("not an http(s) URL");
-    assertThatThrownBy(() -> fetcher.fetch("file:///etc/hostname")).hasMessage("not an http(s) URL");
+    assertThatThrownBy(() -> fetcher.fetch("ftp://127.0.0.1/feed.xml"))
+        .hasMessage("only http and https URLs are fetched, not 'ftp'");
+    assertThatThrownBy(() -> fetcher.fetch("file:///etc/hostname"))
+        .hasMessage("only http and https URLs are fetched, not 'file'");
     assertThatThrownBy(() -> fetcher.fetch("feed.xml")).hasMessage("not an http(s) URL");
   }
 
@@ -205,7 +216,7 @@ class HttpFetcherTest {
       }
       exchange.close();
     });
-    HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5), MB);
+    HttpFetcher fetcher = fetcher(Duration.ofSeconds(5), MB);
 
     Thread.currentThread().interrupt();
     try {
@@ -223,6 +234,173 @@ class HttpFetcherTest {
     assertThat(HttpFetcher.inWords(Duration.ofMillis(1500))).isEqualTo("1.5 s");
   }
 
+  /** A second loopback server that answers everything with 200, counting the requests that reach it. */
+  private static HttpServer otherServer(AtomicInteger requests) throws IOException {
+    HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    other.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      respond(exchange, 200, "text/plain", "internal secret".getBytes(StandardCharsets.UTF_8));
+    });
+    other.start();
+    return other;
+  }
+
+  private void redirect(String path, String location) {
+    server.createContext(path, exchange -> {
+      exchange.getResponseHeaders().set("Location", location);
+      exchange.sendResponseHeaders(302, -1);
+      exchange.close();
+    });
+  }
+
+  @Test
+  void refusesTheLoopbackServerUnderTheDefaultPolicy() {
+    AtomicInteger requests = new AtomicInteger();
+    server.createContext("/feed.xml", exchange -> {
+      requests.incrementAndGet();
+      respond(exchange, 200, "text/plain", new byte[] {'x'});
+    });
+    HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5), MB, UrlPolicy.publicOnly());
+
+    assertThatThrownBy(() -> fetcher.fetch(base + "/feed.xml"))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("refused: 127.0.0.1 is a loopback address (to fetch from this machine or a private network,"
+            + " start with --allow-private-urls)");
+    assertThat(requests).hasValue(0);
+  }
+
+  @Test
+  void refusesARedirectToAnotherLoopbackPort() throws IOException {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer other = otherServer(requests);
+    try {
+      String target = "http://127.0.0.1:" + other.getAddress().getPort() + "/admin";
+      redirect("/innocent", target);
+
+      assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), MB).fetch(base + "/innocent"))
+          .isInstanceOf(IngestException.class)
+          .hasMessage("redirect to " + target + " refused: 127.0.0.1 is a loopback address (to fetch from this"
+              + " machine or a private network, start with --allow-private-urls)");
+      assertThat(requests).as("requests that reached the other server").hasValue(0);
+    } finally {
+      other.stop(0);
+    }
+  }
+
+  @Test
+  void refusesARedirectToLocalhostByName() throws IOException {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer other = otherServer(requests);
+    try {
+      String target = "http://localhost:" + other.getAddress().getPort() + "/admin";
+      redirect("/innocent", target);
+
+      assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), MB).fetch(base + "/innocent"))
+          .isInstanceOf(IngestException.class)
+          .hasMessageStartingWith("redirect to " + target + " refused: localhost resolves to ")
+          .hasMessageContaining("a loopback address");
+      assertThat(requests).hasValue(0);
+    } finally {
+      other.stop(0);
+    }
+  }
+
+  @Test
+  void followsARedirectToTheSameHostAndPortWithAllowPrivate() throws IOException {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer other = otherServer(requests);
+    try {
+      String target = "http://127.0.0.1:" + other.getAddress().getPort() + "/admin";
+      redirect("/innocent", target);
+
+      BytesInput fetched = new HttpFetcher(Duration.ofSeconds(5), MB, UrlPolicy.allowPrivate()).fetch(base + "/innocent");
+
+      assertThat(fetched.name()).isEqualTo(target);
+      assertThat(new String(fetched.bytes(), StandardCharsets.UTF_8)).isEqualTo("internal secret");
+      assertThat(requests).hasValue(1);
+    } finally {
+      other.stop(0);
+    }
+  }
+
+  @Test
+  void refusesARedirectToAnotherScheme() {
+    redirect("/to-file", "file:///etc/passwd");
+
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), MB).fetch(base + "/to-file"))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("redirect to file:///etc/passwd refused: only http and https URLs are fetched, not 'file'");
+  }
+
+  @Test
+  void refusesARedirectToAHostWrittenAsOneNumber() {
+    String target = "http://2130706433:" + server.getAddress().getPort() + "/";
+    redirect("/to-number", target);
+
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), MB).fetch(base + "/to-number"))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("redirect to " + target + " refused: the host '2130706433' is a number in a non-standard form"
+            + " (resolvers disagree on how to read it); write an IPv4 address as four decimal numbers such as"
+            + " 192.0.2.1");
+  }
+
+  @Test
+  void followsFiveRedirectsButNotSix() {
+    serve("/end", 200, "text/plain", "arrived".getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < 6; i++) {
+      redirect("/hop" + i, i == 5 ? "/end" : "/hop" + (i + 1));
+    }
+    HttpFetcher fetcher = fetcher(Duration.ofSeconds(5), MB);
+
+    assertThat(fetcher.fetch(base + "/hop1").name()).isEqualTo(base + "/end");
+    assertThatThrownBy(() -> fetcher.fetch(base + "/hop0"))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("more than 5 redirects; the last was to /end");
+  }
+
+  @Test
+  void cutsADribblingResponseAtTheDeadline() {
+    server.createContext("/dribble", exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (int i = 0; i < 100; i++) {
+          out.write('x');
+          out.flush();
+          Thread.sleep(200);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IOException expected) {
+        // the client hung up
+      }
+    });
+    HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5), Duration.ofSeconds(1), MB,
+        UrlPolicy.publicOnly().exempting("127.0.0.1", server.getAddress().getPort()));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> fetcher.fetch(base + "/dribble"))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("no complete response within 1 s");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void keepsTheSummaryWhenTheLinkedPageIsOnAPrivateAddress() throws IOException {
+    String feed = new String(FeedArticleImporterTest.fixture("local-summaries.xml"), StandardCharsets.UTF_8)
+        .replace("${base}", base);
+    FeedArticleImporter importer = new FeedArticleImporter(true,
+        new HttpFetcher(Duration.ofSeconds(5), MB, UrlPolicy.publicOnly()), new FakePageImporter());
+
+    List<Imported> items = FeedArticleImporterTest.read(importer,
+        new BytesInput("feed.xml", Provenance.Kind.FILE, feed.getBytes(StandardCharsets.UTF_8), null));
+
+    Article first = ((Imported.Parsed) items.get(0)).article();
+    assertThat(first.textKind()).isEqualTo(TextKind.SUMMARY);
+    assertThat(first.notes()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("full text not fetched: refused: 127.0.0.1 is a loopback address");
+  }
+
   private List<Imported> readLocalSummaryFeed(ArticleImporter pageImporter) throws IOException {
     serve("/articles/dock-strike.html", 200, "text/html; charset=utf-8",
         FeedArticleImporterTest.fixture("article-page.html"));
@@ -230,7 +408,7 @@ class HttpFetcherTest {
     String feed = new String(FeedArticleImporterTest.fixture("local-summaries.xml"), StandardCharsets.UTF_8)
         .replace("${base}", base);
     FeedArticleImporter importer =
-        new FeedArticleImporter(true, new HttpFetcher(Duration.ofSeconds(5), MB), pageImporter);
+        new FeedArticleImporter(true, fetcher(Duration.ofSeconds(5), MB), pageImporter);
     return FeedArticleImporterTest.read(importer,
         new BytesInput(base + "/feed.xml", Provenance.Kind.URL, feed.getBytes(StandardCharsets.UTF_8), null));
   }

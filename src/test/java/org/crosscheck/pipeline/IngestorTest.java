@@ -187,13 +187,46 @@ class IngestorTest {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       Recorder r = new Recorder();
       ArticleStore store = new InMemoryArticleStore();
-      IngestSummary s = Pipeline.builder().store(store).httpTimeout(java.time.Duration.ofMillis(500)).buildIngestor()
+      IngestSummary s = Pipeline.builder().store(store).httpTimeout(java.time.Duration.ofMillis(500))
+          .allowPrivateUrls(true).buildIngestor()
           .ingest(List.of(base + "/feed", base + "/gone", base + "/slow"), r);
       assertThat(s.counts().added()).isPositive();
       assertThat(store.list(0, 1).get(0).provenance().location()).isEqualTo(base + "/feed");
       assertThat(r.rejections).extracting(Rejection::message).containsExactly(
           base + "/gone: HTTP 404 (Not Found)",
           base + "/slow: no response within 500 ms");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void refusesUrlsOnThisMachineUnlessPrivateUrlsAreAllowed() throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    byte[] feed = Files.readAllBytes(Path.of("src/test/resources/feeds/rss2-full.xml"));
+    server.createContext("/feed", ex -> {
+      requests.incrementAndGet();
+      ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, feed.length);
+      ex.getResponseBody().write(feed);
+      ex.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed";
+      Recorder r = new Recorder();
+      IngestSummary s = Pipeline.builder().store(new InMemoryArticleStore()).buildIngestor().ingest(List.of(url), r);
+      assertThat(s.counts().added()).isZero();
+      assertThat(r.rejections).extracting(Rejection::message).containsExactly(url + ": refused: 127.0.0.1 is a"
+          + " loopback address (to fetch from this machine or a private network, start with --allow-private-urls)");
+      assertThat(requests).hasValue(0);
+
+      IngestSummary allowed = Pipeline.builder().store(new InMemoryArticleStore()).allowPrivateUrls(true)
+          .buildIngestor().ingest(List.of(url), new Recorder());
+      assertThat(allowed.counts().added()).isPositive();
+      assertThat(requests).hasValue(1);
     } finally {
       server.stop(0);
     }

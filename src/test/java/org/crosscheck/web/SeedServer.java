@@ -9,7 +9,10 @@ import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.store.EmbeddedArticleStore;
 
-/** A server on a free loopback port over a fresh store holding the seed story. */
+/**
+ * A server on a free loopback port over a fresh store holding the seed story. Its URL ingest may
+ * fetch from private addresses, so that tests can serve feeds from loopback.
+ */
 final class SeedServer implements AutoCloseable {
   final EmbeddedArticleStore store;
   final WebApp web;
@@ -24,7 +27,7 @@ final class SeedServer implements AutoCloseable {
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
     WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)), Pipeline.builder().store(store)
-        .buildIngestor(), new WebApp.Settings("127.0.0.1", 0, token, maxUpload)).start();
+        .allowPrivateUrls(true).buildIngestor(), new WebApp.Settings("127.0.0.1", 0, token, maxUpload)).start();
     return new SeedServer(store, web);
   }
 
