@@ -493,6 +493,16 @@ public final class WebApp implements AutoCloseable {
     }
   }
 
+  /** @return where uploads are spooled while they are ingested (emptied as each request ends) */
+  java.nio.file.Path uploadDirectory() {
+    return uploads.directory();
+  }
+
+  /** Sets what runs once an upload holds its slot, before its body is read; a test holds an upload there. */
+  void afterUploadPermit(Runnable hook) {
+    uploads.afterPermit = hook;
+  }
+
   /** @return the secret the HTML forms carry in their {@code csrf} field */
   String csrfToken() {
     return guard.csrfToken();

@@ -175,4 +175,86 @@ class WebAppSecurityTest {
     var ingest = RawHttp.send(port, "GET /ingest HTTP/1.1", headers("Host", "127.0.0.1:" + port), (String) null);
     assertThat(Jsoup.parse(ingest.body()).select("script:not([src])")).isEmpty();
   }
+
+  @Test
+  void anUploadBeyondTheOnesAllowedAtOnceIsToldToRetryAndUploadsLeaveNoFilesBehind(@TempDir Path other)
+      throws Exception {
+    try (SeedServer one = SeedServer.start(other, new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)
+        .withMaxConcurrentUploads(1))) {
+      int p = one.web.port();
+      java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      one.web.afterUploadPermit(() -> {
+        holding.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      Map<String, String> h = headers("Host", "127.0.0.1:" + p, "Content-Type", "application/x-ndjson");
+      var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return RawHttp.send(p, "POST /api/articles HTTP/1.1", h, line("held-1", "Chake Chake"));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      assertThat(holding.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      one.web.afterUploadPermit(() -> {});
+      var second = RawHttp.send(p, "POST /api/articles HTTP/1.1", h, line("held-2", "Wete"));
+      assertThat(second.status()).as(second.body()).isEqualTo(503);
+      assertThat(second.header("Retry-After")).isEqualTo("5");
+      assertThat(JSON.readTree(second.body()).get("error").asText()).contains("busy", "try again");
+      release.countDown();
+      var done = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(done.status()).as(done.body()).isEqualTo(200);
+      // the slot is free again; a multipart upload too leaves nothing in the upload directory
+      var form = RawHttp.multipart(Map.of(), "mkoani.txt", "Officials in Mkoani said the harbour reopened on Friday"
+          + " after repairs that lasted three weeks and cost the port authority more than planned. ".repeat(400));
+      var again = RawHttp.send(p, "POST /api/articles HTTP/1.1", headers("Host", "127.0.0.1:" + p, "Content-Type",
+          form.getKey()), form.getValue());
+      assertThat(again.status()).as(again.body()).isEqualTo(200);
+      try (var files = java.nio.file.Files.list(one.web.uploadDirectory())) {
+        assertThat(files.toList()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void anIngestThatFailsMidwayAnswersWithWhatItHadStored(@TempDir Path other) throws Exception {
+    try (SeedServer failing = SeedServer.start(other, null, 1 << 20)) {
+      failing.web.afterStored = id -> {
+        throw new IllegalStateException("the disk is on fire");
+      };
+      int p = failing.web.port();
+      var res = RawHttp.send(p, "POST /api/articles HTTP/1.1", headers("Host", "127.0.0.1:" + p, "Content-Type",
+          "application/x-ndjson"), line("mid-1", "Kizimkazi") + line("mid-2", "Nungwi"));
+      assertThat(res.status()).as(res.body()).isEqualTo(500);
+      var body = JSON.readTree(res.body());
+      assertThat(body.get("error").asText()).contains("the disk is on fire", "stopped after storing");
+      assertThat(body.get("articles").size()).isGreaterThanOrEqualTo(1);
+      assertThat(body.get("added").asLong()).isGreaterThanOrEqualTo(1);
+      assertThat(failing.store.get(new org.crosscheck.model.ArticleId(body.get("articles").get(0).asText())))
+          .isPresent();
+    }
+  }
+
+  @Test
+  void aPublicUrlAndAllowedHostsAreAnsweredAndThePublicOriginMayWrite(@TempDir Path other) throws Exception {
+    try (SeedServer proxied = SeedServer.start(other, new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)
+        .withPublicUrl(java.net.URI.create("https://news.example.org")).withAllowedHosts(java.util.List.of("box.lan")))) {
+      int p = proxied.web.port();
+      assertThat(RawHttp.send(p, "GET /api/health HTTP/1.1", headers("Host", "news.example.org"), (String) null)
+          .status()).isEqualTo(200);
+      assertThat(RawHttp.send(p, "GET /api/health HTTP/1.1", headers("Host", "box.lan:" + p), (String) null)
+          .status()).isEqualTo(200);
+      var write = RawHttp.send(p, "POST /api/articles HTTP/1.1", headers("Host", "news.example.org", "Origin",
+          "https://news.example.org", "Sec-Fetch-Site", "same-origin", "Content-Type", "application/x-ndjson"),
+          line("proxy-1", "Mtoni"));
+      assertThat(write.status()).as(write.body()).isEqualTo(200);
+      var other2 = RawHttp.send(p, "GET /api/health HTTP/1.1", headers("Host", "evil.example"), (String) null);
+      assertThat(other2.status()).isEqualTo(403);
+    }
+  }
 }
