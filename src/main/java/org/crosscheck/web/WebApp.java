@@ -212,7 +212,7 @@ public final class WebApp implements AutoCloseable {
               : e.getMessage()));
       r.exception(Exception.class, (e, ctx) -> {
         WebApp.Problem p = uploads.unreadable(e);
-        if (p.status == 413) {
+        if (p.status == 413 && ctx.method() == io.javalin.http.HandlerType.POST) { // Jetty refused a form for its size
           problem(ctx, 413, p.getMessage());
         } else {
           problem(ctx, 500, "internal error: " + e);

@@ -29,7 +29,7 @@ final class RawHttp {
       s.setSoTimeout(60_000);
       StringBuilder head = new StringBuilder(requestLine).append("\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      if (body != null) {
+      if (body != null && !headers.containsKey("Transfer-Encoding")) {
         head.append("Content-Length: ").append(body.length).append("\r\n");
       }
       head.append("Connection: close\r\n\r\n");
