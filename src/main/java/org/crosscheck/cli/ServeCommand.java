@@ -1,6 +1,15 @@
 package org.crosscheck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.crosscheck.analysis.CachingAnalyzer;
@@ -8,6 +17,7 @@ import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.store.EmbeddedArticleStore;
 import org.crosscheck.web.WebApp;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,8 +26,14 @@ import picocli.CommandLine.Spec;
 /** {@code crosscheck serve}: the web app and JSON API on the store, until interrupted. */
 @Command(name = "serve", description = {
     "Serve the web app and the JSON API (/api/) on the store until stopped (Ctrl-C).",
-    "Binds to 127.0.0.1 unless --host says otherwise; another address needs a --token for writes."})
+    "Binds to 127.0.0.1 unless --host says otherwise; another address needs a token for writes, from the"
+        + " CROSSCHECK_TOKEN environment variable or --token-file.",
+    "Answers only requests sent to its own address (Host header); behind a reverse proxy give --public-url or"
+        + " --allow-host."})
 final class ServeCommand implements Callable<Integer> {
+  /** Environment variable holding the token writes must present. */
+  static final String TOKEN_ENV = "CROSSCHECK_TOKEN";
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
 
@@ -27,9 +43,22 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7070", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--token", description = "Token writes must present (Authorization: Bearer TOKEN); required with a"
-      + " --host other than loopback. Also read from CROSSCHECK_TOKEN.")
+  /** Refused: a token on the command line is visible to every user of the machine in {@code ps}. */
+  @Option(names = "--token", hidden = true)
   String token;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "File whose first line is the token writes must"
+      + " present (Authorization: Bearer TOKEN); else the token is read from $" + TOKEN_ENV + ". Required with a"
+      + " --host other than loopback.")
+  Path tokenFile;
+
+  @Option(names = "--public-url", paramLabel = "URL", description = "The URL the server is reached at through a reverse"
+      + " proxy, e.g. https://news.example.org: its host is accepted in the Host header and its origin for writes.")
+  String publicUrl;
+
+  @Option(names = "--allow-host", paramLabel = "NAME", description = "A further host name the server answers to (the"
+      + " Host header, without port); repeatable.")
+  List<String> allowHosts = new ArrayList<>();
 
   @Option(names = "--max-upload-mb", defaultValue = "64", description = "Largest upload in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
@@ -38,21 +67,69 @@ final class ServeCommand implements Callable<Integer> {
       + " private networks (loopback, 10/8, 192.168/16, link-local ...); for intranet use. By default they are refused.")
   boolean allowPrivateUrls;
 
+  @Option(names = "--max-parallel-uploads", paramLabel = "N", defaultValue = "2", description = "Uploads received at"
+      + " once; more are answered 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int maxParallelUploads;
+
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
-    }
-    String t = token != null ? token : System.getenv("CROSSCHECK_TOKEN");
-    WebApp.Settings settings;
-    try {
-      settings = new WebApp.Settings(host, port, t == null || t.isBlank() ? null : t, maxUploadMb * 1024 * 1024);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    WebApp.Settings settings = settings(System::getenv);
     try (EmbeddedArticleStore store = data.openForWriting()) {
       return serve(store, settings, allowPrivateUrls, spec.commandLine().getOut(), "/");
     }
+  }
+
+  /**
+   * @param env reads an environment variable, {@code null} when unset
+   * @return the server's settings from the options and the environment
+   * @throws picocli.CommandLine.ParameterException naming the option and the bad value
+   */
+  WebApp.Settings settings(Function<String, @Nullable String> env) {
+    if (token != null) {
+      throw usage("--token is not accepted: a token on the command line is visible to other users of the machine"
+          + " (ps). Set it in the " + TOKEN_ENV + " environment variable or put it in a file given with --token-file"
+          + " FILE");
+    }
+    if (port < 0 || port > 65535) {
+      throw usage("--port must be 0 to 65535, was " + port);
+    }
+    if (maxUploadMb <= 0 || maxUploadMb > 1024 * 1024) {
+      throw usage("--max-upload-mb must be 1 to 1048576, was " + maxUploadMb);
+    }
+    String t = tokenFile != null ? readTokenFile(tokenFile) : env.apply(TOKEN_ENV);
+    URI url = null;
+    if (publicUrl != null) {
+      try {
+        url = new URI(publicUrl.strip());
+      } catch (java.net.URISyntaxException e) {
+        throw usage("--public-url must be an http(s) URL like https://news.example.org, was '" + publicUrl + "'");
+      }
+    }
+    try {
+      return new WebApp.Settings(host, port, t == null || t.isBlank() ? null : t.strip(), maxUploadMb * 1024 * 1024,
+          url, allowHosts, maxParallelUploads);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private String readTokenFile(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw usage("cannot read the token file " + file + " (--token-file): " + (e instanceof NoSuchFileException
+          ? "no such file" : e.getMessage()));
+    }
+    String first = lines.isEmpty() ? "" : lines.getFirst().strip();
+    if (first.isEmpty()) {
+      throw usage("the token file " + file + " (--token-file) is empty: put the token on its first line");
+    }
+    return first;
+  }
+
+  private picocli.CommandLine.ParameterException usage(String message) {
+    return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
   }
 
   /**

@@ -90,6 +90,18 @@ public final class Ingestor {
   }
 
   /**
+   * Fetches a page or feed through the fetcher's URL policy, without storing it, so that a caller
+   * can fetch outside any lock it holds around {@link #ingestInputs}.
+   *
+   * @param url an http(s) URL
+   * @return the response body, named by its final URL
+   * @throws IngestException when the URL is refused or cannot be fetched; the message says why
+   */
+  public org.crosscheck.ingest.BytesInput fetch(String url) {
+    return fetcher.fetch(url);
+  }
+
+  /**
    * Asks the run under way, and any later run, to stop: the articles already read are stored and
    * put in stories as one last batch, and no further input is read. Safe from any thread (a
    * shutdown hook); returns at once.

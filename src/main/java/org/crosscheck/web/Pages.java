@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The server-rendered pages. Every piece of article text is escaped; pages read without
- * JavaScript, and the little script there is (upload progress) only adds to them.
+ * JavaScript, and the little script there is (upload progress, {@code /assets/app.js}) only adds to them;
+ * no page has inline script or style, so the Content-Security-Policy allows neither.
  */
 final class Pages {
   private final WebApp web;
@@ -34,15 +35,8 @@ final class Pages {
 
   private static String page(String title, String body) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-        + "content=\"width=device-width, initial-scale=1\"><title>" + e(title) + " — Crosscheck</title><style>"
-        + "body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:0 1rem;color:#222}"
-        + "header{display:flex;gap:1rem;align-items:center;border-bottom:1px solid #ccc;padding:.5rem 0}"
-        + "header a{text-decoration:none}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem;"
-        + "vertical-align:top}mark{background:#ffe066}mark#cited{background:#ffa94d;outline:2px solid #e8590c}"
-        + ".cite{font-size:.8em;margin-left:.2em}.new{color:#c92a2a;font-weight:bold}.muted{color:#777}"
-        + ".sides{display:flex;gap:1rem}.side{flex:1;border:1px solid #f08c00;padding:.5rem;border-radius:4px}"
-        + ".states{background:#d3f9d8}.contradicts{background:#ffc9c9}.silent{color:#aaa}"
-        + ".text{white-space:pre-wrap}</style></head><body><header><a href=\"/\"><b>Crosscheck</b></a>"
+        + "content=\"width=device-width, initial-scale=1\"><title>" + e(title) + " — Crosscheck</title>"
+        + "<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><header><a href=\"/\"><b>Crosscheck</b></a>"
         + "<form action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\" placeholder=\"Search articles, "
         + "entities, quotes\" aria-label=\"search\"> <button>Search</button></form><a href=\"/ingest\">Ingest</a>"
         + "</header><main>" + body + "</main></body></html>\n";
@@ -370,28 +364,26 @@ final class Pages {
     html(ctx, page("Ingest", ingestFormHtml(null)));
   }
 
-  private static String ingestFormHtml(@Nullable String result) {
+  private String ingestFormHtml(@Nullable String result) {
     return "<h1>Ingest</h1>" + (result == null ? "" : result)
         + "<form id=\"upload\" method=\"post\" action=\"/ingest\" enctype=\"multipart/form-data\">"
+        + "<input type=\"hidden\" name=\"csrf\" value=\"" + e(web.csrfToken()) + "\">"
         + "<p><input type=\"file\" name=\"files\" multiple> Text, HTML, RSS/Atom or JSON Lines files,</p>"
         + "<p>or the URL of a feed or an article page: <input type=\"url\" name=\"url\" size=\"50\"></p>"
         + "<p><input type=\"password\" name=\"token\" placeholder=\"token (when the server needs one)\"></p>"
         + "<p><button>Upload</button> <progress id=\"progress\" max=\"100\" value=\"0\" hidden></progress></p></form>"
-        + "<script>document.getElementById('upload').addEventListener('submit',function(ev){ev.preventDefault();"
-        + "var f=ev.target,x=new XMLHttpRequest(),p=document.getElementById('progress');p.hidden=false;"
-        + "x.upload.onprogress=function(e){if(e.lengthComputable){p.value=100*e.loaded/e.total;}};"
-        + "x.onload=function(){document.open();document.write(x.responseText);document.close();};"
-        + "x.open('POST','/ingest');x.send(new FormData(f));});</script>";
+        + "<script src=\"/assets/app.js\"></script>";
   }
 
   void ingest(Context ctx) {
-    web.requireWriteToken(ctx);
-    String url = ctx.formParam("url");
-    WebApp.IngestResult r = url != null && !url.isBlank() ? web.ingestUrl(url) : web.ingest(web.uploads(ctx));
+    WebApp.IngestResult r = web.receive(ctx, true);
     StringBuilder b = new StringBuilder("<div id=\"result\"><p>").append(r.added()).append(" added, ")
         .append(r.alreadyStored()).append(" already stored, ").append(r.rejected()).append(" rejected.</p>");
     if (r.storeError() != null) {
       b.append("<p class=\"new\">The store failed: ").append(e(r.storeError())).append("</p>");
+    }
+    if (r.error() != null) {
+      b.append("<p class=\"new\" id=\"ingest-error\">").append(e(r.error())).append("</p>");
     }
     if (!r.rejections().isEmpty()) {
       b.append("<ul class=\"rejections\">");
@@ -408,7 +400,7 @@ final class Pages {
       b.append("</ul>");
     }
     b.append("</div>");
-    ctx.status(r.rejected() > 0 && r.added() + r.alreadyStored() == 0 ? 400 : 200);
+    ctx.status(r.status() == 503 ? 200 : r.status());
     html(ctx, page("Ingest", ingestFormHtml(b.toString())));
   }
 }

@@ -153,19 +153,7 @@ public final class SearchIndex implements AutoCloseable {
    * @return the hits grouped by story, the story of the best hit first
    */
   public Map<String, List<Hit>> search(String query, int limit) {
-    if (query.isBlank()) {
-      throw new BadQueryException("the query is empty: give words to search for, e.g. ?q=Kursk");
-    }
-    Query q;
-    try {
-      q = new MultiFieldQueryParser(new String[] {"title", "text"}, analyzer).parse(query);
-    } catch (ParseException | RuntimeException e) {
-      try {
-        q = new MultiFieldQueryParser(new String[] {"title", "text"}, analyzer).parse(QueryParser.escape(query));
-      } catch (ParseException | RuntimeException again) {
-        throw new BadQueryException("cannot read the query '" + query + "': " + e.getMessage());
-      }
-    }
+    Query q = parse(query);
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       TopDocs top = searcher.search(q, limit);
@@ -182,9 +170,75 @@ public final class SearchIndex implements AutoCloseable {
             d.get("title"), d.get("outlet"), d.get("story"), p));
       }
       return out;
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new BadQueryException("the query '" + shown(query) + "' expands to too many terms to search ("
+          + e.getMessage() + "): use fewer words or wildcards");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search the index", e);
     }
+  }
+
+  /** The longest query read, in characters. */
+  static final int MAX_QUERY_CHARS = 1000;
+  /** The most words, phrases and operators in a query. */
+  static final int MAX_QUERY_TERMS = 64;
+  /** The most wildcard or fuzzy terms in a query, each of which may expand to many terms. */
+  static final int MAX_QUERY_WILDCARDS = 16;
+  /** The deepest nesting of parentheses. */
+  static final int MAX_QUERY_DEPTH = 10;
+
+  /** @return the query, parsed; one Lucene cannot parse is searched as words */
+  private Query parse(String query) {
+    if (query.isBlank()) {
+      throw new BadQueryException("the query is empty: give words to search for, e.g. ?q=Kursk");
+    }
+    if (query.length() > MAX_QUERY_CHARS) {
+      throw new BadQueryException("the query is " + query.length() + " characters long, more than the "
+          + MAX_QUERY_CHARS + " a query may have: search for fewer words");
+    }
+    String[] terms = query.strip().split("\\s+");
+    if (terms.length > MAX_QUERY_TERMS) {
+      throw new BadQueryException("the query has " + terms.length + " words, more than the " + MAX_QUERY_TERMS
+          + " a query may have: search for fewer words");
+    }
+    long wildcards = java.util.Arrays.stream(terms).filter(t -> t.contains("*") || t.contains("?")
+        || t.matches(".*~[0-9.]*\\)*$")).count();
+    if (wildcards > MAX_QUERY_WILDCARDS) {
+      throw new BadQueryException("the query has " + wildcards + " wildcard or fuzzy words ('" + shown(query)
+          + "'), more than the " + MAX_QUERY_WILDCARDS + " a query may have");
+    }
+    int depth = 0;
+    int deepest = 0;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      deepest = Math.max(deepest, depth);
+    }
+    if (deepest > MAX_QUERY_DEPTH) {
+      throw new BadQueryException("the query nests parentheses " + deepest + " deep, more than the " + MAX_QUERY_DEPTH
+          + " a query may: '" + shown(query) + "'");
+    }
+    try {
+      return parser().parse(query);
+    } catch (ParseException | RuntimeException | StackOverflowError e) {
+      if (e instanceof IndexSearcher.TooManyClauses) {
+        throw new BadQueryException("the query '" + shown(query) + "' has too many terms to search: use fewer words");
+      }
+      try {
+        return parser().parse(QueryParser.escape(query));
+      } catch (ParseException | RuntimeException | StackOverflowError again) {
+        throw new BadQueryException("cannot read the query '" + shown(query) + "': " + e.getMessage());
+      }
+    }
+  }
+
+  private MultiFieldQueryParser parser() {
+    return new MultiFieldQueryParser(new String[] {"title", "text"}, analyzer);
+  }
+
+  /** @return the query as shown in a message: at most 80 characters */
+  private static String shown(String query) {
+    return query.length() <= 80 ? query : query.substring(0, 77) + "...";
   }
 
   private static String first(String text) {

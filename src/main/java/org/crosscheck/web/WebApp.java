@@ -4,28 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.ingest.BytesInput;
+import org.crosscheck.ingest.Input;
+import org.crosscheck.ingest.IngestException;
 import org.crosscheck.ingest.Rejection;
+import org.crosscheck.ingest.UrlPolicy;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
-import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.pipeline.IngestListener;
@@ -51,17 +51,75 @@ public final class WebApp implements AutoCloseable {
    * @param port the port, 0 for any free one
    * @param token the token writes need ({@code Authorization: Bearer TOKEN}), or {@code null} when writes need none
    * @param maxUploadBytes the largest upload accepted
+   * @param publicUrl the URL the server is reached at through a reverse proxy (its host is accepted in
+   *     {@code Host}, its origin in {@code Origin}), or {@code null}
+   * @param allowedHosts further names the server answers to in {@code Host}
+   * @param maxConcurrentUploads how many uploads are received at once; more are refused with 503
    */
-  public record Settings(String host, int port, @Nullable String token, long maxUploadBytes) {
+  public record Settings(String host, int port, @Nullable String token, long maxUploadBytes, @Nullable URI publicUrl,
+      List<String> allowedHosts, int maxConcurrentUploads) {
+    /** Uploads received at once unless set otherwise. */
+    public static final int DEFAULT_CONCURRENT_UPLOADS = 2;
+
     public Settings {
       Objects.requireNonNull(host, "host");
+      allowedHosts = List.copyOf(allowedHosts);
       if (token == null && !isLoopback(host)) {
         throw new IllegalArgumentException("binding to " + host + " exposes the server beyond this machine: give a"
-            + " --token that writes must present");
+            + " token that writes must present (set CROSSCHECK_TOKEN or use --token-file FILE)");
       }
       if (maxUploadBytes <= 0) {
         throw new IllegalArgumentException("the upload limit must be positive, was " + maxUploadBytes);
       }
+      if (publicUrl != null && (publicUrl.getHost() == null || publicUrl.getScheme() == null
+          || !publicUrl.getScheme().matches("(?i)https?"))) {
+        throw new IllegalArgumentException("the public URL must be an http(s) URL with a host, like"
+            + " https://news.example.org, was '" + publicUrl + "'");
+      }
+      for (String h : allowedHosts) {
+        if (RequestGuard.hostName(h) == null || h.contains(":") && !h.startsWith("[")) {
+          throw new IllegalArgumentException("an allowed host must be a host name or an IP address without a port or"
+              + " scheme, like news.example.org, was '" + h + "'");
+        }
+      }
+      if (maxConcurrentUploads < 1 || maxConcurrentUploads > 64) {
+        throw new IllegalArgumentException("the number of uploads received at once must be 1 to 64, was "
+            + maxConcurrentUploads);
+      }
+    }
+
+    /**
+     * Settings with no public URL, no further host names and the default number of concurrent uploads.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param token the token writes need, or {@code null}
+     * @param maxUploadBytes the largest upload accepted
+     */
+    public Settings(String host, int port, @Nullable String token, long maxUploadBytes) {
+      this(host, port, token, maxUploadBytes, null, List.of(), DEFAULT_CONCURRENT_UPLOADS);
+    }
+
+    /** @return these settings with the public URL, or none for {@code null} */
+    public Settings withPublicUrl(@Nullable URI url) {
+      return new Settings(host, port, token, maxUploadBytes, url, allowedHosts, maxConcurrentUploads);
+    }
+
+    /** @return these settings with these further host names */
+    public Settings withAllowedHosts(List<String> hosts) {
+      return new Settings(host, port, token, maxUploadBytes, publicUrl, hosts, maxConcurrentUploads);
+    }
+
+    /** @return these settings with this number of uploads received at once */
+    public Settings withMaxConcurrentUploads(int n) {
+      return new Settings(host, port, token, maxUploadBytes, publicUrl, allowedHosts, n);
+    }
+
+    @Override
+    public String toString() {
+      return "Settings[host=" + host + ", port=" + port + ", token=" + (token == null ? "none" : "set")
+          + ", maxUploadBytes=" + maxUploadBytes + ", publicUrl=" + publicUrl + ", allowedHosts=" + allowedHosts
+          + ", maxConcurrentUploads=" + maxConcurrentUploads + "]";
     }
   }
 
@@ -71,7 +129,11 @@ public final class WebApp implements AutoCloseable {
   private final SearchIndex search = new SearchIndex();
   private final ReentrantLock ingestLock = new ReentrantLock();
   private final Settings settings;
+  private final RequestGuard guard;
+  private final Uploads uploads;
   private final Javalin app;
+  /** Runs after each article an upload stores, with its id; a test uses it to fail an ingest midway. */
+  volatile java.util.function.Consumer<String> afterStored = id -> {};
   /** The story list as of a store size: articles are never removed, so a new size means the stories may have changed. */
   private record StoryList(long articles, List<Story> stories) {}
 
@@ -105,20 +167,27 @@ public final class WebApp implements AutoCloseable {
     this.reports = reports;
     this.ingestor = ingestor;
     this.settings = settings;
+    this.uploads = new Uploads(settings.maxUploadBytes(), settings.maxConcurrentUploads());
     indexAll();
     Pages pages = new Pages(this);
+    Javalin[] self = new Javalin[1];
+    this.guard = new RequestGuard(settings, () -> self[0].port());
     this.app = Javalin.create(config -> {
       config.jetty.host = settings.host();
       config.jetty.port = settings.port();
       config.http.maxRequestSize = settings.maxUploadBytes();
       config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
       config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(Uploads.IN_MEMORY_BYTES, io.javalin.config.SizeUnit.BYTES);
+      config.jetty.multipartConfig.cacheDirectory(uploads.directory().toString());
       config.startup.showJavalinBanner = false;
       var r = config.routes;
       r.before(ctx -> {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'");
+        RequestGuard.headers(ctx);
+        guard.check(ctx);
       });
+      r.get("/assets/app.js", ctx -> asset(ctx, "app.js", "text/javascript; charset=utf-8"));
+      r.get("/assets/app.css", ctx -> asset(ctx, "app.css", "text/css; charset=utf-8"));
       r.get("/api/health", ctx -> json(ctx, Map.of("status", "ok", "articles", store.count())));
       r.get("/api/stories", this::apiStories);
       r.get("/api/stories/{id}", ctx -> ctx.contentType("application/json").result(
@@ -134,27 +203,61 @@ public final class WebApp implements AutoCloseable {
       r.get("/search", pages::search);
       r.get("/ingest", pages::ingestForm);
       r.post("/ingest", pages::ingest);
-      r.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.getMessage()));
+      r.exception(Problem.class, (e, ctx) -> {
+        if (e.retryAfter > 0) {
+          ctx.header("Retry-After", Integer.toString(e.retryAfter));
+        }
+        problem(ctx, e.status, e.getMessage());
+      });
       r.exception(SearchIndex.BadQueryException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
       r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
           e.getStatus() == 413 ? "the upload is larger than the limit of " + settings.maxUploadBytes() + " bytes"
               : e.getMessage()));
-      r.exception(Exception.class, (e, ctx) -> problem(ctx, 500, "internal error: " + e));
+      r.exception(Exception.class, (e, ctx) -> {
+        WebApp.Problem p = uploads.unreadable(e);
+        if (p.status == 413 && ctx.method() == io.javalin.http.HandlerType.POST) { // Jetty refused a form for its size
+          problem(ctx, 413, p.getMessage());
+        } else {
+          problem(ctx, 500, "internal error: " + e);
+        }
+      });
       r.error(404, ctx -> {
         if (ctx.result() == null || ctx.result().isEmpty()) {
           problem(ctx, 404, "no such page: " + ctx.path());
         }
       });
+      r.error(500, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          problem(ctx, 500, "internal error while answering " + ctx.method() + " " + ctx.path());
+        }
+      });
     });
+    self[0] = app;
+  }
+
+  private static void asset(Context ctx, String name, String type) throws IOException {
+    try (InputStream in = WebApp.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new Problem(404, "no such asset: " + name);
+      }
+      ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
+    }
   }
 
   /** An error with its HTTP status; its message says what was wrong with which input. */
   static final class Problem extends RuntimeException {
     final int status;
+    /** Seconds to send in {@code Retry-After}, or 0 for none. */
+    final int retryAfter;
 
     Problem(int status, String message) {
+      this(status, message, 0);
+    }
+
+    Problem(int status, String message, int retryAfter) {
       super(message);
       this.status = status;
+      this.retryAfter = retryAfter;
     }
   }
 
@@ -215,6 +318,7 @@ public final class WebApp implements AutoCloseable {
     }
     app.stop();
     search.close();
+    uploads.close();
   }
 
   static boolean isLoopback(String host) {
@@ -292,9 +396,12 @@ public final class WebApp implements AutoCloseable {
   /** Filters and paging of the story list. */
   record StoryFilter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String outlet, @Nullable String entity,
       int offset, int limit) {
+    /** The largest offset into the story list. */
+    static final int MAX_OFFSET = 10_000_000;
+
     static StoryFilter of(Context ctx) {
       return new StoryFilter(date(ctx, "from"), date(ctx, "to"), blankToNull(ctx.queryParam("outlet")),
-          blankToNull(ctx.queryParam("entity")), number(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+          blankToNull(ctx.queryParam("entity")), number(ctx, "offset", 0, 0, MAX_OFFSET),
           number(ctx, "limit", 50, 1, 500));
     }
 
@@ -360,7 +467,7 @@ public final class WebApp implements AutoCloseable {
           s.outlets()));
     }
     int total = rows.size();
-    List<StoryRow> page = rows.subList(Math.min(f.offset(), total), Math.min(total, f.offset() + f.limit()));
+    List<StoryRow> page = rows.subList(Math.min(f.offset(), total), (int) Math.min(total, (long) f.offset() + f.limit()));
     return Map.entry(List.copyOf(page), total);
   }
 
@@ -377,78 +484,80 @@ public final class WebApp implements AutoCloseable {
 
   // ---------------------------------------------------------------- ingest
 
-  /** What an upload did: the same counts and messages as {@code crosscheck ingest}. */
+  /**
+   * What an upload did: the same counts and messages as {@code crosscheck ingest}; when it stopped
+   * midway, what it had stored until then and why it stopped.
+   */
   record IngestResult(long added, long alreadyStored, long rejected, List<String> rejections, List<String> articles,
-      List<String> stories, @Nullable String storeError) {}
+      List<String> stories, @Nullable String storeError, @Nullable String error) {
+    /** @return the HTTP status: 500 when it stopped on an error, 503 when the store failed, 400 when nothing was kept */
+    int status() {
+      return error != null ? 500 : storeError != null ? 503 : rejected > 0 && added + alreadyStored == 0 ? 400 : 200;
+    }
+  }
 
-  void requireWriteToken(Context ctx) {
-    if (settings.token() == null) {
-      return;
+  /** @return where uploads are spooled while they are ingested (emptied as each request ends) */
+  java.nio.file.Path uploadDirectory() {
+    return uploads.directory();
+  }
+
+  /** Sets what runs once an upload holds its slot, before its body is read; a test holds an upload there. */
+  void afterUploadPermit(Runnable hook) {
+    uploads.afterPermit = hook;
+  }
+
+  /** @return the secret the HTML forms carry in their {@code csrf} field */
+  String csrfToken() {
+    return guard.csrfToken();
+  }
+
+  /**
+   * Receives an upload or a URL to ingest, checking in this order, so that nothing is read that need
+   * not be: the declared length (413), the bearer token when there is no form to carry one (401), a
+   * free upload slot (503); then, reading the form within the limit, the page's form token (403,
+   * {@code page} only) and the form's token field (401); then ingests.
+   *
+   * @param page whether the request is the HTML upload form's (which must carry the form token)
+   */
+  IngestResult receive(Context ctx, boolean page) {
+    uploads.checkDeclaredLength(ctx);
+    boolean authorized = guard.bearerAccepted(ctx.header("Authorization"));
+    boolean form = Uploads.isForm(ctx);
+    if (!authorized && !form) {
+      throw unauthorized();
     }
-    String auth = ctx.header("Authorization");
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    String form = type.startsWith("multipart/form-data") ? ctx.formParam("token") : null; // never consume a JSONL body
-    boolean ok = auth != null && auth.equals("Bearer " + settings.token()) || settings.token().equals(form);
-    if (!ok) {
-      throw new Problem(401, "writes need the server's token: send 'Authorization: Bearer TOKEN'");
+    if (page && !form) {
+      throw new Problem(403, RequestGuard.STALE_FORM);
     }
+    return uploads.withPermit(ctx, spooled -> {
+      if (page) {
+        guard.checkFormToken(uploads.field(ctx, "csrf"));
+      }
+      if (!authorized && !guard.tokenMatches(uploads.field(ctx, "token"))) {
+        throw unauthorized();
+      }
+      String url = page ? uploads.field(ctx, "url") : ctx.queryParam("url");
+      if (url != null && !url.isBlank()) {
+        return ingestUrl(url);
+      }
+      if (form && !Uploads.isMultipart(ctx)) {
+        throw new Problem(400, "the form has no file: choose one or more files to upload, or give a URL");
+      }
+      return ingest(form ? uploads.files(ctx) : List.of(uploads.body(ctx, spooled)));
+    });
+  }
+
+  private static Problem unauthorized() {
+    return new Problem(401, "writes need the server's token: send 'Authorization: Bearer TOKEN'");
   }
 
   private void apiIngest(Context ctx) {
-    requireWriteToken(ctx);
-    String url = ctx.queryParam("url");
-    IngestResult r = url != null ? ingestUrl(url) : ingest(uploads(ctx));
-    ctx.status(r.storeError() != null ? 503 : r.rejected() > 0 && r.added() + r.alreadyStored() == 0 ? 400 : 200);
+    IngestResult r = receive(ctx, false);
+    ctx.status(r.status());
     json(ctx, r);
   }
 
-  /** @return the request's uploaded files, or its body as one JSON Lines input */
-  List<BytesInput> uploads(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > settings.maxUploadBytes()) {
-      throw new Problem(413, "the upload is " + declared + " bytes, more than the limit of " + settings.maxUploadBytes());
-    }
-    List<BytesInput> inputs = new ArrayList<>();
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (type.startsWith("multipart/form-data")) {
-      for (UploadedFile f : ctx.uploadedFiles()) {
-        if (f.filename().isEmpty() && f.size() == 0) {
-          continue; // the form's file field left empty
-        }
-        try (InputStream in = f.content()) {
-          inputs.add(new BytesInput("upload:" + f.filename(), Provenance.Kind.FILE, read(in, f.filename()),
-              f.contentType()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      if (inputs.isEmpty()) {
-        throw new Problem(400, "the form has no file: choose one or more files to upload");
-      }
-    } else {
-      byte[] body;
-      try (InputStream in = ctx.bodyInputStream()) {
-        body = read(in, "the request body");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (body.length == 0) {
-        throw new Problem(400, "the request body is empty: send JSON Lines (one article per line) or a file upload");
-      }
-      inputs.add(new BytesInput("request body", Provenance.Kind.STDIN, body, "application/x-ndjson"));
-    }
-    return inputs;
-  }
-
-  private byte[] read(InputStream in, String name) throws IOException {
-    byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxUploadBytes() + 1));
-    if (data.length > settings.maxUploadBytes()) {
-      throw new Problem(413, name + " is larger than the limit of " + settings.maxUploadBytes() + " bytes");
-    }
-    return data;
-  }
-
-  IngestResult ingest(List<BytesInput> inputs) {
+  IngestResult ingest(List<? extends Input> inputs) {
     return ingest(listener -> ingestor.ingestInputs(inputs, listener));
   }
 
@@ -460,16 +569,27 @@ public final class WebApp implements AutoCloseable {
    */
   IngestResult ingestUrl(String url) {
     String u = url.strip();
-    if (!u.matches("(?i)https?://\\S+")) {
-      throw new Problem(400, "'" + u + "' is not an http(s) URL of a feed or an article page");
+    try {
+      UrlPolicy.publicOnly().parse(u);
+    } catch (IngestException e) {
+      throw new Problem(400, "'" + u + "' is not a URL of a feed or an article page: " + e.getMessage());
     }
-    return ingest(listener -> ingestor.ingest(List.of(u), listener));
+    BytesInput page;
+    try {
+      page = ingestor.fetch(u); // outside the ingest lock: a slow server delays only this request
+    } catch (IngestException e) {
+      String why = new Rejection(u, null, e.getMessage()).message();
+      return new IngestResult(0, 0, 1, List.of(why), List.of(), List.of(), null, null);
+    }
+    return ingest(listener -> ingestor.ingestInputs(List.of(page), listener));
   }
 
+  /** Runs one ingest at a time; when it stops on an unexpected error, answers with what it stored until then. */
   private IngestResult ingest(java.util.function.Function<IngestListener, IngestSummary> run) {
-    List<String> articles = new ArrayList<>();
-    java.util.Set<String> stories = new java.util.LinkedHashSet<>();
-    List<String> rejections = new ArrayList<>();
+    List<String> articles = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.Set<String> stories = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    List<String> rejections = java.util.Collections.synchronizedList(new ArrayList<>());
+    long[] counts = new long[2];
     IngestSummary s;
     ingestLock.lock();
     try {
@@ -477,6 +597,10 @@ public final class WebApp implements AutoCloseable {
         @Override
         public void stored(Article article, org.crosscheck.store.PutResult result) {
           articles.add(article.id().value());
+          synchronized (counts) {
+            counts[result instanceof org.crosscheck.store.PutResult.Added ? 0 : 1]++;
+          }
+          afterStored.accept(article.id().value());
         }
 
         @Override
@@ -490,12 +614,27 @@ public final class WebApp implements AutoCloseable {
           rejections.add(rejection.message());
         }
       });
-      search.commit();
+    } catch (RuntimeException | StackOverflowError e) {
+      commitQuietly();
+      synchronized (counts) {
+        return new IngestResult(counts[0], counts[1], rejections.size(), List.copyOf(rejections), List.copyOf(articles),
+            List.copyOf(stories), null, "the ingest stopped after storing " + articles.size() + " article"
+                + (articles.size() == 1 ? "" : "s") + ": " + e);
+      }
     } finally {
       ingestLock.unlock();
     }
+    search.commit();
     return new IngestResult(s.counts().added(), s.counts().alreadyStored(), s.counts().rejected(), rejections,
-        articles, List.copyOf(stories), s.storeError());
+        articles, List.copyOf(stories), s.storeError(), null);
+  }
+
+  private void commitQuietly() {
+    try {
+      search.commit();
+    } catch (RuntimeException e) {
+      // the articles are stored; search finds them after the next successful commit
+    }
   }
 
   // ---------------------------------------------------------------- responses

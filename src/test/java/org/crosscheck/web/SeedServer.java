@@ -23,11 +23,15 @@ final class SeedServer implements AutoCloseable {
   }
 
   static SeedServer start(Path dir, @org.jspecify.annotations.Nullable String token, long maxUpload) {
+    return start(dir, new WebApp.Settings("127.0.0.1", 0, token, maxUpload));
+  }
+
+  static SeedServer start(Path dir, WebApp.Settings settings) {
     EmbeddedArticleStore store = EmbeddedArticleStore.open(dir);
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
     WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)), Pipeline.builder().store(store)
-        .allowPrivateUrls(true).buildIngestor(), new WebApp.Settings("127.0.0.1", 0, token, maxUpload)).start();
+        .allowPrivateUrls(true).buildIngestor(), settings).start();
     return new SeedServer(store, web);
   }
 

@@ -162,6 +162,53 @@ class WebAppTest {
   }
 
   @Test
+  void anOversizedUploadWithoutTheTokenIsRefusedAsTooLargeNotAsAServerError() throws Exception {
+    var form = RawHttp.multipart(java.util.Map.of(), "big.txt", "x".repeat(6000));
+    for (String path : new String[] {"/api/articles", "/ingest"}) {
+      var res = RawHttp.send(web.port(), "POST " + path + " HTTP/1.1", java.util.Map.of("Host", "127.0.0.1:" + web.port(),
+          "Content-Type", form.getKey()), form.getValue());
+      assertThat(res.status()).as(path + ": " + res.body()).isEqualTo(413);
+      assertThat(res.body()).as(path).contains("4096");
+    }
+    // the same without a declared length: Jetty stops reading the form at the limit
+    byte[] data = form.getValue();
+    byte[] chunked = (Integer.toHexString(data.length) + "\r\n" + new String(data, java.nio.charset.StandardCharsets.ISO_8859_1)
+        + "\r\n0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    var streamed = RawHttp.send(web.port(), "POST /api/articles HTTP/1.1", java.util.Map.of("Host", "127.0.0.1:"
+        + web.port(), "Content-Type", form.getKey(), "Transfer-Encoding", "chunked"), chunked);
+    assertThat(streamed.status()).as(streamed.body()).isEqualTo(413);
+    assertThat(streamed.body()).contains("4096");
+    // small enough, but no token
+    var small = RawHttp.multipart(java.util.Map.of(), "small.txt", "x".repeat(100));
+    var res = RawHttp.send(web.port(), "POST /api/articles HTTP/1.1", java.util.Map.of("Host", "127.0.0.1:"
+        + web.port(), "Content-Type", small.getKey()), small.getValue());
+    assertThat(res.status()).as(res.body()).isEqualTo(401);
+    assertThat(JSON.readTree(res.body()).get("error").asText()).contains("token");
+  }
+
+  @Test
+  void searchesTooLargeToRunAndOffsetsTooLargeToPageAreBadRequests() throws Exception {
+    String wildcards = java.net.URLEncoder.encode("a* ".repeat(700), java.nio.charset.StandardCharsets.UTF_8);
+    String parens = "(".repeat(3900) + "Kursk" + ")".repeat(3900); // as a browser sends them: not encoded
+    String someWildcards = java.net.URLEncoder.encode("a* b* c* d* e* f* g* h* i* j* k* l* m* n* o* p* q* r* s* t* u* v*"
+        + " w* x* y*", java.nio.charset.StandardCharsets.UTF_8);
+    String deep = java.net.URLEncoder.encode("(".repeat(60) + "Kursk" + ")".repeat(60),
+        java.nio.charset.StandardCharsets.UTF_8);
+    for (String q : new String[] {wildcards, parens, someWildcards, deep}) {
+      HttpResponse<String> api = get("/api/search?q=" + q);
+      assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+      assertThat(JSON.readTree(api.body()).get("error").asText()).contains("query");
+      HttpResponse<String> page = get("/search?q=" + q);
+      assertThat(page.statusCode()).isEqualTo(400);
+      assertThat(Jsoup.parse(page.body()).select("#error").text()).contains("query");
+    }
+    HttpResponse<String> offset = get("/api/stories?offset=2147483647");
+    assertThat(offset.statusCode()).as(offset.body()).isEqualTo(400);
+    assertThat(JSON.readTree(offset.body()).get("error").asText()).contains("offset", "2147483647");
+    assertThat(get("/?offset=2147483647").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void theApiIsDescribedAndOtherAddressesNeedAToken() throws Exception {
     JsonNode api = JSON.readTree(get("/api/openapi.json").body());
     assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/stories", "/api/stories/{id}",
@@ -199,7 +246,7 @@ class WebAppTest {
     }
     HttpResponse<String> bad = post("/api/articles?url=file:///etc/passwd", "", TOKEN);
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(bad.body()).get("error").asText()).contains("file:///etc/passwd", "http(s)");
+    assertThat(JSON.readTree(bad.body()).get("error").asText()).contains("file:///etc/passwd", "only http and https");
   }
 
   @Test
