@@ -2,25 +2,23 @@ package org.crosscheck.ingest;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.xml.sax.SAXParseException;
 
 /**
  * A feed document decoded and parsed: Rome's {@link XmlReader} picks the encoding (BOM, XML
- * declaration, a charset the server declared), the root element is checked before parsing, and
- * Rome's parse errors become {@link IngestException}s with line and column.
+ * declaration, a charset the server declared), the root element is checked before parsing, the
+ * XML is parsed within limits ({@link FeedXml}), and parse errors become {@link IngestException}s
+ * with line and column.
  */
 record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
   private static final Set<String> FEED_ROOTS = Set.of("rss", "rdf", "feed");
@@ -36,14 +34,11 @@ record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
     if (!FEED_ROOTS.contains(localName(prolog.rootName()).toLowerCase(Locale.ROOT))) {
       throw notAFeed(prolog.rootName());
     }
-    SyndFeedInput feedInput = new SyndFeedInput();
-    feedInput.setAllowDoctypes(false);
+    org.jdom2.Document xmlDocument = FeedXml.parse(prolog.withoutExternalDoctype(xml));
     try {
-      SyndFeed feed = feedInput.build(new StringReader(prolog.withoutExternalDoctype(xml)));
+      SyndFeed feed = new SyndFeedInput().build(xmlDocument);
       Matcher lang = XML_LANG.matcher(prolog.rootTag());
       return new FeedDocument(feed, lang.find() ? FeedArticleImporter.blankToNull(lang.group(1)) : null);
-    } catch (ParsingFeedException e) {
-      throw malformed(e);
     } catch (IllegalArgumentException e) {
       throw notAFeed(prolog.rootName());
     } catch (FeedException e) {
@@ -60,20 +55,6 @@ record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
       reader.transferTo(out);
       return out.toString();
     }
-  }
-
-  private static IngestException malformed(ParsingFeedException e) {
-    int line = e.getLineNumber();
-    int column = e.getColumnNumber();
-    String message = FeedArticleImporter.reasonOf(e);
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof SAXParseException sax) {
-        line = sax.getLineNumber();
-        column = sax.getColumnNumber();
-        message = FeedArticleImporter.reasonOf(sax);
-      }
-    }
-    return new IngestException("malformed feed XML at line " + line + ", column " + column + ": " + message, e);
   }
 
   private static IngestException notAFeed(String rootName) {

@@ -9,6 +9,16 @@ public final class Limits {
   /** Largest single document (text file, HTML page, feed, fetched body, JSONL line), in bytes. */
   public static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+  /**
+   * Most attributes one XML element of a feed may carry. Real feed elements have a handful; the
+   * limit keeps the parser's duplicate-attribute checks, which grow with the square of the count,
+   * from running for minutes. A feed over it is refused naming the line.
+   */
+  public static final int MAX_XML_ATTRIBUTES = 1_000;
+
+  /** Deepest nesting of XML elements in a feed (feeds nest a few levels; item HTML is escaped text). */
+  public static final int MAX_XML_DEPTH = 256;
+
   private Limits() {}
 
   /**
