@@ -295,6 +295,28 @@ class HtmlArticleImporterTest {
     assertThat(article.title()).isEqualTo("Ferry terminal to open");
   }
 
+  static Stream<Path> everyHtmlFixture() throws IOException {
+    try (Stream<Path> files = Files.walk(resource(""))) {
+      return files.filter(p -> p.toString().endsWith(".html")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyHtmlFixture")
+  void givesTheSameArticleEachTimeAPageIsRead(Path page) throws IOException {
+    List<String> outcomes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      List<Imported> items = new ArrayList<>();
+      try {
+        new HtmlArticleImporter().read(new FileInput(page), items::add);
+        outcomes.add(items.toString());
+      } catch (IngestException e) {
+        outcomes.add("refused: " + e.getMessage());
+      }
+    }
+    assertThat(outcomes).as("five reads of " + page.getFileName()).containsOnly(outcomes.getFirst());
+  }
+
   @Test
   void givesTheSameArticlesWhenSharedBetweenThreads() throws IOException {
     List<Fixture> fixtures = articles().toList();
