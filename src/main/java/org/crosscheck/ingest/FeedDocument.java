@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UnsupportedEncodingException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +26,7 @@ record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
   private static final Pattern XML_LANG = Pattern.compile("\\sxml:lang\\s*=\\s*[\"']([^\"']*)[\"']");
 
 
-  static FeedDocument parse(byte[] bytes, @Nullable String contentType) throws IOException {
+  static FeedDocument parse(byte[] bytes, @Nullable String contentType) {
     String xml = decode(bytes, contentType);
     FeedProlog prolog = FeedProlog.scan(xml);
     if (prolog.rootName() == null) {
@@ -46,14 +47,23 @@ record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
     }
   }
 
-  /** Decodes with Rome's XmlReader; a server's content type counts only when it names a charset. */
-  private static String decode(byte[] bytes, @Nullable String contentType) throws IOException {
+  /**
+   * Decodes with Rome's XmlReader; a server's content type counts only when it names a charset.
+   *
+   * @throws IngestException when the declared encoding is unknown or the bytes do not fit it (the
+   *     bytes are in memory, so any read error is a decoding error)
+   */
+  private static String decode(byte[] bytes, @Nullable String contentType) {
     var in = new ByteArrayInputStream(bytes);
     boolean charsetGiven = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=");
     try (Reader reader = charsetGiven ? new XmlReader(in, contentType, true) : new XmlReader(in)) {
       StringWriter out = new StringWriter(bytes.length);
       reader.transferTo(out);
       return out.toString();
+    } catch (UnsupportedEncodingException e) {
+      throw new IngestException("the feed declares an encoding that is not known: " + FeedArticleImporter.reasonOf(e), e);
+    } catch (IOException e) {
+      throw new IngestException("cannot decode the feed: " + FeedArticleImporter.reasonOf(e), e);
     }
   }
 

@@ -283,6 +283,16 @@ class FeedArticleImporterTest {
   }
 
   @Test
+  void refusesAFeedDeclaringAnUnknownEncodingNamingIt() {
+    byte[] feed = "<?xml version=\"1.0\" encoding=\"ttf-8\"?><rss version=\"2.0\"><channel><item><title>t</title></item></channel></rss>"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> read(importer, new BytesInput("feed.xml", Provenance.Kind.FILE, feed, null)))
+        .isInstanceOf(IngestException.class)
+        .hasMessageStartingWith("the feed declares an encoding that is not known: ")
+        .hasMessageContaining("TTF-8");
+  }
+
+  @Test
   void needsAFetcherOnlyToFetchFullText() {
     assertThat(importer.name()).isEqualTo("feed");
     assertThatThrownBy(() -> new FeedArticleImporter(true, null, null)).isInstanceOf(NullPointerException.class);
