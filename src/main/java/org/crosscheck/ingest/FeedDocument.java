@@ -2,32 +2,31 @@ package org.crosscheck.ingest;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UnsupportedEncodingException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.xml.sax.SAXParseException;
 
 /**
  * A feed document decoded and parsed: Rome's {@link XmlReader} picks the encoding (BOM, XML
- * declaration, a charset the server declared), the root element is checked before parsing, and
- * Rome's parse errors become {@link IngestException}s with line and column.
+ * declaration, a charset the server declared), the root element is checked before parsing, the
+ * XML is parsed within limits ({@link FeedXml}), and parse errors become {@link IngestException}s
+ * with line and column.
  */
 record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
   private static final Set<String> FEED_ROOTS = Set.of("rss", "rdf", "feed");
   private static final Pattern XML_LANG = Pattern.compile("\\sxml:lang\\s*=\\s*[\"']([^\"']*)[\"']");
 
 
-  static FeedDocument parse(byte[] bytes, @Nullable String contentType) throws IOException {
+  static FeedDocument parse(byte[] bytes, @Nullable String contentType) {
     String xml = decode(bytes, contentType);
     FeedProlog prolog = FeedProlog.scan(xml);
     if (prolog.rootName() == null) {
@@ -36,14 +35,11 @@ record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
     if (!FEED_ROOTS.contains(localName(prolog.rootName()).toLowerCase(Locale.ROOT))) {
       throw notAFeed(prolog.rootName());
     }
-    SyndFeedInput feedInput = new SyndFeedInput();
-    feedInput.setAllowDoctypes(false);
+    org.jdom2.Document xmlDocument = FeedXml.parse(prolog.withoutExternalDoctype(xml));
     try {
-      SyndFeed feed = feedInput.build(new StringReader(prolog.withoutExternalDoctype(xml)));
+      SyndFeed feed = new SyndFeedInput().build(xmlDocument);
       Matcher lang = XML_LANG.matcher(prolog.rootTag());
       return new FeedDocument(feed, lang.find() ? FeedArticleImporter.blankToNull(lang.group(1)) : null);
-    } catch (ParsingFeedException e) {
-      throw malformed(e);
     } catch (IllegalArgumentException e) {
       throw notAFeed(prolog.rootName());
     } catch (FeedException e) {
@@ -51,29 +47,24 @@ record FeedDocument(SyndFeed feed, @Nullable String rootLanguage) {
     }
   }
 
-  /** Decodes with Rome's XmlReader; a server's content type counts only when it names a charset. */
-  private static String decode(byte[] bytes, @Nullable String contentType) throws IOException {
+  /**
+   * Decodes with Rome's XmlReader; a server's content type counts only when it names a charset.
+   *
+   * @throws IngestException when the declared encoding is unknown or the bytes do not fit it (the
+   *     bytes are in memory, so any read error is a decoding error)
+   */
+  private static String decode(byte[] bytes, @Nullable String contentType) {
     var in = new ByteArrayInputStream(bytes);
     boolean charsetGiven = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=");
     try (Reader reader = charsetGiven ? new XmlReader(in, contentType, true) : new XmlReader(in)) {
       StringWriter out = new StringWriter(bytes.length);
       reader.transferTo(out);
       return out.toString();
+    } catch (UnsupportedEncodingException e) {
+      throw new IngestException("the feed declares an encoding that is not known: " + FeedArticleImporter.reasonOf(e), e);
+    } catch (IOException e) {
+      throw new IngestException("cannot decode the feed: " + FeedArticleImporter.reasonOf(e), e);
     }
-  }
-
-  private static IngestException malformed(ParsingFeedException e) {
-    int line = e.getLineNumber();
-    int column = e.getColumnNumber();
-    String message = FeedArticleImporter.reasonOf(e);
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof SAXParseException sax) {
-        line = sax.getLineNumber();
-        column = sax.getColumnNumber();
-        message = FeedArticleImporter.reasonOf(sax);
-      }
-    }
-    return new IngestException("malformed feed XML at line " + line + ", column " + column + ": " + message, e);
   }
 
   private static IngestException notAFeed(String rootName) {

@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decides how to read an input from its first bytes, its file extension and its declared media
- * type, and refuses what is not text at all (empty files, images, archives, executables).
+ * type, and refuses what is not text at all (empty files, images, archives, executables). A
+ * declared JSON Lines media type ({@code application/x-ndjson}, {@code application/jsonl}, ...)
+ * is read as JSON Lines whatever the bytes look like, so its broken lines are rejected one by one.
  * Stateless and thread-safe.
  */
 public final class FormatDetector {
   private static final int HEAD_BYTES = 8192;
+  /** Media types that declare JSON Lines; a declared one wins over the extension and the bytes. */
+  private static final Set<String> JSON_LINES_TYPES = Set.of(
+      "application/x-ndjson", "application/ndjson", "application/jsonl", "application/json-lines",
+      "application/x-jsonlines", "application/jsonlines");
 
   private FormatDetector() {}
 
@@ -45,9 +52,12 @@ public final class FormatDetector {
     if (text.isEmpty()) {
       throw new IngestException("empty file (only whitespace), nothing to import");
     }
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    if (JSON_LINES_TYPES.contains(mediaType(type))) {
+      return Format.JSONL;
+    }
     String lower = text.toLowerCase(Locale.ROOT);
     String ext = extension(name);
-    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     boolean looksFeed = lower.contains("<rss") || lower.contains("<feed") || lower.contains("<rdf:rdf");
     boolean looksHtml = lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<html")
         || lower.contains("<head") || lower.contains("<body");
@@ -79,6 +89,12 @@ public final class FormatDetector {
       return Format.JSONL;
     }
     return Format.TEXT;
+  }
+
+  /** @return the type/subtype of a lowercased content type, without parameters ({@code ; charset=...}) */
+  private static String mediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
   }
 
   private static String extension(String name) {

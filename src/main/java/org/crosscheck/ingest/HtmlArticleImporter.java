@@ -14,6 +14,9 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.TextKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,8 +56,9 @@ public final class HtmlArticleImporter implements ArticleImporter {
    *
    * @param input the page
    * @param sink receives the article
-   * @throws IngestException when the page is larger than {@link Limits#MAX_DOCUMENT_BYTES} or has
-   *     fewer than 40 words of article text
+   * @throws IngestException when the page is larger than {@link Limits#MAX_DOCUMENT_BYTES}, has
+   *     elements nested deeper than {@link Limits#MAX_HTML_DEPTH} levels, or has fewer than 40
+   *     words of article text
    * @throws IOException when reading fails
    */
   @Override
@@ -63,6 +67,9 @@ public final class HtmlArticleImporter implements ArticleImporter {
     String pageUrl = HTTP_URL.matcher(input.name().strip()).matches() ? input.name().strip() : null;
     Document doc = Jsoup.parse(new ByteArrayInputStream(bytes), declaredCharset(input.contentType()),
         pageUrl == null ? "" : pageUrl);
+    if (deeperThan(doc, Limits.MAX_HTML_DEPTH)) {
+      throw new IngestException("elements nested deeper than " + Limits.MAX_HTML_DEPTH + " levels");
+    }
     HtmlMetadata meta = HtmlMetadata.read(doc, pageUrl);
     List<String> notes = new ArrayList<>();
 
@@ -89,6 +96,22 @@ public final class HtmlArticleImporter implements ArticleImporter {
         meta.outlet(), meta.url(), meta.title(), meta.published(),
         LanguageGuesser.languageOf(meta.declaredLanguage(), text), text, TextKind.FULL,
         input.provenance(name(), null), null, notes)));
+  }
+
+  /**
+   * @return whether some element of the page is more than {@code limit} levels below the document
+   *     ({@code <html>} is level 1); walks without recursion and stops at the first such element
+   */
+  static boolean deeperThan(Document doc, int limit) {
+    boolean[] deeper = {false};
+    NodeTraversor.filter((node, depth) -> {
+      if (depth > limit && node instanceof Element) {
+        deeper[0] = true;
+        return NodeFilter.FilterResult.STOP;
+      }
+      return NodeFilter.FilterResult.CONTINUE;
+    }, doc);
+    return deeper[0];
   }
 
   /** @return the charset a {@code Content-Type} names when Java supports it, else {@code null} (detect) */

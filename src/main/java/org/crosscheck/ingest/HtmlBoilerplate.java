@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -139,15 +140,20 @@ final class HtmlBoilerplate {
     return words[0] <= limit;
   }
 
-  /** @return the element with the most paragraph text in its own text nodes and {@code <p>} children */
-  private static Element mainTextHolder(Document doc) {
+  /**
+   * @return the element with the most paragraph text in its own text nodes and {@code <p>}
+   *     children; of elements with equal scores, the first in document order, so the same page
+   *     always gives the same text
+   */
+  static Element mainTextHolder(Document doc) {
     Map<Element, Integer> score = new HashMap<>();
     for (Element p : doc.body().select("p")) {
       if (p.parent() != null) {
         score.merge(p.parent(), p.text().length(), Integer::sum);
       }
     }
-    for (Element e : doc.body().select("*")) {
+    Elements all = doc.body().select("*");
+    for (Element e : all) {
       int own = 0;
       for (Node child : e.childNodes()) {
         if (child instanceof TextNode t) {
@@ -158,7 +164,16 @@ final class HtmlBoilerplate {
         score.merge(e, own, Integer::sum);
       }
     }
-    return score.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(doc.body());
+    Element best = doc.body();
+    int bestScore = 0;
+    for (Element e : all) { // document order; the map is only looked up, never iterated
+      int s = score.getOrDefault(e, 0);
+      if (s > bestScore) {
+        best = e;
+        bestScore = s;
+      }
+    }
+    return best;
   }
 
   private static void removeUnlessKept(Element e, Set<Element> keep) {

@@ -1,6 +1,8 @@
 package org.crosscheck.ingest;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * and the nodes it refers to by {@code @id}. Immutable once built; safe to share between threads.
  */
 final class JsonLd {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH).build())
+          .build())
       .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
           JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES)
       .build();
@@ -42,7 +46,7 @@ final class JsonLd {
 
   /**
    * Reads every {@code <script type="application/ld+json">} block of the page; blocks that are
-   * not valid JSON are skipped.
+   * not valid JSON, or nest deeper than {@link Limits#MAX_JSON_DEPTH} levels, are skipped.
    *
    * @param doc the page
    * @return the page's JSON-LD, empty when it has no article node

@@ -1,8 +1,13 @@
 package org.crosscheck.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,11 +30,14 @@ import org.jspecify.annotations.Nullable;
  * Streams: memory stays bounded by the longest line whatever the file's size. A broken line is
  * rejected with its line number and the lines around it are still read; a file whose first
  * {@value #MAX_REJECTED_LINES_BEFORE_ANY} lines are all broken is given up as not JSON Lines. A
+ * line nested deeper than {@link Limits#MAX_JSON_DEPTH} levels is rejected like any broken line. A
  * file holding one pretty-printed JSON document (an article object, or an array of them, as
  * {@code .json} files often do) is read whole instead. Thread-safe.
  */
 public final class JsonlArticleImporter implements ArticleImporter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH).build())
+      .build()).build();
   /** A file whose first this-many lines are all rejected is not JSON Lines; reading stops there. */
   static final int MAX_REJECTED_LINES_BEFORE_ANY = 20;
 
@@ -160,10 +168,21 @@ public final class JsonlArticleImporter implements ArticleImporter {
         throw new LineException("no JSON value");
       }
       return node;
+    } catch (StreamConstraintsException e) {
+      throw new LineException(isNestingLimit(e)
+          ? "JSON nested deeper than " + Limits.MAX_JSON_DEPTH + " levels"
+          : "JSON over a size limit: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
       throw new LineException("not valid JSON: " + e.getOriginalMessage()
-          + " (column " + e.getLocation().getColumnNr() + ")");
+          + (at == null || at.getColumnNr() < 0 ? "" : " (column " + at.getColumnNr() + ")"));
     }
+  }
+
+  /** Jackson's limit exceptions carry no location (which made the column look-up fail) and no error code. */
+  private static boolean isNestingLimit(StreamConstraintsException e) {
+    String message = e.getOriginalMessage();
+    return message != null && message.contains("nesting depth");
   }
 
   private Article toArticle(Input input, @Nullable String where, JsonNode node) {

@@ -9,6 +9,29 @@ public final class Limits {
   /** Largest single document (text file, HTML page, feed, fetched body, JSONL line), in bytes. */
   public static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+  /**
+   * Most attributes one XML element of a feed may carry. Real feed elements have a handful; the
+   * limit keeps the parser's duplicate-attribute checks, which grow with the square of the count,
+   * from running for minutes. A feed over it is refused naming the line.
+   */
+  public static final int MAX_XML_ATTRIBUTES = 1_000;
+
+  /** Deepest nesting of XML elements in a feed (feeds nest a few levels; item HTML is escaped text). */
+  public static final int MAX_XML_DEPTH = 256;
+
+  /**
+   * Deepest nesting of elements in an HTML page ({@code <html>} is level 1). Real pages nest a few
+   * dozen levels; the content extraction (Readability4J) walks the tree recursively and would run
+   * out of stack on a page nested thousands of levels deep, so such a page is refused.
+   */
+  public static final int MAX_HTML_DEPTH = 512;
+
+  /**
+   * Deepest nesting of arrays and objects in one JSON value: a JSONL line, a JSON document, a
+   * page's JSON-LD block. Articles nest two or three levels; a line over the limit is rejected.
+   */
+  public static final int MAX_JSON_DEPTH = 100;
+
   private Limits() {}
 
   /**

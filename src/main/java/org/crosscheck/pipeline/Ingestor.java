@@ -292,15 +292,33 @@ public final class Ingestor {
     return false;
   }
 
+  /**
+   * Reads one input and hands its articles and rejections to the run. A failure of the input (it
+   * cannot be read, is no article, or an importer breaks on it with an unexpected exception or a
+   * stack overflow) becomes a rejection of that input, and the run goes on with the next one; the
+   * articles of the input handed on before the failure stay. Only a failure of the run itself (the
+   * store, the store thread) escapes or stops the run.
+   */
   private void read(Input input, Run run) {
     IngestCounts[] before = new IngestCounts[1];
     run.submit(() -> before[0] = run.total);
     String failure = null;
+    // what the run threw from inside the sink: passed on as it is, never blamed on the input
+    Throwable[] fromRun = new Throwable[1];
     try {
       Input source = input instanceof UrlInput url ? fetcher.fetch(url.url) : input;
       Format format = source instanceof StdinInput ? Format.JSONL : FormatDetector.detect(source);
       ArticleImporter importer = importers.get(format);
-      importer.read(counting(source, run), item -> accept(item, run));
+      importer.read(counting(source, run), item -> {
+        try {
+          accept(item, run);
+        } catch (RuntimeException | Error e) {
+          fromRun[0] = e;
+          throw e;
+        }
+      });
+    } catch (StoreStopped e) {
+      return;
     } catch (IngestException e) {
       failure = e.getMessage();
     } catch (NoSuchFileException e) {
@@ -311,11 +329,16 @@ public final class Ingestor {
       failure = "cannot read: " + e.getReason();
     } catch (IOException | UncheckedIOException e) {
       failure = "cannot read: " + e.getMessage();
-    } catch (StoreStopped e) {
-      return;
     } catch (StopRequested e) {
       failure = "the run was stopped before the end of this input; the rest was not read (ingest it again:"
           + " what is stored is skipped)";
+    } catch (RuntimeException | StackOverflowError e) {
+      if (e == fromRun[0]) {
+        throw e;
+      }
+      String message = e.getMessage();
+      failure = "cannot read: internal error: " + e.getClass().getName()
+          + (message == null || message.isBlank() ? "" : ": " + message);
     }
     try {
       run.flush();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,6 +229,67 @@ class FeedArticleImporterTest {
         .isInstanceOf(IngestException.class)
         .hasMessageStartingWith("malformed feed XML at line 2")
         .hasMessageContaining("DOCTYPE");
+  }
+
+  @Test
+  void refusesAnElementWith200000AttributesWithinASecondNamingTheLine() {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel><item");
+    for (int i = 0; i < 200_000; i++) {
+      xml.append(" a").append(i).append("=\"x\"");
+    }
+    xml.append("><title>t</title><description>d</description></item></channel></rss>");
+    byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> read(importer, new BytesInput("feed.xml", Provenance.Kind.FILE, bytes, null)))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("line 3: the element <item> has more than 1,000 attributes (limit 1,000)");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void readsAnElementWithAsManyAttributesAsTheLimit() throws IOException {
+    StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><item");
+    for (int i = 0; i < Limits.MAX_XML_ATTRIBUTES; i++) {
+      xml.append(" a").append(i).append("=\"x\"");
+    }
+    xml.append("><title>t</title><description>The mill reopened.</description></item></channel></rss>");
+    List<Imported> items = read(importer, new BytesInput("feed.xml", Provenance.Kind.FILE,
+        xml.toString().getBytes(StandardCharsets.UTF_8), null));
+    assertThat(article(items.get(0)).text()).isEqualTo("The mill reopened.");
+  }
+
+  @Test
+  void refusesElementsNestedDeeperThanTheLimitNamingTheLine() {
+    String xml = "<rss version=\"2.0\"><channel><item><title>t</title>\n<description>"
+        + "<x>".repeat(10_000) + "</x>".repeat(10_000) + "</description></item></channel></rss>";
+    assertThatThrownBy(() -> read(importer, new BytesInput("deep.xml", Provenance.Kind.FILE,
+        xml.getBytes(StandardCharsets.UTF_8), null)))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("line 2: elements nested deeper than 256 levels");
+  }
+
+  @Test
+  void refusesABillionLaughsFeed() {
+    String laughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+        <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>
+        <rss version="2.0"><channel><title>&d;</title><item><title>t</title><description>d</description></item></channel></rss>
+        """;
+    assertThatThrownBy(() -> read(importer, new BytesInput("laughs.rss", Provenance.Kind.FILE,
+        laughs.getBytes(StandardCharsets.UTF_8), null)))
+        .isInstanceOf(IngestException.class)
+        .hasMessageContaining("DOCTYPE");
+  }
+
+  @Test
+  void refusesAFeedDeclaringAnUnknownEncodingNamingIt() {
+    byte[] feed = "<?xml version=\"1.0\" encoding=\"ttf-8\"?><rss version=\"2.0\"><channel><item><title>t</title></item></channel></rss>"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> read(importer, new BytesInput("feed.xml", Provenance.Kind.FILE, feed, null)))
+        .isInstanceOf(IngestException.class)
+        .hasMessageStartingWith("the feed declares an encoding that is not known: ")
+        .hasMessageContaining("TTF-8");
   }
 
   @Test

@@ -3,7 +3,11 @@ package org.crosscheck.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.crosscheck.model.Provenance;
 import org.junit.jupiter.api.Test;
 
 class FormatDetectorTest {
@@ -27,6 +31,30 @@ class FormatDetectorTest {
         "<?xml version='1.0'?><rss>".getBytes(StandardCharsets.UTF_8))).isEqualTo(Format.FEED);
     assertThat(FormatDetector.detect("https://x.test/a", "text/html",
         "<!doctype html>".getBytes(StandardCharsets.UTF_8))).isEqualTo(Format.HTML);
+  }
+
+  @Test
+  void readsADeclaredJsonLinesContentTypeAsJsonLinesWhateverTheBytes() {
+    byte[] notJson = "This body is not JSON at all.\nNor is this line.\n".getBytes(StandardCharsets.UTF_8);
+    for (String type : List.of("application/x-ndjson", "application/jsonl", "application/json-lines",
+        "application/x-jsonlines", "Application/X-NDJSON; charset=UTF-8", " application/jsonl ;charset=utf-8")) {
+      assertThat(FormatDetector.detect("upload", type, notJson)).as(type).isEqualTo(Format.JSONL);
+      assertThat(FormatDetector.detect("upload.txt", type, notJson)).as(type).isEqualTo(Format.JSONL);
+    }
+    assertThat(FormatDetector.detect("upload", "text/plain; charset=utf-8", notJson)).isEqualTo(Format.TEXT);
+  }
+
+  @Test
+  void rejectsEachBrokenLineOfABodyDeclaredAsJsonLines() throws IOException {
+    byte[] body = "not json\n{\"id\":\"x1\",\"text\":\"A real article.\"}\n".getBytes(StandardCharsets.UTF_8);
+    Input upload = new BytesInput("upload", Provenance.Kind.URL, body, "application/x-ndjson");
+    assertThat(FormatDetector.detect(upload)).isEqualTo(Format.JSONL);
+    List<Imported> items = new ArrayList<>();
+    new JsonlArticleImporter().read(upload, items::add);
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0)).isInstanceOfSatisfying(Imported.Rejected.class,
+        r -> assertThat(r.rejection().message()).startsWith("upload line 1: not valid JSON"));
+    assertThat(items.get(1)).isInstanceOf(Imported.Parsed.class);
   }
 
   @Test

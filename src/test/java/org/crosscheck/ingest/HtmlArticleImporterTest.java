@@ -271,6 +271,53 @@ class HtmlArticleImporterTest {
   }
 
   @Test
+  void refusesAPageNested10000DeepWithoutOverflowingTheStack() {
+    byte[] deep = page("<title>Ferry</title>", "<div>".repeat(10_000) + "<p>" + PROSE + "</p>" + "</div>".repeat(10_000))
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> importer.read(new BytesInput("page.html", Provenance.Kind.FILE, deep, null), i -> { }))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("elements nested deeper than 512 levels");
+  }
+
+  @Test
+  void readsAPageNestedDeeplyButWithinTheLimit() throws IOException {
+    Article article = readOne(html(page("<title>Ferry</title>",
+        "<div>".repeat(200) + "<article><p>" + PROSE + "</p></article>" + "</div>".repeat(200))));
+    assertThat(article.text()).isEqualTo(PROSE);
+  }
+
+  @Test
+  void skipsJsonLdNestedTooDeepAndKeepsTheMetaTags() throws IOException {
+    String ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Deep\",\"x\":"
+        + "[".repeat(2_000) + "]".repeat(2_000) + "}</script>";
+    Article article = readOne(html(page(ld + "<meta property=\"og:title\" content=\"Ferry terminal to open\">",
+        "<article><p>" + PROSE + "</p></article>")));
+    assertThat(article.title()).isEqualTo("Ferry terminal to open");
+  }
+
+  static Stream<Path> everyHtmlFixture() throws IOException {
+    try (Stream<Path> files = Files.walk(resource(""))) {
+      return files.filter(p -> p.toString().endsWith(".html")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyHtmlFixture")
+  void givesTheSameArticleEachTimeAPageIsRead(Path page) throws IOException {
+    List<String> outcomes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      List<Imported> items = new ArrayList<>();
+      try {
+        new HtmlArticleImporter().read(new FileInput(page), items::add);
+        outcomes.add(items.toString());
+      } catch (IngestException e) {
+        outcomes.add("refused: " + e.getMessage());
+      }
+    }
+    assertThat(outcomes).as("five reads of " + page.getFileName()).containsOnly(outcomes.getFirst());
+  }
+
+  @Test
   void givesTheSameArticlesWhenSharedBetweenThreads() throws IOException {
     List<Fixture> fixtures = articles().toList();
     List<String> sequential = new ArrayList<>();

@@ -75,6 +75,30 @@ class JsonlArticleImporterTest {
   }
 
   @Test
+  void rejectsALineNested1001DeepAndReadsTheNextLine() throws IOException {
+    String good = "{\"id\": \"a%d\", \"text\": \"Article text.\"}\n";
+    StringBuilder in = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      in.append(good.formatted(i));
+    }
+    in.append("{\"id\": \"deep\", \"text\": \"x\", \"extra\": ").append("[".repeat(1_000))
+        .append("]".repeat(1_000)).append("}\n");
+    in.append(good.formatted(8));
+    List<Imported> items = read(new BytesInput("articles.jsonl", Provenance.Kind.FILE,
+        in.toString().getBytes(StandardCharsets.UTF_8), null));
+    assertThat(rejections(items)).extracting(Rejection::message)
+        .containsExactly("articles.jsonl line 7: JSON nested deeper than 100 levels");
+    assertThat(articles(items)).extracting(Article::sourceId).containsExactly("a1", "a2", "a3", "a4", "a5", "a6", "a8");
+  }
+
+  @Test
+  void rejectsAJsonDocumentNestedTooDeep() {
+    String deep = "[\n" + "[".repeat(1_000) + "]".repeat(1_000) + "\n]\n";
+    assertThatThrownBy(() -> read(deep)).isInstanceOf(IngestException.class)
+        .hasMessage("a JSON document that cannot be read: JSON nested deeper than 100 levels");
+  }
+
+  @Test
   void rejectsLinesWithMissingOrMistypedFields() throws IOException {
     List<Imported> items = read("""
         {"id": "a1"}

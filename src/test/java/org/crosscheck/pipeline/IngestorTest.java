@@ -4,14 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crosscheck.SharedData;
+import org.crosscheck.ingest.ArticleImporter;
+import org.crosscheck.ingest.Format;
+import org.crosscheck.ingest.HttpFetcher;
+import org.crosscheck.ingest.Imported;
+import org.crosscheck.ingest.Input;
+import org.crosscheck.ingest.JsonlArticleImporter;
+import org.crosscheck.ingest.Limits;
 import org.crosscheck.ingest.Rejection;
+import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.store.ArticleStore;
@@ -198,6 +212,65 @@ class IngestorTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  /** An ingestor whose text importer yields one article of an input, then breaks as {@code failure} says. */
+  private static Ingestor withBrokenTextImporter(ArticleStore store, Runnable failure) {
+    ArticleImporter text = new TextArticleImporter();
+    ArticleImporter broken = new ArticleImporter() {
+      @Override
+      public String name() {
+        return "text";
+      }
+
+      @Override
+      public void read(Input input, Consumer<Imported> sink) throws IOException {
+        text.read(input, sink);
+        failure.run();
+      }
+    };
+    Map<Format, ArticleImporter> importers = new EnumMap<>(Format.class);
+    importers.put(Format.TEXT, broken);
+    importers.put(Format.JSONL, new JsonlArticleImporter());
+    return new Ingestor(store, importers, new HttpFetcher(Duration.ofSeconds(1), Limits.MAX_DOCUMENT_BYTES,
+        org.crosscheck.ingest.UrlPolicy.publicOnly()),
+        InputStream.nullInputStream(), 1, Duration.ofHours(1), Clock.systemUTC(), null, null, null, null);
+  }
+
+  private static int recurse(int n) {
+    return recurse(n + 1) + 1;
+  }
+
+  @Test
+  void anImporterThrowingOnOneInputRejectsItAndTheRunReadsTheNext() throws IOException {
+    Path bad = tmp.resolve("a-bad.txt");
+    Files.writeString(bad, "The council approved the budget on Monday after a long debate.");
+    Path good = tmp.resolve("b-good.jsonl");
+    Files.writeString(good, "{\"id\":\"g1\",\"text\":\"A good article.\"}\n");
+    ArticleStore store = new InMemoryArticleStore();
+    Recorder r = new Recorder();
+    IngestSummary s = withBrokenTextImporter(store, () -> {
+      throw new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null");
+    }).ingest(List.of(bad.toString(), good.toString()), r);
+    assertThat(r.rejections).extracting(Rejection::message).containsExactly(bad + ": cannot read: internal error:"
+        + " java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null");
+    // the article the importer handed on before it broke stays stored and counted
+    assertThat(s.counts()).isEqualTo(new IngestCounts(2, 0, 1));
+    assertThat(store.findBySourceId("g1")).hasSize(1);
+  }
+
+  @Test
+  void anImporterOverflowingTheStackRejectsTheInputAndTheRunReadsTheNext() throws IOException {
+    Path bad = tmp.resolve("a-deep.txt");
+    Files.writeString(bad, "The council approved the budget on Monday after a long debate.");
+    Path good = tmp.resolve("b-good.jsonl");
+    Files.writeString(good, "{\"id\":\"g1\",\"text\":\"A good article.\"}\n");
+    Recorder r = new Recorder();
+    IngestSummary s = withBrokenTextImporter(new InMemoryArticleStore(), () -> recurse(0))
+        .ingest(List.of(bad.toString(), good.toString()), r);
+    assertThat(r.rejections).extracting(Rejection::message)
+        .containsExactly(bad + ": cannot read: internal error: java.lang.StackOverflowError");
+    assertThat(s.counts()).isEqualTo(new IngestCounts(2, 0, 1));
   }
 
   @Test
