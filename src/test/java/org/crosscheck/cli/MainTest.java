@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.crosscheck.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,18 @@ class MainTest {
 
   private String data() {
     return tmp.resolve("data").toString();
+  }
+
+  @Test
+  void helpOnEverySubcommandPrintsItsUsageAndExitsZero() {
+    for (String[] command : List.of(new String[] {"ingest"}, new String[] {"serve"}, new String[] {"report"},
+        new String[] {"eval", "clusters"}, new String[] {"bench", "ingest"}, new String[] {"help"})) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      Result r = run(args);
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");
+    }
   }
 
   @Test

@@ -257,4 +257,51 @@ class WebAppSecurityTest {
       assertThat(other2.status()).isEqualTo(403);
     }
   }
+
+  @Test
+  void urlIngestFetchesNothingFromThisMachineOrPrivateNetworksByDefault(@TempDir Path other) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    site.createContext("/", ex -> {
+      hits.incrementAndGet();
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    site.start();
+    int sitePort = site.getAddress().getPort();
+    org.crosscheck.store.EmbeddedArticleStore store = org.crosscheck.store.EmbeddedArticleStore.open(other);
+    try (WebApp web = new WebApp(store, new org.crosscheck.report.ReportBuilder(
+        org.crosscheck.analysis.CachingAnalyzer.coreNlp(store)),
+        org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor(),
+        new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)).start()) {
+      int p = web.port();
+      for (String url : java.util.List.of("http://127.0.0.1:" + sitePort + "/feed.xml", "http://localhost:" + sitePort
+          + "/", "http://2130706433:" + sitePort + "/", "http://[::ffff:127.0.0.1]:" + sitePort + "/",
+          "http://0.0.0.0:" + sitePort + "/", "HTTP://127.0.0.1:" + sitePort + "/")) {
+        var res = RawHttp.send(p, "POST /api/articles?url=" + java.net.URLEncoder.encode(url,
+            java.nio.charset.StandardCharsets.UTF_8) + " HTTP/1.1", headers("Host", "127.0.0.1:" + p), "");
+        assertThat(res.status()).as(url + ": " + res.body()).isEqualTo(400);
+        assertThat(res.body()).as(url).containsAnyOf("refused", "non-standard", "written as");
+      }
+      var loopback = RawHttp.send(p, "POST /api/articles?url=" + java.net.URLEncoder.encode("http://127.0.0.1:"
+          + sitePort + "/", java.nio.charset.StandardCharsets.UTF_8) + " HTTP/1.1", headers("Host", "127.0.0.1:" + p), "");
+      assertThat(loopback.body()).contains("loopback", "--allow-private-urls");
+      assertThat(hits).as("requests that reached the private server").hasValue(0);
+      assertThat(store.count()).isZero();
+    } finally {
+      store.close();
+      site.stop(0);
+    }
+  }
+
+  @Test
+  void aJsonLinesBodyThatIsNotJsonIsRefusedNotStoredAsText() throws Exception {
+    long before = server.store.count();
+    var res = RawHttp.send(port, "POST /api/articles HTTP/1.1", headers("Host", "127.0.0.1:" + port, "Content-Type",
+        "application/x-ndjson"), "This is plain prose about a harbour that reopened on Friday after long repairs.\n");
+    assertThat(res.status()).as(res.body()).isEqualTo(400);
+    assertThat(JSON.readTree(res.body()).get("rejections").get(0).asText()).contains("request body", "line 1");
+    assertThat(server.store.count()).isEqualTo(before);
+  }
 }
