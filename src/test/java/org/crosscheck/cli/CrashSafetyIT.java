@@ -1,6 +1,7 @@
 package org.crosscheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crosscheck.store.StoreAssertions.assertEveryArticleFinished;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -62,10 +63,6 @@ class CrashSafetyIT {
     }
   }
 
-  private static void assertEveryArticleFinished(EmbeddedArticleStore store) {
-    assertThat(store.unassigned()).as("stored articles outside any story").isEmpty();
-    assertThat(store.uncheckedForDuplicates()).as("stored articles outside duplicate detection").isEmpty();
-  }
 
   @Test
   void sigtermStoresTheBatchBeingReadPutsItInStoriesAndSaysHowToGoOn() throws Exception {

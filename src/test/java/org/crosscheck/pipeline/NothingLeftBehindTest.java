@@ -1,6 +1,7 @@
 package org.crosscheck.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crosscheck.store.StoreAssertions.assertEveryArticleFinished;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +32,6 @@ class NothingLeftBehindTest {
     return Files.write(tmp.resolve(name), lines);
   }
 
-  private static void assertEveryArticleFinished(EmbeddedArticleStore store) {
-    assertThat(store.unassigned()).as("stored articles outside any story").isEmpty();
-    assertThat(store.uncheckedForDuplicates()).as("stored articles outside duplicate detection").isEmpty();
-  }
 
   @Test
   void articlesStoredWithoutStoriesArePutInStoriesByTheNextRun() throws Exception {

@@ -36,6 +36,37 @@ class EmbeddedArticleStoreTest extends ArticleStoreContract {
   }
 
   @Test
+  void aFailureInsideNestedTransactionsUndoesTheArticlesAndTheirStoryTogether() {
+    EmbeddedArticleStore embedded = (EmbeddedArticleStore) store;
+    assertThatThrownBy(() -> embedded.inTransaction(() -> {
+      embedded.putAll(java.util.List.of(article("a1", "X", "Body one.", Published.unknown())));
+      embedded.assign(new ArticleId("a1"), embedded.newStoryId());
+      throw new IllegalStateException("clustering failed");
+    })).hasMessage("clustering failed");
+    assertThat(embedded.count()).isZero();
+    assertThat(embedded.allAssignments()).isEmpty();
+
+    embedded.inTransaction(() -> {
+      embedded.putAll(java.util.List.of(article("a2", "X", "Body two.", Published.unknown())));
+      embedded.assign(new ArticleId("a2"), embedded.newStoryId());
+    });
+    assertThat(embedded.count()).isEqualTo(1);
+    assertThat(embedded.unassigned()).isEmpty();
+    assertThat(embedded.uncheckedForDuplicates()).containsExactly(new ArticleId("a2"));
+  }
+
+  @Test
+  void articlesOutsideAnyStoryAndDuplicateDetectionAreListedOldestFirst() {
+    store.putAll(java.util.List.of(article("a1", "X", "First.", Published.unknown()),
+        article("a2", "X", "Second.", Published.unknown()), article("a3", "X", "Third.", Published.unknown())));
+    EmbeddedArticleStore embedded = (EmbeddedArticleStore) store;
+    embedded.assign(new ArticleId("a2"), embedded.newStoryId());
+    embedded.putDuplicate(new SketchStore.DuplicateLink(new ArticleId("a3"), new ArticleId("a1"), 1.0, true));
+    assertThat(embedded.unassigned()).containsExactly(new ArticleId("a1"), new ArticleId("a3"));
+    assertThat(embedded.uncheckedForDuplicates()).containsExactly(new ArticleId("a1"), new ArticleId("a2"));
+  }
+
+  @Test
   void keepsSplitsAcrossReopening() {
     splitMovesTheGivenArticlesKeepsTheirOrderAndIsRecorded();
     store.close();
