@@ -69,13 +69,19 @@ public final class Ingestor {
   private final Clock clock;
   private final @Nullable Deduplicator dedup;
   private final @Nullable SketchStore sketches;
-  private final @Nullable StoryClusterer clusterer;
+  /** Builds a clusterer that knows the stored stories: at the start, and again when another writer changed them. */
+  private final java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer;
+  /** Read by the reading thread to prepare features; replaced by the store thread only. */
+  private volatile @Nullable StoryClusterer clusterer;
+  /** {@link StoryStore#storiesVersion()} as of the clusterer's last look; store thread only. */
+  private long knownStoriesVersion;
   private final @Nullable StoryStore stories;
   private volatile boolean stopRequested;
 
   Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
       int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
-      @Nullable SketchStore sketches, @Nullable StoryClusterer clusterer, @Nullable StoryStore stories) {
+      @Nullable SketchStore sketches, java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer,
+      @Nullable StoryStore stories) {
     this.store = Objects.requireNonNull(store, "store");
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -85,7 +91,11 @@ public final class Ingestor {
     this.clock = clock;
     this.dedup = dedup;
     this.sketches = sketches;
-    this.clusterer = clusterer;
+    this.restoreClusterer = restoreClusterer;
+    if (restoreClusterer != null && stories != null) {
+      this.knownStoriesVersion = stories.storiesVersion();
+      this.clusterer = restoreClusterer.get();
+    }
     this.stories = stories;
   }
 
@@ -456,7 +466,7 @@ public final class Ingestor {
    * thread.
    */
   private record Pending(Article article, Deduplicator.@Nullable Prepared sketch,
-      StoryClusterer.@Nullable Prepared features) {}
+      StoryClusterer.@Nullable Prepared features, @Nullable StoryClusterer preparedBy) {}
 
   /**
    * The state of one ingest run. Two threads share the work: the caller's thread reads inputs,
@@ -578,9 +588,10 @@ public final class Ingestor {
       if (!batch.isEmpty()) {
         boolean prepare = storeError == null;
         List<Pending> pending = new ArrayList<>(batch.size());
+        StoryClusterer c = clusterer;
         for (Article a : batch) {
           pending.add(new Pending(a, dedup == null || !prepare ? null : dedup.prepare(a),
-              clusterer == null || !prepare ? null : clusterer.prepare(a)));
+              c == null || !prepare ? null : c.prepare(a), c));
         }
         batch.clear();
         submit(() -> store(pending));
@@ -624,6 +635,7 @@ public final class Ingestor {
             events.add(() -> listener.stored(a, r));
           }
           assignStories(added, events);
+          noteStoriesVersion();
         });
       } catch (StoreException e) {
         storeError = e.getMessage();
@@ -656,7 +668,7 @@ public final class Ingestor {
      * duplicate detection first, in batches of one transaction each.
      */
     void recover() {
-      if (dedup == null || clusterer == null || stories == null) {
+      if (dedup == null || restoreClusterer == null || stories == null) {
         return;
       }
       List<org.crosscheck.model.ArticleId> left;
@@ -669,17 +681,43 @@ public final class Ingestor {
       for (int from = 0; from < left.size() && storeError == null; from += batchSize) {
         List<Pending> pending = new ArrayList<>();
         for (var id : left.subList(from, Math.min(left.size(), from + batchSize))) {
-          store.get(id).ifPresent(a -> pending.add(new Pending(a, dedup.prepare(a), clusterer.prepare(a))));
+          store.get(id).ifPresent(a -> pending.add(new Pending(a, dedup.prepare(a), null, null)));
         }
         List<Runnable> events = new ArrayList<>();
         try {
-          inTransaction(() -> assignStories(pending, events));
+          inTransaction(() -> {
+            assignStories(pending, events);
+            noteStoriesVersion();
+          });
         } catch (StoreException e) {
           storeError = "cannot finish the articles an interrupted run left outside any story: " + e.getMessage();
           return;
         }
         recovered += pending.size();
         listener.recovered(pending.size());
+      }
+    }
+
+    /**
+     * Inside the caller's transaction (which holds the store's write lock, so no other writer can
+     * change the stories meanwhile): the clusterer, rebuilt from the store when another writer (a
+     * server, another ingest) has changed the stories since this run last looked, so that new
+     * articles join the stories the other writer made.
+     */
+    private @Nullable StoryClusterer currentClusterer() {
+      if (restoreClusterer == null || stories == null) {
+        return null;
+      }
+      if (stories.storiesVersion() != knownStoriesVersion) {
+        clusterer = restoreClusterer.get();
+      }
+      return clusterer;
+    }
+
+    /** Inside the caller's transaction, after this run's own assignments: what the stories now are. */
+    private void noteStoriesVersion() {
+      if (stories != null && restoreClusterer != null) {
+        knownStoriesVersion = stories.storiesVersion();
       }
     }
 
@@ -692,6 +730,7 @@ public final class Ingestor {
       if (dedup == null || sketches == null || added.isEmpty()) {
         return;
       }
+      StoryClusterer clusterer = currentClusterer();
       for (Pending p : added) {
         Article a = p.article();
         Optional<DuplicateLink> link = dedup.check(Objects.requireNonNull(p.sketch()));
@@ -702,7 +741,8 @@ public final class Ingestor {
         if (clusterer == null || stories == null) {
           continue;
         }
-        StoryClusterer.Prepared features = Objects.requireNonNull(p.features());
+        StoryClusterer.Prepared features = p.preparedBy() == clusterer ? Objects.requireNonNull(p.features())
+            : clusterer.prepare(a);
         Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
         StoryClusterer.Assignment assignment;
         if (ofOriginal.isPresent()) {

@@ -155,7 +155,9 @@ public final class Pipeline {
       SketchStore sketches = store instanceof SketchStore ss ? ss : null;
       Deduplicator dedup = sketches == null ? null : new MinHashDeduplicator(sketches);
       StoryStore stories = store instanceof StoryStore st ? st : null;
-      StoryClusterer clusterer = stories == null ? null : restoredClusterer(store, stories);
+      ArticleStore articles = store;
+      java.util.function.Supplier<StoryClusterer> clusterer =
+          stories == null ? null : () -> restoredClusterer(articles, stories);
       return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches,
           clusterer, stories);
     }
@@ -168,12 +170,15 @@ public final class Pipeline {
       OnlineStoryClusterer clusterer = new OnlineStoryClusterer(stories);
       var all = new java.util.ArrayList<>(stories.allAssignments().entrySet());
       var replayed = all.subList(Math.max(0, all.size() - REPLAYED_ARTICLES), all.size());
-      // articles are read and prepared in parallel chunks (preparing is thread-safe), then added in order
+      // articles are read on this thread (which may hold the store's lock, inside a transaction), prepared in
+      // parallel chunks (preparing is thread-safe and touches no store), then added in order
       int chunk = 1000;
       for (int from = 0; from < replayed.size(); from += chunk) {
         var part = replayed.subList(from, Math.min(replayed.size(), from + chunk));
-        List<StoryClusterer.Prepared> prepared = part.parallelStream()
-            .map(e -> store.get(e.getKey()).map(clusterer::prepare).orElse(null))
+        List<java.util.Optional<org.crosscheck.model.Article>> read = part.stream().map(e -> store.get(e.getKey()))
+            .toList();
+        List<StoryClusterer.Prepared> prepared = read.parallelStream()
+            .map(a -> a.map(clusterer::prepare).orElse(null))
             .toList();
         for (int i = 0; i < part.size(); i++) {
           if (prepared.get(i) != null) {

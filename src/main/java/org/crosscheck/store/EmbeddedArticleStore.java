@@ -580,6 +580,19 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
   }
 
   @Override
+  public synchronized long storiesVersion() {
+    // every change of membership inserts a row in one of these tables (a re-assignment replaces its
+    // row with a new rowid), so the sum of their highest row numbers only grows
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT"
+        + " (SELECT COALESCE(MAX(rowid), 0) FROM story_articles) + (SELECT COALESCE(MAX(seq), 0) FROM story_merges)"
+        + " + (SELECT COALESCE(MAX(seq), 0) FROM story_splits)")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw failure("cannot read the stories' version in " + dir, e);
+    }
+  }
+
+  @Override
   public synchronized List<ArticleId> unassigned() {
     return ids("SELECT id FROM articles WHERE NOT EXISTS"
         + " (SELECT 1 FROM story_articles WHERE article_id = articles.id) ORDER BY seq", "the articles outside any story");

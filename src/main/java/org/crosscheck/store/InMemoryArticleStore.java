@@ -26,6 +26,8 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   private final Map<ArticleId, String[]> analyses = new java.util.HashMap<>();
   private final Map<StoryId, String[]> reports = new java.util.HashMap<>();
   private long lastStory;
+  /** Changes of story membership so far: assignments, merges, splits. */
+  private long storiesVersion;
 
   @Override
   public synchronized List<PutResult> putAll(List<Article> batch) {
@@ -120,6 +122,7 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   public synchronized void assign(ArticleId article, StoryId story) {
     storyOf.remove(article);
     storyOf.put(article, story);
+    storiesVersion++;
   }
 
   @Override
@@ -138,6 +141,11 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   }
 
   @Override
+  public synchronized long storiesVersion() {
+    return storiesVersion;
+  }
+
+  @Override
   public synchronized List<ArticleId> uncheckedForDuplicates() {
     return articles.stream().map(Article::id)
         .filter(id -> !sketches.containsKey(id) && !duplicates.containsKey(id)).toList();
@@ -152,6 +160,7 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   public synchronized void merge(Merge merge) {
     storyOf.replaceAll((a, s) -> s.equals(merge.from()) ? merge.into() : s);
     merges.add(merge);
+    storiesVersion++;
   }
 
   @Override
@@ -185,6 +194,7 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   public synchronized void split(Split split) {
     split.moved().forEach(a -> storyOf.replace(a, split.into()));
     splits.add(split);
+    storiesVersion++;
   }
 
   @Override

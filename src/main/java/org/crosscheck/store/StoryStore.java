@@ -53,6 +53,13 @@ public interface StoryStore {
   Map<ArticleId, StoryId> allAssignments();
 
   /**
+   * @return a number that grows with every change of story membership (an article assigned, a
+   *     merge, a split), by this store object or by another process writing the same store; an
+   *     ingest compares it to what it last saw to learn that another writer changed the stories
+   */
+  long storiesVersion();
+
+  /**
    * @return the stored articles that are in no story, oldest first: none after a completed ingest,
    *     since an article is stored and assigned in one transaction; stores written by an older
    *     version may hold some, which the next ingest assigns

@@ -93,4 +93,24 @@ class NothingLeftBehindTest {
       assertEveryArticleFinished(store);
     }
   }
+
+  @Test
+  void anArticleJoinsTheStoryAnotherWriterMadeSinceThisOneOpenedTheStore() throws Exception {
+    Path data = tmp.resolve("data");
+    List<Path> seeds;
+    try (var files = Files.list(SharedData.path("seeds"))) {
+      seeds = files.sorted().toList();
+    }
+    try (EmbeddedArticleStore server = EmbeddedArticleStore.open(data);
+        EmbeddedArticleStore cli = EmbeddedArticleStore.open(data)) {
+      Ingestor serverIngest = Pipeline.builder().store(server).buildIngestor(); // opened while the store was empty
+      Pipeline.builder().store(cli).buildIngestor().ingest(seeds.subList(0, 4).stream().map(Path::toString).toList(),
+          new IngestListener() {});
+      assertThat(cli.allAssignments().values()).hasSize(4).containsOnly(cli.allAssignments().values().iterator().next());
+      IngestSummary s = serverIngest.ingest(List.of(seeds.get(4).toString()), new IngestListener() {});
+      assertThat(s.newStories()).as("the article started a story of its own").isZero();
+      assertThat(server.allAssignments().values()).hasSize(5).containsOnly(
+          server.allAssignments().values().iterator().next());
+    }
+  }
 }
