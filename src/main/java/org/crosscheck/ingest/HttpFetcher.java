@@ -179,8 +179,12 @@ public final class HttpFetcher {
         .GET()
         .build();
     BoundedBody body = new BoundedBody(maxBytes);
-    CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, body::subscriber);
-    return await(future, body, deadlineAt);
+    // the blocking send on a thread of its own, not sendAsync: sendAsync completes its future on the
+    // common fork-join pool, which has a single thread on a two-core machine, so anything else
+    // blocking that thread (a parallel stream, a caller's task) would hold up every fetch
+    FutureTask<HttpResponse<byte[]>> exchange = new FutureTask<>(() -> client().send(request, body::subscriber));
+    Thread.ofVirtual().name("crosscheck-fetch").start(exchange);
+    return await(exchange, body, deadlineAt);
   }
 
   /**
@@ -261,7 +265,7 @@ public final class HttpFetcher {
    * deadline has passed.
    */
   private HttpResponse<byte[]> await(
-      CompletableFuture<HttpResponse<byte[]>> future, BoundedBody body, long deadlineAt) {
+      java.util.concurrent.Future<HttpResponse<byte[]>> future, BoundedBody body, long deadlineAt) {
     long timeoutNanos = timeout.toNanos();
     try {
       while (true) {
@@ -294,26 +298,26 @@ public final class HttpFetcher {
   }
 
   private IngestException failure(Throwable cause) {
-    if (cause instanceof TooLargeException) {
+    if (causedBy(cause, TooLargeException.class)) {
       return new IngestException("response larger than the " + Limits.formatBytes(maxBytes) + " limit");
     }
     if (causedBy(cause, UnresolvedAddressException.class) || causedBy(cause, UnknownHostException.class)) {
       return new IngestException("unknown host", cause);
     }
-    if (cause instanceof HttpConnectTimeoutException) {
+    if (causedBy(cause, HttpConnectTimeoutException.class)) {
       return new IngestException("cannot connect: no answer within " + inWords(timeout), cause);
     }
-    if (cause instanceof HttpTimeoutException) {
+    if (causedBy(cause, HttpTimeoutException.class)) {
       return new IngestException("no response within " + inWords(timeout), cause);
     }
-    if (cause instanceof ConnectException) {
+    if (causedBy(cause, ConnectException.class)) {
       String detail = deepestMessage(cause);
       if (detail == null || detail.toLowerCase(Locale.ROOT).contains("refused")) {
         detail = "connection refused";
       }
       return new IngestException("cannot connect: " + lowerFirst(detail), cause);
     }
-    if (cause instanceof SSLException) {
+    if (causedBy(cause, SSLException.class)) {
       return new IngestException("secure connection failed: " + Objects.toString(deepestMessage(cause), "TLS error"), cause);
     }
     String detail = deepestMessage(cause);

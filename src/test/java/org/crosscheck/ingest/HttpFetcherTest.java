@@ -91,6 +91,31 @@ class HttpFetcherTest {
   }
 
   @Test
+  void aFetchCompletesWhileTheCommonPoolIsBusy() throws Exception {
+    serve("/page.html", 200, "text/html", "<p>ok</p>".getBytes(StandardCharsets.UTF_8));
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+    List<java.util.concurrent.CompletableFuture<Void>> blockers = new java.util.ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      blockers.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          release.await(); // a caller's task that blocks a pool thread
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    try {
+      long started = System.nanoTime();
+      BytesInput page = fetcher(Duration.ofSeconds(20), MB).fetch(base + "/page.html");
+      assertThat(new String(page.bytes(), StandardCharsets.UTF_8)).isEqualTo("<p>ok</p>");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void followsRedirectsAndNamesTheFinalUrl() {
     serve("/feed.xml", 200, "application/atom+xml", FeedArticleImporterTest.fixture("atom.xml"));
     server.createContext("/old-feed", exchange -> {

@@ -3,6 +3,7 @@ package org.crosscheck.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -303,5 +304,73 @@ class WebAppSecurityTest {
     assertThat(res.status()).as(res.body()).isEqualTo(400);
     assertThat(JSON.readTree(res.body()).get("rejections").get(0).asText()).contains("request body", "line 1");
     assertThat(server.store.count()).isEqualTo(before);
+  }
+
+  @Test
+  void aSlowSiteBeingFetchedDelaysNoUpload() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    // a site that holds its answer until released: a plain socket, so nothing but the test decides when it answers
+    java.net.ServerSocket site = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+    Thread.ofVirtual().start(() -> {
+      try (java.net.Socket c = site.accept()) {
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(),
+            java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (String l = in.readLine(); l != null && !l.isEmpty(); l = in.readLine()) {
+          // the request head
+        }
+        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        String page = "<html><body><p>Not much here.</p></body></html>";
+        c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length()
+            + "\r\nConnection: close\r\n\r\n" + page).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      } catch (IOException | InterruptedException e) {
+        // the test failed elsewhere
+      }
+    });
+    try {
+      String url = "http://127.0.0.1:" + site.getLocalPort() + "/slow";
+      var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return RawHttp.send(port, "POST /api/articles?url=" + java.net.URLEncoder.encode(url,
+              java.nio.charset.StandardCharsets.UTF_8) + " HTTP/1.1", headers("Host", "127.0.0.1:" + port), "");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      Thread.sleep(500); // the fetch is under way
+      long started = System.nanoTime();
+      var upload = RawHttp.send(port, "POST /api/articles HTTP/1.1", headers("Host", "127.0.0.1:" + port,
+          "Content-Type", "application/x-ndjson"), line("slow-1", "Chake Chake"));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+      assertThat(millis).as("the upload waited for the slow fetch").isLessThan(20_000);
+      assertThat(slow).isNotDone();
+      release.countDown();
+      assertThat(slow.get(60, java.util.concurrent.TimeUnit.SECONDS).body()).contains(url);
+    } finally {
+      release.countDown();
+      site.close();
+    }
+  }
+
+  @Test
+  void oneBrokenFileOfAnUploadIsRejectedAndTheOthersAreStored() throws Exception {
+    String boundary = "----crosscheck-test-boundary";
+    String deep = "<html><body>" + "<div>".repeat(10_000) + "text" + "</div>".repeat(10_000) + "</body></html>";
+    String good = "Officials in Wete said the ferry terminal reopened on Thursday after a month of repairs to the"
+        + " ramp, and the first boat left on time with more passengers than the port had expected.";
+    StringBuilder b = new StringBuilder();
+    for (String[] file : new String[][] {{"deep.html", "text/html", deep}, {"wete.txt", "text/plain", good}}) {
+      b.append("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"files\"; filename=\"").append(file[0]).append("\"\r\n")
+          .append("Content-Type: ").append(file[1]).append("\r\n\r\n").append(file[2]).append("\r\n");
+    }
+    b.append("--").append(boundary).append("--\r\n");
+    var res = RawHttp.send(port, "POST /api/articles HTTP/1.1", headers("Host", "127.0.0.1:" + port, "Content-Type",
+        "multipart/form-data; boundary=" + boundary), b.toString());
+    assertThat(res.status()).as(res.body()).isEqualTo(200);
+    var body = JSON.readTree(res.body());
+    assertThat(body.get("added").asInt()).isEqualTo(1);
+    assertThat(body.get("rejected").asInt()).isEqualTo(1);
+    assertThat(body.get("rejections").get(0).asText()).contains("deep.html", "nested deeper than");
   }
 }
