@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import org.crosscheck.ingest.HttpFetcher;
 import org.crosscheck.ingest.Imported;
 import org.crosscheck.ingest.IngestException;
 import org.crosscheck.ingest.Input;
-import org.crosscheck.ingest.FileInput;
 import org.crosscheck.ingest.Rejection;
 import org.crosscheck.ingest.StdinInput;
 import org.crosscheck.model.Article;
@@ -133,7 +130,7 @@ public final class Ingestor {
     try {
       List<Input> inputs = new ArrayList<>();
       for (String source : sources) {
-        inputs.addAll(resolve(source, run));
+        inputs.addAll(Sources.resolve(source, stdin, run::reject));
       }
       return ingest(inputs, run);
     } finally {
@@ -177,131 +174,6 @@ public final class Ingestor {
         run.splits, run.recovered, stopRequested);
   }
 
-  /** A source that names a scheme ({@code http:}, {@code HTTPS:}, {@code file:}, {@code ftp:}): a URL, never a path. */
-  private static final java.util.regex.Pattern URL_LIKE = java.util.regex.Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*");
-
-  private List<Input> resolve(String source, Run run) {
-    if (source.equals("-")) {
-      return List.of(new StdinInput(stdin));
-    }
-    if (URL_LIKE.matcher(source.strip()).matches()) {
-      return List.of(new UrlInput(source.strip())); // the fetcher's URL policy accepts or refuses it
-    }
-    Path path = Path.of(source);
-    if (!Files.exists(path)) {
-      run.reject(new Rejection(source, null, Files.isSymbolicLink(path) ? "a symbolic link to nothing"
-          : "no such file or directory"));
-      return List.of();
-    }
-    if (!Files.isDirectory(path)) {
-      if (!Files.isRegularFile(path)) {
-        run.reject(new Rejection(source, null, NOT_A_FILE));
-        return List.of();
-      }
-      return List.of(new FileInput(path));
-    }
-    return walk(source, path, run);
-  }
-
-  private static final String NOT_A_FILE =
-      "not a regular file (a named pipe, device or socket); only files and directories are read";
-
-  /**
-   * Lists the regular files under a directory, sorted, skipping hidden ones. A subdirectory that
-   * cannot be read, a special file, and a symbolic link that leads out of the directory are each
-   * rejected on their own; the rest of the directory is read. Links inside the directory are
-   * read; links to directories are not followed (so nothing is read twice and no loop is possible).
-   */
-  private List<Input> walk(String source, Path root, Run run) {
-    List<Path> files = new ArrayList<>();
-    Path realRoot;
-    try {
-      realRoot = root.toRealPath();
-    } catch (IOException e) {
-      run.reject(new Rejection(source, null, "cannot read the directory: " + describe(e)));
-      return List.of();
-    }
-    try {
-      Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
-        @Override
-        public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-            java.nio.file.attribute.BasicFileAttributes attrs) {
-          return !dir.equals(root) && isHidden(root, dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
-              : java.nio.file.FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-          if (isHidden(root, file)) {
-            return java.nio.file.FileVisitResult.CONTINUE;
-          }
-          if (attrs.isSymbolicLink()) {
-            link(file);
-          } else if (attrs.isRegularFile()) {
-            files.add(file);
-          } else {
-            run.reject(new Rejection(file.toString(), null, NOT_A_FILE));
-          }
-          return java.nio.file.FileVisitResult.CONTINUE;
-        }
-
-        private void link(Path file) {
-          Path target;
-          try {
-            target = file.toRealPath();
-          } catch (IOException e) {
-            run.reject(new Rejection(file.toString(), null, "a symbolic link to nothing"));
-            return;
-          }
-          if (!target.startsWith(realRoot)) {
-            run.reject(new Rejection(file.toString(), null, "a symbolic link out of " + source + " (to " + target
-                + "); not followed"));
-          } else if (Files.isDirectory(target)) {
-            run.reject(new Rejection(file.toString(), null, "a symbolic link to a directory; not followed"));
-          } else if (Files.isRegularFile(target)) {
-            files.add(file);
-          } else {
-            run.reject(new Rejection(file.toString(), null, NOT_A_FILE));
-          }
-        }
-
-        @Override
-        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-          if (!isHidden(root, file)) {
-            run.reject(new Rejection(file.toString(), null, "cannot read: " + describe(e)));
-          }
-          return java.nio.file.FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      run.reject(new Rejection(source, null, "cannot list the directory: " + e.getMessage()));
-    }
-    files.sort(null);
-    return files.stream().<Input>map(FileInput::new).toList();
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof FileSystemException fe && fe.getReason() != null) {
-      return fe.getReason();
-    }
-    return String.valueOf(e.getMessage());
-  }
-
-  private static boolean isHidden(Path root, Path p) {
-    for (Path part : root.relativize(p)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Reads one input and hands its articles and rejections to the run. A failure of the input (it
    * cannot be read, is no article, or an importer breaks on it with an unexpected exception or a
@@ -316,7 +188,7 @@ public final class Ingestor {
     // what the run threw from inside the sink: passed on as it is, never blamed on the input
     Throwable[] fromRun = new Throwable[1];
     try {
-      Input source = input instanceof UrlInput url ? fetcher.fetch(url.url) : input;
+      Input source = input instanceof Sources.UrlInput url ? fetcher.fetch(url.url()) : input;
       Format format = source instanceof StdinInput ? Format.JSONL : FormatDetector.detect(source);
       ArticleImporter importer = importers.get(format);
       importer.read(counting(source, run), item -> {
@@ -423,24 +295,6 @@ public final class Ingestor {
         return input.contentType();
       }
     };
-  }
-
-  /** A URL to fetch when its turn comes. */
-  private record UrlInput(String url) implements Input {
-    @Override
-    public String name() {
-      return url;
-    }
-
-    @Override
-    public Provenance.Kind kind() {
-      return Provenance.Kind.URL;
-    }
-
-    @Override
-    public InputStream open() {
-      throw new IllegalStateException("fetch " + url + " first");
-    }
   }
 
   /** Thrown through an importer to end the run when the store fails. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How command-line sources resolve: special files, links, unreadable folders and URL-like names. */
-class IngestSourcesTest {
+class SourcesTest {
   @TempDir Path tmp;
 
   private static final String ARTICLE = "Title: Bridge reopens\nSource: Daily Test\nDate: 2025-04-28\n\n"
