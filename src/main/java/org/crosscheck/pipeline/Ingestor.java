@@ -51,8 +51,8 @@ import org.jspecify.annotations.Nullable;
  * on; when the store itself fails the run stops, with nothing half-written.
  *
  * <p>An article is stored, checked for duplicates and put in its story in one transaction, so a
- * crash or a kill leaves no stored article outside a story or outside duplicate detection. A run
- * first finishes articles that an older version left outside any story. {@link #stop()} (the CLI
+ * crash or a kill leaves no stored article outside a story or outside duplicate detection. The
+ * first run of an ingestor first finishes articles that an older version left outside any story. {@link #stop()} (the CLI
  * calls it on SIGTERM) ends a run after the batch being read. Built by {@link Pipeline}; one
  * ingest at a time per instance; {@link #stop()} may be called from any thread.
  */
@@ -70,6 +70,8 @@ public final class Ingestor {
   private final java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer;
   /** Read by the reading thread to prepare features; replaced by the store thread only. */
   private volatile @Nullable StoryClusterer clusterer;
+  /** Whether a run has looked for articles an older version left outside any story; store thread only. */
+  private boolean checkedForUnfinished;
   /** {@link StoryStore#storiesVersion()} as of the clusterer's last look; store thread only. */
   private long knownStoriesVersion;
   private final @Nullable StoryStore stories;
@@ -522,9 +524,10 @@ public final class Ingestor {
      * duplicate detection first, in batches of one transaction each.
      */
     void recover() {
-      if (dedup == null || restoreClusterer == null || stories == null) {
+      if (dedup == null || restoreClusterer == null || stories == null || checkedForUnfinished) {
         return;
       }
+      checkedForUnfinished = true; // this version leaves nothing unfinished, so once per ingestor is enough
       List<org.crosscheck.model.ArticleId> left;
       try {
         left = stories.unassigned();
