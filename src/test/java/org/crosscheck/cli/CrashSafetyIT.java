@@ -117,4 +117,34 @@ class CrashSafetyIT {
       assertEveryArticleFinished(store);
     }
   }
+
+  @Test
+  void anIngestWhileTheServerIngestsAnUploadWaitsAndBothFinishInOneSetOfStories() throws Exception {
+    List<String> gva = Files.readAllLines(org.crosscheck.SharedData.path("gva-2013-2015.jsonl"));
+    Path upload = Files.write(tmp.resolve("upload.jsonl"), gva.subList(0, 1000));
+    Path cli = Files.write(tmp.resolve("cli.jsonl"), gva.subList(1000, gva.size()));
+    Path data = tmp.resolve("data");
+    Process server = CliProcess.builder(List.of(), "serve", "--port", "0", "--data", data.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      String base = UploadMemoryIT.baseUrl(server);
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      var posted = client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/articles"))
+          .header("Content-Type", "application/x-ndjson")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(upload)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(300); // the upload is being stored
+      CliProcess.Result r = CliProcess.run(List.of(), "ingest", "--data", data.toString(), cli.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      var response = posted.get(5, TimeUnit.MINUTES);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    } finally {
+      server.destroy();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+      assertThat(store.count()).isGreaterThan(2000);
+      assertEveryArticleFinished(store);
+    }
+  }
 }

@@ -75,7 +75,7 @@ class UploadMemoryIT {
   }
 
   /** @return the base URL the server prints when it has started */
-  private static String baseUrl(Process server) throws Exception {
+  static String baseUrl(Process server) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     Pattern at = Pattern.compile(" at (http://[^/ ]+)/");
     CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
