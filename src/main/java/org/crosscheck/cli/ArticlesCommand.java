@@ -27,6 +27,28 @@ final class ArticlesCommand implements Callable<Integer> {
   @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N articles.")
   int offset;
 
+  @Option(names = "--not-articles", description = "List only the pages stored as not articles (login, paywall,"
+      + " notice or error pages), each with the reason.")
+  boolean notArticles;
+
+  /** @return the pages stored as not articles, in the order stored, with --offset and --limit applied */
+  private List<Article> notArticles(ArticleStore store) {
+    List<Article> out = new java.util.ArrayList<>();
+    int skipped = 0;
+    for (int from = 0; out.size() < limit; from += 1000) {
+      List<Article> page = store.list(from, 1000);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (Article a : page) {
+        if (!a.isArticle() && skipped++ >= offset && out.size() < limit) {
+          out.add(a);
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public Integer call() {
     if (limit < 0 || offset < 0) {
@@ -43,7 +65,7 @@ final class ArticlesCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     try (ArticleStore store = opened.get()) {
-      List<Article> articles = store.list(offset, limit);
+      List<Article> articles = notArticles ? notArticles(store) : store.list(offset, limit);
       if (json) {
         out.println(Json.write(articles.stream().map(a -> ArticleJson.of(a, false)).toList()));
         return ExitCode.OK;
@@ -51,12 +73,17 @@ final class ArticlesCommand implements Callable<Integer> {
       int idWidth = Math.max(2, articles.stream().mapToInt(a -> a.id().value().length()).max().orElse(2));
       int outletWidth = Math.min(28, Math.max(6, articles.stream().mapToInt(a -> a.displayOutlet().length()).max().orElse(6)));
       String format = "%-" + idWidth + "s  %-16s  %-" + outletWidth + "s  %s%n";
-      out.printf(Locale.ROOT, format, "ID", "PUBLISHED", "OUTLET", "TITLE");
+      out.printf(Locale.ROOT, format, "ID", "PUBLISHED", "OUTLET", notArticles ? "WHY NOT AN ARTICLE" : "TITLE");
       for (Article a : articles) {
         out.printf(Locale.ROOT, format, a.id(), a.published().iso().length() > 16
                 ? a.published().iso().substring(0, 16) : a.published().iso(),
             Text.abbreviate(a.displayOutlet(), outletWidth),
-            a.title() == null ? "(no title) " + Text.abbreviate(a.text(), 50) : Text.abbreviate(a.title(), 80));
+            notArticles ? Text.abbreviate(a.notes().getFirst(), 120)
+                : a.title() == null ? "(no title) " + Text.abbreviate(a.text(), 50) : Text.abbreviate(a.title(), 80));
+      }
+      if (notArticles) {
+        out.printf(Locale.ROOT, "%,d pages stored as not articles in %s%n", articles.size(), data.directory());
+        return ExitCode.OK;
       }
       long count = store.count();
       out.printf(Locale.ROOT, "%,d of %,d articles in %s%n", articles.size(), count, data.directory());

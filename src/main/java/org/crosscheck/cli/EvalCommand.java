@@ -62,6 +62,10 @@ final class EvalCommand implements Runnable {
           s.pairwiseRecall(), s.pairwiseF1());
       out.printf(Locale.ROOT, "stories:   %d predicted, %d gold, over %d labelled articles (%d merges, %d splits)%n",
           s.predictedClusters(), s.goldClusters(), s.items(), r.merges(), r.splits());
+      if (r.notArticles() > 0) {
+        out.printf(Locale.ROOT, "           %d labelled pages stored as not articles (login, paywall, notice pages),"
+            + " each scored as a story of its own%n", r.notArticles());
+      }
       out.printf(Locale.ROOT, "speed:     %d articles in %.2f s, %.0f articles/s (store, duplicates and clustering)%n",
           r.articles(), r.seconds(), r.articlesPerSecond());
       return ExitCode.OK;

@@ -121,6 +121,11 @@ final class IngestCommand implements Callable<Integer> {
           s.newStories(), s.merges() > 0 ? ", " + s.merges() + " stories merged into others" : "",
           s.splits() > 0 ? ", " + s.splits() + " stories split in two" : "");
     }
+    if (c.notArticles() > 0) {
+      out.printf(Locale.ROOT, "%,d pages stored as not articles (login, paywall, notice or error pages, or almost no"
+          + " text), kept out of stories and reports; `articles --not-articles` lists them with the reason%n",
+          c.notArticles());
+    }
     if (s.recovered() > 0) {
       out.printf(Locale.ROOT, "%,d articles an interrupted earlier run had left outside any story were checked for"
           + " duplicates and put in stories%n", s.recovered());
@@ -196,8 +201,9 @@ final class IngestCommand implements Callable<Integer> {
       if (counts.total() == 1 && counts.rejected() == 0 && lastArticle != null) {
         out.println(describe(lastArticle, lastResult) + "  <- " + input);
       } else {
-        out.printf(Locale.ROOT, "%s: %,d added, %,d already stored, %,d rejected%n", input, counts.added(),
-            counts.alreadyStored(), counts.rejected());
+        out.printf(Locale.ROOT, "%s: %,d added, %,d already stored, %,d rejected%s%n", input, counts.added(),
+            counts.alreadyStored(), counts.rejected(),
+            counts.notArticles() > 0 ? String.format(Locale.ROOT, ", %,d not articles", counts.notArticles()) : "");
       }
       out.flush();
     }
@@ -209,7 +215,7 @@ final class IngestCommand implements Callable<Integer> {
 
     static String describe(Article a, PutResult r) {
       String what = switch (r) {
-        case PutResult.Added x -> "added          " + a.id();
+        case PutResult.Added x -> (a.isArticle() ? "added          " : "not article    ") + a.id();
         case PutResult.AlreadyStored x -> "already stored " + x.id();
         case PutResult.IdTaken x -> "id taken       " + a.id();
       };

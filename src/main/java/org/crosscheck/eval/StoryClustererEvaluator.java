@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Evaluates story clustering the way it runs for users: the labelled JSONL files are ingested
  * into a new, temporary store, in file order or shuffled, through the real pipeline; the stories
  * found are then scored against the {@code story} labels. Articles without a label are ingested
- * (they can bridge stories) but not scored.
+ * (they can bridge stories) but not scored. A labelled page that ingest stores as not an article
+ * (a login or paywall page) is in no story; it is scored as a story of its own, so that keeping it
+ * out costs what it costs.
  */
 public final class StoryClustererEvaluator {
   private StoryClustererEvaluator() {}
@@ -37,8 +39,10 @@ public final class StoryClustererEvaluator {
    * @param seconds wall-clock seconds the ingest took (duplicate detection and clustering included)
    * @param merges story merges made during the run
    * @param splits story splits made during the run
+   * @param notArticles labelled pages stored as not articles, each scored as a story of its own
    */
-  public record Result(ClusteringScores scores, long articles, double seconds, long merges, long splits) {
+  public record Result(ClusteringScores scores, long articles, double seconds, long merges, long splits,
+      long notArticles) {
     /** @return articles ingested per second */
     public double articlesPerSecond() {
       return seconds == 0 ? 0 : articles / seconds;
@@ -76,18 +80,24 @@ public final class StoryClustererEvaluator {
           throw new IllegalStateException("the evaluation store failed: " + summary.storeError());
         }
         Map<ArticleId, StoryId> predicted = store.allAssignments();
-        Map<ArticleId, StoryId> pred = new HashMap<>();
+        Map<ArticleId, Object> pred = new HashMap<>();
         Map<ArticleId, String> gold = new HashMap<>();
+        long notArticles = 0;
         for (Article a : store.list(0, Integer.MAX_VALUE)) {
           if (a.goldStory() != null && predicted.containsKey(a.id())) {
             pred.put(a.id(), predicted.get(a.id()));
             gold.put(a.id(), a.goldStory());
+          } else if (a.goldStory() != null && !a.isArticle()) {
+            pred.put(a.id(), "not an article: " + a.id().value()); // a story of its own
+            gold.put(a.id(), a.goldStory());
+            notArticles++;
           }
         }
         if (gold.isEmpty()) {
           throw new IllegalArgumentException("no article in " + files + " carries a 'story' label to score against");
         }
-        return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits());
+        return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits(),
+            notArticles);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);

@@ -119,6 +119,23 @@ public record Article(
         id);
   }
 
+  /**
+   * @param reason why the page is not an article, e.g. {@code a paywall or subscription offer: "..."}
+   * @return a copy marked {@link TextKind#NOT_ARTICLE}, the reason first among its notes
+   */
+  public Article asNotArticle(String reason) {
+    List<String> withReason = new java.util.ArrayList<>();
+    withReason.add("not an article: " + Objects.requireNonNull(reason, "reason"));
+    withReason.addAll(notes);
+    return new Article(id, outlet, url, title, published, language, text, TextKind.NOT_ARTICLE, provenance, goldStory,
+        withReason, sourceId);
+  }
+
+  /** @return whether this is a real article, to be put in a story and reported */
+  public boolean isArticle() {
+    return textKind != TextKind.NOT_ARTICLE;
+  }
+
   static String contentHash(@Nullable String outlet, @Nullable String title, String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -30,6 +30,7 @@ import org.crosscheck.ingest.HttpFetcher;
 import org.crosscheck.ingest.Imported;
 import org.crosscheck.ingest.IngestException;
 import org.crosscheck.ingest.Input;
+import org.crosscheck.ingest.NonArticleDetector;
 import org.crosscheck.ingest.Rejection;
 import org.crosscheck.ingest.StdinInput;
 import org.crosscheck.model.Article;
@@ -75,12 +76,13 @@ public final class Ingestor {
   /** {@link StoryStore#storiesVersion()} as of the clusterer's last look; store thread only. */
   private long knownStoriesVersion;
   private final @Nullable StoryStore stories;
+  private final @Nullable NonArticleDetector nonArticles;
   private volatile boolean stopRequested;
 
   Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
       int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
       @Nullable SketchStore sketches, java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer,
-      @Nullable StoryStore stories) {
+      @Nullable StoryStore stories, @Nullable NonArticleDetector nonArticles) {
     this.store = Objects.requireNonNull(store, "store");
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -91,6 +93,7 @@ public final class Ingestor {
     this.dedup = dedup;
     this.sketches = sketches;
     this.restoreClusterer = restoreClusterer;
+    this.nonArticles = nonArticles;
     if (restoreClusterer != null && stories != null) {
       this.knownStoriesVersion = stories.storiesVersion();
       this.clusterer = restoreClusterer.get();
@@ -235,18 +238,27 @@ public final class Ingestor {
     run.submit(() -> {
       IngestCounts after = run.total;
       run.listener.inputFinished(input.name(), new IngestCounts(after.added() - before[0].added(),
-          after.alreadyStored() - before[0].alreadyStored(), after.rejected() - before[0].rejected()));
+          after.alreadyStored() - before[0].alreadyStored(), after.rejected() - before[0].rejected(),
+          after.notArticles() - before[0].notArticles()));
     });
   }
 
   private void accept(Imported item, Run run) {
     switch (item) {
-      case Imported.Parsed p -> run.add(p.article());
+      case Imported.Parsed p -> run.add(classified(p.article()));
       case Imported.Rejected r -> {
         run.flush();
         run.reject(r.rejection());
       }
     }
+  }
+
+  /** @return the article, marked as not one when the detector says it is a login, paywall, notice or error page */
+  private Article classified(Article article) {
+    if (nonArticles == null) {
+      return article;
+    }
+    return nonArticles.reason(article).map(article::asNotArticle).orElse(article);
   }
 
   private Input counting(Input input, Run run) {
@@ -478,8 +490,12 @@ public final class Ingestor {
             PutResult r = results.get(i);
             switch (r) {
               case PutResult.Added x -> {
-                added.add(pending.get(i));
-                events.add(() -> total = total.plus(new IngestCounts(1, 0, 0)));
+                if (a.isArticle()) {
+                  added.add(pending.get(i));
+                  events.add(() -> total = total.plus(new IngestCounts(1, 0, 0)));
+                } else {
+                  events.add(() -> total = total.plus(new IngestCounts(0, 0, 0, 1)));
+                }
               }
               case PutResult.AlreadyStored same -> events.add(() -> total = total.plus(new IngestCounts(0, 1, 0)));
               case PutResult.IdTaken taken -> {

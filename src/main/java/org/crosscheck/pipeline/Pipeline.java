@@ -18,6 +18,7 @@ import org.crosscheck.ingest.HtmlArticleImporter;
 import org.crosscheck.ingest.HttpFetcher;
 import org.crosscheck.ingest.JsonlArticleImporter;
 import org.crosscheck.ingest.Limits;
+import org.crosscheck.ingest.NonArticleDetector;
 import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.ingest.UrlPolicy;
 import org.crosscheck.store.ArticleStore;
@@ -159,7 +160,7 @@ public final class Pipeline {
       java.util.function.Supplier<StoryClusterer> clusterer =
           stories == null ? null : () -> restoredClusterer(articles, stories);
       return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches,
-          clusterer, stories);
+          clusterer, stories, new NonArticleDetector());
     }
 
     /**

@@ -37,7 +37,8 @@ import org.sqlite.SQLiteException;
 public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  private static final int SCHEMA_VERSION = 5;
+  /** 6: articles may be of text kind NOT_ARTICLE, which version 5 cannot read. */
+  private static final int SCHEMA_VERSION = 6;
   /** How long a writer waits for another process's write transaction before giving up. */
   public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -594,13 +595,14 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
 
   @Override
   public synchronized List<ArticleId> unassigned() {
-    return ids("SELECT id FROM articles WHERE NOT EXISTS"
+    return ids("SELECT id FROM articles WHERE text_kind <> 'NOT_ARTICLE' AND NOT EXISTS"
         + " (SELECT 1 FROM story_articles WHERE article_id = articles.id) ORDER BY seq", "the articles outside any story");
   }
 
   @Override
   public synchronized List<ArticleId> uncheckedForDuplicates() {
-    return ids("SELECT id FROM articles WHERE NOT EXISTS (SELECT 1 FROM sketches WHERE sketches.id = articles.id)"
+    return ids("SELECT id FROM articles WHERE text_kind <> 'NOT_ARTICLE'"
+        + " AND NOT EXISTS (SELECT 1 FROM sketches WHERE sketches.id = articles.id)"
         + " AND NOT EXISTS (SELECT 1 FROM duplicates WHERE copy = articles.id) ORDER BY seq",
         "the articles duplicate detection has not seen");
   }

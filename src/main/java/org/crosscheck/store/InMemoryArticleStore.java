@@ -147,13 +147,14 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
 
   @Override
   public synchronized List<ArticleId> uncheckedForDuplicates() {
-    return articles.stream().map(Article::id)
+    return articles.stream().filter(Article::isArticle).map(Article::id)
         .filter(id -> !sketches.containsKey(id) && !duplicates.containsKey(id)).toList();
   }
 
   @Override
   public synchronized List<ArticleId> unassigned() {
-    return articles.stream().map(Article::id).filter(id -> !storyOf.containsKey(id)).toList();
+    return articles.stream().filter(Article::isArticle).map(Article::id).filter(id -> !storyOf.containsKey(id))
+        .toList();
   }
 
   @Override

@@ -60,7 +60,8 @@ public interface StoryStore {
   long storiesVersion();
 
   /**
-   * @return the stored articles that are in no story, oldest first: none after a completed ingest,
+   * @return the stored articles (pages that are not articles aside) that are in no story, oldest
+   *     first: none after a completed ingest,
    *     since an article is stored and assigned in one transaction; stores written by an older
    *     version may hold some, which the next ingest assigns
    */

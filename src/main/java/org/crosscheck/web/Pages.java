@@ -378,7 +378,9 @@ final class Pages {
   void ingest(Context ctx) {
     WebApp.IngestResult r = web.receive(ctx, true);
     StringBuilder b = new StringBuilder("<div id=\"result\"><p>").append(r.added()).append(" added, ")
-        .append(r.alreadyStored()).append(" already stored, ").append(r.rejected()).append(" rejected.</p>");
+        .append(r.alreadyStored()).append(" already stored, ").append(r.rejected()).append(" rejected")
+        .append(r.notArticles() > 0 ? ", " + r.notArticles() + " stored as not articles (login, paywall, notice or"
+            + " error pages; kept out of stories)" : "").append(".</p>");
     if (r.storeError() != null) {
       b.append("<p class=\"new\">The store failed: ").append(e(r.storeError())).append("</p>");
     }

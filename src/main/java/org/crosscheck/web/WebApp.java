@@ -488,11 +488,12 @@ public final class WebApp implements AutoCloseable {
    * What an upload did: the same counts and messages as {@code crosscheck ingest}; when it stopped
    * midway, what it had stored until then and why it stopped.
    */
-  record IngestResult(long added, long alreadyStored, long rejected, List<String> rejections, List<String> articles,
-      List<String> stories, @Nullable String storeError, @Nullable String error) {
+  record IngestResult(long added, long alreadyStored, long rejected, long notArticles, List<String> rejections,
+      List<String> articles, List<String> stories, @Nullable String storeError, @Nullable String error) {
     /** @return the HTTP status: 500 when it stopped on an error, 503 when the store failed, 400 when nothing was kept */
     int status() {
-      return error != null ? 500 : storeError != null ? 503 : rejected > 0 && added + alreadyStored == 0 ? 400 : 200;
+      return error != null ? 500 : storeError != null ? 503
+          : rejected > 0 && added + alreadyStored + notArticles == 0 ? 400 : 200;
     }
   }
 
@@ -579,7 +580,7 @@ public final class WebApp implements AutoCloseable {
       page = ingestor.fetch(u); // outside the ingest lock: a slow server delays only this request
     } catch (IngestException e) {
       String why = new Rejection(u, null, e.getMessage()).message();
-      return new IngestResult(0, 0, 1, List.of(why), List.of(), List.of(), null, null);
+      return new IngestResult(0, 0, 1, 0, List.of(why), List.of(), List.of(), null, null);
     }
     return ingest(listener -> ingestor.ingestInputs(List.of(page), listener));
   }
@@ -589,7 +590,7 @@ public final class WebApp implements AutoCloseable {
     List<String> articles = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.Set<String> stories = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     List<String> rejections = java.util.Collections.synchronizedList(new ArrayList<>());
-    long[] counts = new long[2];
+    long[] counts = new long[3];
     IngestSummary s;
     ingestLock.lock();
     try {
@@ -598,7 +599,10 @@ public final class WebApp implements AutoCloseable {
         public void stored(Article article, org.crosscheck.store.PutResult result) {
           articles.add(article.id().value());
           synchronized (counts) {
-            counts[result instanceof org.crosscheck.store.PutResult.Added ? 0 : 1]++;
+            counts[result instanceof org.crosscheck.store.PutResult.Added ? article.isArticle() ? 0 : 2 : 1]++;
+          }
+          if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
+            search.put(article, null); // shown and searchable, in no story
           }
           afterStored.accept(article.id().value());
         }
@@ -617,7 +621,8 @@ public final class WebApp implements AutoCloseable {
     } catch (RuntimeException | StackOverflowError e) {
       commitQuietly();
       synchronized (counts) {
-        return new IngestResult(counts[0], counts[1], rejections.size(), List.copyOf(rejections), List.copyOf(articles),
+        return new IngestResult(counts[0], counts[1], rejections.size(), counts[2], List.copyOf(rejections),
+            List.copyOf(articles),
             List.copyOf(stories), null, "the ingest stopped after storing " + articles.size() + " article"
                 + (articles.size() == 1 ? "" : "s") + ": " + e);
       }
@@ -625,8 +630,8 @@ public final class WebApp implements AutoCloseable {
       ingestLock.unlock();
     }
     search.commit();
-    return new IngestResult(s.counts().added(), s.counts().alreadyStored(), s.counts().rejected(), rejections,
-        articles, List.copyOf(stories), s.storeError(), null);
+    return new IngestResult(s.counts().added(), s.counts().alreadyStored(), s.counts().rejected(),
+        s.counts().notArticles(), rejections, articles, List.copyOf(stories), s.storeError(), null);
   }
 
   private void commitQuietly() {

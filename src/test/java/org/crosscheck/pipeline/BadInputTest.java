@@ -32,7 +32,7 @@ class BadInputTest {
         + "<h2><a href=/x>Headline one</a></h2><h2><a href=/y>Headline two</a></h2><footer>\u00A9 2025</footer></body></html>");
     Files.writeString(bad.resolve("06-broken.rss"), "<?xml version=\"1.0\"?><rss><channel><title>X</title><item><title>a");
     Files.writeString(bad.resolve("07-mixed.jsonl"),
-        "{\"id\":\"good-1\",\"text\":\"A good line.\"}\n{\"id\":\"broken\",\"text\":\n");
+        "{\"id\":\"good-1\",\"text\":\"A good line: the harbour reopened on Friday.\"}\n{\"id\":\"broken\",\"text\":\n");
     String missing = tmp.resolve("08-missing.txt").toString();
 
     Path data = tmp.resolve("data");

@@ -125,7 +125,7 @@ class IngestorTest {
     Files.createDirectories(dir.resolve("sub/deeper"));
     Files.copy(SharedData.path("seeds/000_3e73613c10c7acdf.txt"), dir.resolve("story.txt"));
     Files.writeString(dir.resolve("sub/two.jsonl"),
-        "{\"id\":\"j1\",\"text\":\"First JSONL story.\"}\n{\"id\":\"j2\",\"text\":\"Second JSONL story.\"}\n");
+        "{\"id\":\"j1\",\"text\":\"First JSONL story: the harbour reopened on Friday.\"}\n{\"id\":\"j2\",\"text\":\"Second JSONL story: the ferry left on time.\"}\n");
     Files.write(dir.resolve("sub/deeper/image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0});
     Files.write(dir.resolve("sub/empty.txt"), new byte[0]);
     Files.writeString(dir.resolve(".hidden.txt"), "A hidden file that must be skipped.");
@@ -234,7 +234,7 @@ class IngestorTest {
     importers.put(Format.JSONL, new JsonlArticleImporter());
     return new Ingestor(store, importers, new HttpFetcher(Duration.ofSeconds(1), Limits.MAX_DOCUMENT_BYTES,
         org.crosscheck.ingest.UrlPolicy.publicOnly()),
-        InputStream.nullInputStream(), 1, Duration.ofHours(1), Clock.systemUTC(), null, null, null, null);
+        InputStream.nullInputStream(), 1, Duration.ofHours(1), Clock.systemUTC(), null, null, null, null, null);
   }
 
   private static int recurse(int n) {
@@ -307,7 +307,7 @@ class IngestorTest {
 
   @Test
   void readsJsonLinesFromStandardInput() {
-    byte[] jsonl = "{\"id\":\"s1\",\"text\":\"From stdin.\"}\nnot json\n".getBytes(StandardCharsets.UTF_8);
+    byte[] jsonl = "{\"id\":\"s1\",\"text\":\"From stdin: the harbour reopened on Friday.\"}\nnot json\n".getBytes(StandardCharsets.UTF_8);
     ArticleStore store = new InMemoryArticleStore();
     Recorder r = new Recorder();
     IngestSummary s = Pipeline.builder().store(store).stdin(new ByteArrayInputStream(jsonl)).buildIngestor()

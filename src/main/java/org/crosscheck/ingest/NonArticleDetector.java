@@ -1,0 +1,125 @@
+package org.crosscheck.ingest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.crosscheck.model.Article;
+
+/**
+ * Tells pages that are not articles from articles: a crawl of news sites brings in login and
+ * registration pages, e-mail verification and notification notices, paywalls and subscription
+ * offers, captchas, cookie notices, error and "page not found" pages, and pages with almost no
+ * text. Such a page is still stored, with the reason, but never clustered or reported: identical
+ * notices from different outlets would otherwise look like copies of one another and make one
+ * story of unrelated events.
+ *
+ * Weather boxes, polls and news-tip requests that a crawler took for the page's text are caught
+ * the same way.
+ *
+ * <p>The text is read paragraph by paragraph. A paragraph is a notice when it matches one of the
+ * phrases of a kind below; the page is not an article when notices make up at least half of its
+ * words, or when fewer than {@value #MIN_ARTICLE_WORDS} words are left once they are removed. The
+ * phrases are the field's stock wording (written by hand: no library lists them); a long article
+ * that mentions a newsletter or a subscription keeps far more words outside such paragraphs.
+ * Stateless and thread-safe.
+ */
+public final class NonArticleDetector {
+  /** Fewest words of text outside notices that an article has. */
+  public static final int MIN_ARTICLE_WORDS = 6;
+
+  /** A kind of notice and the phrases that give it away. */
+  private record Kind(String name, Pattern phrases) {
+    Kind(String name, String regex) {
+      this(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    }
+  }
+
+  private static final List<Kind> KINDS = List.of(
+      new Kind("a login or registration page", "thank you for registering|\\bsign in to (update|your|continue|comment)"
+          + "|\\blog ?in (to|or) |create (an|your) account|use your facebook account|crie uma conta|crea una cuenta"
+          + "|you are the owner of this article|forgot (your )?password|already registered\\?|set up your account"
+          + "|log ?in if you already have"),
+      new Kind("an e-mail verification notice", "verification email|activate your (profile|account)"
+          + "|just one more thing\\.\\.\\.|confirm your email address"),
+      new Kind("a notification or newsletter notice", "your notification has been saved|get email notifications"
+          + "|email notifications are only sent|you'll get an email delivered"
+          + "|there was a problem saving your notification|error sending your email"
+          + "|haven't selected any newsletters|sign up for our (daily )?newsletter"),
+      new Kind("a paywall or subscription offer", "premium clicks? used|premium subscribers only"
+          + "|full access subscriber|already a subscriber\\?|without a subscription|maximum number of (free )?(stories|articles)"
+          + "|subscription service|not in our deliverable area|\\bsubscribe (now|today)\\b|free for \\d+ days"
+          + "|enjoy the convenience of home delivery|read our replica|e-?edition on any device|digital e-?edition"
+          + "|delivery options to fit your lifestyle"),
+      new Kind("a captcha", "captcha|are you a (human|robot)|verify (that )?you are (a )?human"
+          + "|unusual traffic from your (computer|network)"),
+      new Kind("a cookie notice", "(we|this (web)?site) uses? cookies|cookie (policy|settings|preferences)"),
+      new Kind("an error or missing page", "page (you (requested|are looking for) )?(was |could )?not (be )?found"
+          + "|\\b404\\b.*(error|not found)|(article|story) (is outdated and )?was moved to (the )?archive"
+          + "|the previous page is sending you to|(transcript|video|content) could not be loaded"
+          + "|this (article|story|page) (is no longer|has expired)|an error (has )?occurred"
+          + "|rating is available when the video has been rented|this feature is not available right now"),
+      new Kind("a weather forecast", "winds [nsew]{1,3} at \\d+|chance of (rain|snow|showers) \\d+%|\\b(high|low) \\d+f\\b"),
+      new Kind("a poll", "^\\s*(vote|view results)\\s*$"),
+      new Kind("a news-tip request", "send us your news tips|^\\s*submit here\\s*$"));
+
+  /**
+   * @param article an article as an importer read it
+   * @return why it is not an article (e.g. {@code a login or registration page: "Thank you for
+   *     registering!"}), or empty when it is one
+   */
+  public Optional<String> reason(Article article) {
+    String[] paragraphs = article.text().split("\\n\\s*\\n|\\n");
+    int words = 0;
+    int noticeWords = 0;
+    Kind first = null;
+    String firstNotice = null;
+    for (String p : paragraphs) {
+      int n = wordCount(p);
+      words += n;
+      if (n == 0) {
+        continue;
+      }
+      for (Kind k : KINDS) {
+        if (k.phrases().matcher(p).find()) {
+          noticeWords += n;
+          if (first == null) {
+            first = k;
+            firstNotice = p.strip();
+          }
+          break;
+        }
+      }
+    }
+    if (first != null && (noticeWords * 2 >= words || words - noticeWords < MIN_ARTICLE_WORDS)) {
+      return Optional.of(first.name() + ": \"" + shorten(firstNotice) + "\"");
+    }
+    if (words < MIN_ARTICLE_WORDS) {
+      return Optional.of("too little text for an article (" + words + (words == 1 ? " word" : " words") + ")");
+    }
+    return Optional.empty();
+  }
+
+  private static int wordCount(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean letter = Character.isLetterOrDigit(s.charAt(i));
+      if (letter && !in) {
+        n++;
+      }
+      in = letter;
+    }
+    return n;
+  }
+
+  private static String shorten(String s) {
+    String one = s.replaceAll("\\s+", " ");
+    return one.length() <= 80 ? one : one.substring(0, 77).strip() + "...";
+  }
+
+  @Override
+  public String toString() {
+    return "NonArticleDetector" + KINDS.stream().map(Kind::name).toList().toString().toLowerCase(Locale.ROOT);
+  }
+}
