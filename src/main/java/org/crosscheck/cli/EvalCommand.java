@@ -68,6 +68,13 @@ final class EvalCommand implements Runnable {
       }
       out.printf(Locale.ROOT, "speed:     %d articles in %.2f s, %.0f articles/s (store, duplicates and clustering)%n",
           r.articles(), r.seconds(), r.articlesPerSecond());
+      var b = r.baseline();
+      out.printf(Locale.ROOT, "baseline:  single-pass TF-IDF centroids (%d-day window where dated, threshold %.1f; in"
+          + " memory, nothing stored): BCubed F1 %.3f, pairwise F1 %.3f, %d stories, %.0f articles/s%n",
+          org.crosscheck.eval.CentroidBaseline.WINDOW_DAYS, org.crosscheck.eval.CentroidBaseline.THRESHOLD,
+          b.scores().bcubedF1(), b.scores().pairwiseF1(), b.stories(), b.perSecond(r.articles()));
+      out.printf(Locale.ROOT, "margin:    BCubed F1 %+.3f, pairwise F1 %+.3f over the baseline%n",
+          s.bcubedF1() - b.scores().bcubedF1(), s.pairwiseF1() - b.scores().pairwiseF1());
       return ExitCode.OK;
     }
   }

@@ -40,9 +40,10 @@ public final class StoryClustererEvaluator {
    * @param merges story merges made during the run
    * @param splits story splits made during the run
    * @param notArticles labelled pages stored as not articles, each scored as a story of its own
+   * @param baseline the single-pass TF-IDF centroid baseline on the same articles in the same order
    */
   public record Result(ClusteringScores scores, long articles, double seconds, long merges, long splits,
-      long notArticles) {
+      long notArticles, CentroidBaseline.Result baseline) {
     /** @return articles ingested per second */
     public double articlesPerSecond() {
       return seconds == 0 ? 0 : articles / seconds;
@@ -97,13 +98,26 @@ public final class StoryClustererEvaluator {
           throw new IllegalArgumentException("no article in " + files + " carries a 'story' label to score against");
         }
         return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits(),
-            notArticles);
+            notArticles, CentroidBaseline.evaluate(read(inputs)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);
     } finally {
       deleteQuietly(tmp);
     }
+  }
+
+  /** @return the articles of the JSON Lines files, in file order, as the baseline sees them */
+  private static List<Article> read(List<String> inputs) throws IOException {
+    List<Article> out = new ArrayList<>();
+    for (String input : inputs) {
+      new org.crosscheck.ingest.JsonlArticleImporter().read(new org.crosscheck.ingest.FileInput(Path.of(input)), item -> {
+        if (item instanceof org.crosscheck.ingest.Imported.Parsed p) {
+          out.add(p.article());
+        }
+      });
+    }
+    return out;
   }
 
   private static void deleteQuietly(@Nullable Path dir) {
