@@ -66,6 +66,9 @@ final class EvalCommand implements Runnable {
         out.printf(Locale.ROOT, "           %d labelled pages stored as not articles (login, paywall, notice pages),"
             + " each scored as a story of its own%n", r.notArticles());
       }
+      out.printf(Locale.ROOT, "copies:    %d copy links between labelled articles, %d of them (%.1f%%) join two different"
+          + " gold stories%n", r.copyLinks(), r.crossingCopyLinks(),
+          r.copyLinks() == 0 ? 0.0 : 100.0 * r.crossingCopyLinks() / r.copyLinks());
       out.printf(Locale.ROOT, "speed:     %d articles in %.2f s, %.0f articles/s (store, duplicates and clustering)%n",
           r.articles(), r.seconds(), r.articlesPerSecond());
       var b = r.baseline();

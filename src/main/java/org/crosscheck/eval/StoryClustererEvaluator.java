@@ -41,9 +41,11 @@ public final class StoryClustererEvaluator {
    * @param splits story splits made during the run
    * @param notArticles labelled pages stored as not articles, each scored as a story of its own
    * @param baseline the single-pass TF-IDF centroid baseline on the same articles in the same order
+   * @param copyLinks duplicate links made between labelled articles
+   * @param crossingCopyLinks those of them that join articles of two different gold stories
    */
   public record Result(ClusteringScores scores, long articles, double seconds, long merges, long splits,
-      long notArticles, CentroidBaseline.Result baseline) {
+      long notArticles, CentroidBaseline.Result baseline, long copyLinks, long crossingCopyLinks) {
     /** @return articles ingested per second */
     public double articlesPerSecond() {
       return seconds == 0 ? 0 : articles / seconds;
@@ -75,7 +77,13 @@ public final class StoryClustererEvaluator {
       }
       try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
         long start = System.nanoTime();
-        IngestSummary summary = Pipeline.builder().store(store).buildIngestor().ingest(inputs, new IngestListener() {});
+        List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
+        IngestSummary summary = Pipeline.builder().store(store).buildIngestor().ingest(inputs, new IngestListener() {
+          @Override
+          public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
+            links.add(link);
+          }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         if (summary.storeError() != null) {
           throw new IllegalStateException("the evaluation store failed: " + summary.storeError());
@@ -97,8 +105,18 @@ public final class StoryClustererEvaluator {
         if (gold.isEmpty()) {
           throw new IllegalArgumentException("no article in " + files + " carries a 'story' label to score against");
         }
+        long copyLinks = 0;
+        long crossing = 0;
+        for (var link : links) {
+          String a = store.get(link.copy()).map(Article::goldStory).orElse(null);
+          String b = store.get(link.original()).map(Article::goldStory).orElse(null);
+          if (a != null && b != null) {
+            copyLinks++;
+            crossing += a.equals(b) ? 0 : 1;
+          }
+        }
         return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits(),
-            notArticles, CentroidBaseline.evaluate(read(inputs)));
+            notArticles, CentroidBaseline.evaluate(read(inputs)), copyLinks, crossing);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);
