@@ -27,41 +27,72 @@ import org.crosscheck.model.Article;
 public final class NonArticleDetector {
   /** Fewest words of text outside notices that an article has. */
   public static final int MIN_ARTICLE_WORDS = 6;
+  /**
+   * Longest page, in words, that is read for notices. Notice pages are short (the longest of the
+   * shared corpora has 61 words); a page this long is an article whatever notices it carries.
+   */
+  public static final int MAX_NOTICE_PAGE_WORDS = 400;
 
-  /** A kind of notice and the phrases that give it away. */
-  private record Kind(String name, Pattern phrases) {
-    Kind(String name, String regex) {
-      this(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+  /**
+   * A kind of notice and the phrases that give it away. Every phrase contains one of the anchors,
+   * plain lower-case strings that are looked for first: a line with none of them is not matched
+   * against the phrases at all, which keeps the check to a few microseconds for most articles.
+   */
+  private record Kind(String name, List<String> anchors, Pattern phrases) {
+    Kind(String name, List<String> anchors, String regex) {
+      this(name, anchors, Pattern.compile(regex)); // phrases in lower case, matched against lower-cased text
+    }
+
+    boolean matches(String lowerCaseLine) {
+      for (String a : anchors) {
+        if (lowerCaseLine.contains(a)) {
+          return phrases.matcher(lowerCaseLine).find();
+        }
+      }
+      return false;
     }
   }
 
   private static final List<Kind> KINDS = List.of(
-      new Kind("a login or registration page", "thank you for registering|\\bsign in to (update|your|continue|comment)"
+      new Kind("a login or registration page", List.of("registering", "registered", "sign in to", "log in", "login", "account", "crie uma conta", "crea una cuenta",
+          "owner of this article", "password"),
+          "thank you for registering|\\bsign in to (update|your|continue|comment)"
           + "|\\blog ?in (to|or) |create (an|your) account|use your facebook account|crie uma conta|crea una cuenta"
           + "|you are the owner of this article|forgot (your )?password|already registered\\?|set up your account"
           + "|log ?in if you already have"),
-      new Kind("an e-mail verification notice", "verification email|activate your (profile|account)"
+      new Kind("an e-mail verification notice", List.of("verification email", "activate your", "just one more thing", "confirm your email"),
+          "verification email|activate your (profile|account)"
           + "|just one more thing\\.\\.\\.|confirm your email address"),
-      new Kind("a notification or newsletter notice", "your notification has been saved|get email notifications"
+      new Kind("a notification or newsletter notice", List.of("notification", "you'll get an email", "error sending your email", "newsletter"),
+          "your notification has been saved|get email notifications"
           + "|email notifications are only sent|you'll get an email delivered"
           + "|there was a problem saving your notification|error sending your email"
           + "|haven't selected any newsletters|sign up for our (daily )?newsletter"),
-      new Kind("a paywall or subscription offer", "premium clicks? used|premium subscribers only"
+      new Kind("a paywall or subscription offer", List.of("premium", "subscri", "maximum number of", "deliverable", "free for ", "home delivery",
+          "replica", "edition", "delivery options"),
+          "premium clicks? used|premium subscribers only"
           + "|full access subscriber|already a subscriber\\?|without a subscription|maximum number of (free )?(stories|articles)"
           + "|subscription service|not in our deliverable area|\\bsubscribe (now|today)\\b|free for \\d+ days"
           + "|enjoy the convenience of home delivery|read our replica|e-?edition on any device|digital e-?edition"
           + "|delivery options to fit your lifestyle"),
-      new Kind("a captcha", "captcha|are you a (human|robot)|verify (that )?you are (a )?human"
+      new Kind("a captcha", List.of("captcha", "are you a ", "human", "unusual traffic"),
+          "captcha|are you a (human|robot)|verify (that )?you are (a )?human"
           + "|unusual traffic from your (computer|network)"),
-      new Kind("a cookie notice", "(we|this (web)?site) uses? cookies|cookie (policy|settings|preferences)"),
-      new Kind("an error or missing page", "page (you (requested|are looking for) )?(was |could )?not (be )?found"
+      new Kind("a cookie notice", List.of("cookie"),
+          "(we|this (web)?site) uses? cookies|cookie (policy|settings|preferences)"),
+      new Kind("an error or missing page", List.of("found", "404", "archive", "sending you to", "could not be loaded", "no longer", "expired",
+          "error", "rented", "not available right now"),
+          "page (you (requested|are looking for) )?(was |could )?not (be )?found"
           + "|\\b404\\b.*(error|not found)|(article|story) (is outdated and )?was moved to (the )?archive"
           + "|the previous page is sending you to|(transcript|video|content) could not be loaded"
           + "|this (article|story|page) (is no longer|has expired)|an error (has )?occurred"
           + "|rating is available when the video has been rented|this feature is not available right now"),
-      new Kind("a weather forecast", "winds [nsew]{1,3} at \\d+|chance of (rain|snow|showers) \\d+%|\\b(high|low) \\d+f\\b"),
-      new Kind("a poll", "^\\s*(vote|view results)\\s*$"),
-      new Kind("a news-tip request", "send us your news tips|^\\s*submit here\\s*$"));
+      new Kind("a weather forecast", List.of("winds ", "chance of ", "high ", "low "),
+          "winds [nsew]{1,3} at \\d+|chance of (rain|snow|showers) \\d+%|\\b(high|low) \\d+f\\b"),
+      new Kind("a poll", List.of("vote", "view results"),
+          "^\\s*(vote|view results)\\s*$"),
+      new Kind("a news-tip request", List.of("news tips", "submit here"),
+          "send us your news tips|^\\s*submit here\\s*$"));
 
   /**
    * @param article an article as an importer read it
@@ -69,23 +100,34 @@ public final class NonArticleDetector {
    *     registering!"}), or empty when it is one
    */
   public Optional<String> reason(Article article) {
-    String[] paragraphs = article.text().split("\\n\\s*\\n|\\n");
+    if (wordCount(article.text()) > MAX_NOTICE_PAGE_WORDS) {
+      return Optional.empty(); // notices could not make up half of it: no need to read it paragraph by paragraph
+    }
+    // lower case once: case-insensitive matching of every phrase at every position costs more than the rest of ingest
+    String text = article.text().toLowerCase(Locale.ROOT);
+    if (KINDS.stream().noneMatch(k -> k.anchors().stream().anyMatch(text::contains))) {
+      int words = wordCount(article.text());
+      return words < MIN_ARTICLE_WORDS ? Optional.of(tooLittle(words)) : Optional.empty();
+    }
+    String[] paragraphs = text.split("\n");
+    String[] original = article.text().split("\n"); // the same lines, as written, to quote
     int words = 0;
     int noticeWords = 0;
     Kind first = null;
     String firstNotice = null;
-    for (String p : paragraphs) {
+    for (int i = 0; i < paragraphs.length; i++) {
+      String p = paragraphs[i];
       int n = wordCount(p);
       words += n;
       if (n == 0) {
         continue;
       }
       for (Kind k : KINDS) {
-        if (k.phrases().matcher(p).find()) {
+        if (k.matches(p)) {
           noticeWords += n;
           if (first == null) {
             first = k;
-            firstNotice = p.strip();
+            firstNotice = (original.length == paragraphs.length ? original[i] : p).strip();
           }
           break;
         }
@@ -94,10 +136,11 @@ public final class NonArticleDetector {
     if (first != null && (noticeWords * 2 >= words || words - noticeWords < MIN_ARTICLE_WORDS)) {
       return Optional.of(first.name() + ": \"" + shorten(firstNotice) + "\"");
     }
-    if (words < MIN_ARTICLE_WORDS) {
-      return Optional.of("too little text for an article (" + words + (words == 1 ? " word" : " words") + ")");
-    }
-    return Optional.empty();
+    return words < MIN_ARTICLE_WORDS ? Optional.of(tooLittle(words)) : Optional.empty();
+  }
+
+  private static String tooLittle(int words) {
+    return "too little text for an article (" + words + (words == 1 ? " word" : " words") + ")";
   }
 
   private static int wordCount(String s) {

@@ -77,12 +77,14 @@ public final class Ingestor {
   private long knownStoriesVersion;
   private final @Nullable StoryStore stories;
   private final @Nullable NonArticleDetector nonArticles;
+  private final org.crosscheck.boilerplate.@Nullable OutletBoilerplate boilerplate;
   private volatile boolean stopRequested;
 
   Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
       int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
       @Nullable SketchStore sketches, java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer,
-      @Nullable StoryStore stories, @Nullable NonArticleDetector nonArticles) {
+      @Nullable StoryStore stories, @Nullable NonArticleDetector nonArticles,
+      org.crosscheck.boilerplate.@Nullable OutletBoilerplate boilerplate) {
     this.store = Objects.requireNonNull(store, "store");
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -94,6 +96,7 @@ public final class Ingestor {
     this.sketches = sketches;
     this.restoreClusterer = restoreClusterer;
     this.nonArticles = nonArticles;
+    this.boilerplate = boilerplate;
     if (restoreClusterer != null && stories != null) {
       this.knownStoriesVersion = stories.storiesVersion();
       this.clusterer = restoreClusterer.get();
@@ -259,6 +262,11 @@ public final class Ingestor {
       return article;
     }
     return nonArticles.reason(article).map(article::asNotArticle).orElse(article);
+  }
+
+  /** @return the article as duplicate detection and clustering see it: without its outlet's boilerplate lines */
+  private Article matching(Article article) {
+    return boilerplate == null ? article : boilerplate.withoutBoilerplate(article);
   }
 
   private Input counting(Input input, Run run) {
@@ -458,8 +466,10 @@ public final class Ingestor {
         List<Pending> pending = new ArrayList<>(batch.size());
         StoryClusterer c = clusterer;
         for (Article a : batch) {
-          pending.add(new Pending(a, dedup == null || !prepare ? null : dedup.prepare(a),
-              c == null || !prepare ? null : c.prepare(a), c));
+          boolean match = prepare && a.isArticle();
+          Article m = match && (dedup != null || c != null) ? matching(a) : a;
+          pending.add(new Pending(a, dedup == null || !match ? null : dedup.prepare(m),
+              c == null || !match ? null : c.prepare(m), c));
         }
         batch.clear();
         submit(() -> store(pending));
@@ -492,6 +502,9 @@ public final class Ingestor {
               case PutResult.Added x -> {
                 if (a.isArticle()) {
                   added.add(pending.get(i));
+                  if (boilerplate != null) {
+                    boilerplate.learn(a);
+                  }
                   events.add(() -> total = total.plus(new IngestCounts(1, 0, 0)));
                 } else {
                   events.add(() -> total = total.plus(new IngestCounts(0, 0, 0, 1)));
@@ -554,7 +567,7 @@ public final class Ingestor {
       for (int from = 0; from < left.size() && storeError == null; from += batchSize) {
         List<Pending> pending = new ArrayList<>();
         for (var id : left.subList(from, Math.min(left.size(), from + batchSize))) {
-          store.get(id).ifPresent(a -> pending.add(new Pending(a, dedup.prepare(a), null, null)));
+          store.get(id).ifPresent(a -> pending.add(new Pending(a, dedup.prepare(matching(a)), null, null)));
         }
         List<Runnable> events = new ArrayList<>();
         try {
@@ -615,7 +628,7 @@ public final class Ingestor {
           continue;
         }
         StoryClusterer.Prepared features = p.preparedBy() == clusterer ? Objects.requireNonNull(p.features())
-            : clusterer.prepare(a);
+            : clusterer.prepare(matching(a));
         Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
         StoryClusterer.Assignment assignment;
         if (ofOriginal.isPresent()) {

@@ -11,6 +11,7 @@ import org.crosscheck.cluster.OnlineStoryClusterer;
 import org.crosscheck.cluster.StoryClusterer;
 import org.crosscheck.dedup.Deduplicator;
 import org.crosscheck.dedup.MinHashDeduplicator;
+import org.crosscheck.boilerplate.OutletBoilerplate;
 import org.crosscheck.ingest.ArticleImporter;
 import org.crosscheck.ingest.FeedArticleImporter;
 import org.crosscheck.ingest.Format;
@@ -22,6 +23,7 @@ import org.crosscheck.ingest.NonArticleDetector;
 import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.ingest.UrlPolicy;
 import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.BoilerplateStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
@@ -157,27 +159,30 @@ public final class Pipeline {
       Deduplicator dedup = sketches == null ? null : new MinHashDeduplicator(sketches);
       StoryStore stories = store instanceof StoryStore st ? st : null;
       ArticleStore articles = store;
+      // a store that counts outlets' lines gets their boilerplate kept out of duplicate detection and clustering
+      OutletBoilerplate boilerplate = store instanceof BoilerplateStore bs ? new OutletBoilerplate(bs) : null;
       java.util.function.Supplier<StoryClusterer> clusterer =
-          stories == null ? null : () -> restoredClusterer(articles, stories);
+          stories == null ? null : () -> restoredClusterer(articles, stories, boilerplate);
       return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches,
-          clusterer, stories, new NonArticleDetector());
+          clusterer, stories, new NonArticleDetector(), boilerplate);
     }
 
     /**
      * @return a clusterer that knows the stories of the most recently assigned articles (at most
      *     {@link #REPLAYED_ARTICLES}), so that new articles can join them
      */
-    private static StoryClusterer restoredClusterer(ArticleStore store, StoryStore stories) {
+    private static StoryClusterer restoredClusterer(ArticleStore store, StoryStore stories,
+        @Nullable OutletBoilerplate boilerplate) {
       OnlineStoryClusterer clusterer = new OnlineStoryClusterer(stories);
       var all = new java.util.ArrayList<>(stories.allAssignments().entrySet());
       var replayed = all.subList(Math.max(0, all.size() - REPLAYED_ARTICLES), all.size());
-      // articles are read on this thread (which may hold the store's lock, inside a transaction), prepared in
-      // parallel chunks (preparing is thread-safe and touches no store), then added in order
+      // articles are read, and their outlets' boilerplate taken out, on this thread (which may hold the store's
+      // lock, inside a transaction); prepared in parallel chunks (thread-safe, no store); then added in order
       int chunk = 1000;
       for (int from = 0; from < replayed.size(); from += chunk) {
         var part = replayed.subList(from, Math.min(replayed.size(), from + chunk));
-        List<java.util.Optional<org.crosscheck.model.Article>> read = part.stream().map(e -> store.get(e.getKey()))
-            .toList();
+        List<java.util.Optional<org.crosscheck.model.Article>> read = part.stream().map(e -> store.get(e.getKey())
+            .map(x -> boilerplate == null ? x : boilerplate.withoutBoilerplate(x))).toList();
         List<StoryClusterer.Prepared> prepared = read.parallelStream()
             .map(a -> a.map(clusterer::prepare).orElse(null))
             .toList();

@@ -34,10 +34,11 @@ import org.sqlite.SQLiteException;
  * Several processes may use one directory; writers wait for each other. Thread-safe: one
  * connection, methods synchronize on the store.
  */
-public final class EmbeddedArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore {
+public final class EmbeddedArticleStore
+    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  /** 6: articles may be of text kind NOT_ARTICLE, which version 5 cannot read. */
+  /** 6: articles may be of text kind NOT_ARTICLE, which version 5 cannot read; outlets' recurring lines. */
   private static final int SCHEMA_VERSION = 6;
   /** How long a writer waits for another process's write transaction before giving up. */
   public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(60);
@@ -200,6 +201,10 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       st.execute("""
           CREATE TABLE IF NOT EXISTS reports (
             story INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, json TEXT NOT NULL)""");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS outlet_lines (
+            outlet TEXT NOT NULL, line INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (outlet, line))
+            WITHOUT ROWID""");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
     } catch (SQLException e) {
@@ -577,6 +582,57 @@ public final class EmbeddedArticleStore implements ArticleStore, SketchStore, St
       return out;
     } catch (SQLException e) {
       throw failure("cannot read the articles of story " + story + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<Long> countLines(String outlet, long[] lines, int atLeast) {
+    writable();
+    if (lines.length == 0) {
+      return List.of();
+    }
+    try {
+      PreparedStatement ps = statement("INSERT INTO outlet_lines (outlet, line, articles) VALUES (?, ?, 1)"
+          + " ON CONFLICT(outlet, line) DO UPDATE SET articles = articles + 1");
+      for (long line : lines) {
+        ps.setString(1, outlet);
+        ps.setLong(2, line);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      List<Long> out = new ArrayList<>();
+      try (PreparedStatement q = conn.prepareStatement("SELECT line FROM outlet_lines WHERE outlet = ? AND articles >= ?"
+          + " AND line IN (" + String.join(",", java.util.Collections.nCopies(lines.length, "?")) + ")")) {
+        q.setString(1, outlet);
+        q.setInt(2, atLeast);
+        for (int i = 0; i < lines.length; i++) {
+          q.setLong(i + 3, lines[i]);
+        }
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot count the lines of " + outlet + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized java.util.Map<String, List<Long>> linesSeenAtLeast(int atLeast) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT outlet, line FROM outlet_lines WHERE articles >= ?")) {
+      ps.setInt(1, atLeast);
+      java.util.Map<String, List<Long>> out = new java.util.HashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), o -> new ArrayList<>()).add(rs.getLong(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read the outlets' recurring lines in " + dir, e);
     }
   }
 

@@ -13,7 +13,8 @@ import org.crosscheck.model.StoryId;
  * An {@link ArticleStore} held in memory, for evaluations and tests: nothing survives the
  * process. Thread-safe (all methods synchronize on the store).
  */
-public final class InMemoryArticleStore implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore {
+public final class InMemoryArticleStore
+    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
@@ -138,6 +139,31 @@ public final class InMemoryArticleStore implements ArticleStore, SketchStore, St
   @Override
   public synchronized Map<ArticleId, StoryId> allAssignments() {
     return new java.util.LinkedHashMap<>(storyOf);
+  }
+
+  private final Map<String, Map<Long, Integer>> outletLines = new HashMap<>();
+
+  @Override
+  public synchronized List<Long> countLines(String outlet, long[] lines, int atLeast) {
+    Map<Long, Integer> counts = outletLines.computeIfAbsent(outlet, o -> new HashMap<>());
+    List<Long> out = new ArrayList<>();
+    for (long line : lines) {
+      if (counts.merge(line, 1, Integer::sum) >= atLeast) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized Map<String, List<Long>> linesSeenAtLeast(int atLeast) {
+    Map<String, List<Long>> out = new HashMap<>();
+    outletLines.forEach((outlet, counts) -> counts.forEach((line, n) -> {
+      if (n >= atLeast) {
+        out.computeIfAbsent(outlet, o -> new ArrayList<>()).add(line);
+      }
+    }));
+    return out;
   }
 
   @Override

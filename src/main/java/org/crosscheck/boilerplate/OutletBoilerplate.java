@@ -1,0 +1,144 @@
+package org.crosscheck.boilerplate;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.crosscheck.model.Article;
+import org.crosscheck.store.BoilerplateStore;
+
+/**
+ * Learns, per outlet and online, the lines it puts on many of its pages ("For more neighborhood
+ * news, listen to DNAinfo Radio here:", "Copyright 2015 WMC Action News 5. All rights reserved.",
+ * "Please enable Javascript to watch this video"), and takes them out of the text that duplicate
+ * detection and clustering see, so that two unrelated articles of one outlet do not look alike for
+ * what the outlet adds to both. The stored article keeps its whole text.
+ *
+ * <p>A line is boilerplate of an outlet once it has occurred in {@value #MIN_ARTICLES} of the
+ * outlet's earlier articles. Only lines of at most {@value #MAX_LINE_WORDS} words count: a
+ * paragraph of background that follow-ups of one story repeat is longer, and stays. Lines are
+ * compared lower-cased, with digits as 0 (so the copyright line of every year is one) and white
+ * space collapsed. The counts live in the store ({@link BoilerplateStore}) and survive a restart;
+ * no second pass over stored articles is ever needed. The lines known to be boilerplate are also
+ * kept in memory (loaded when made, updated as articles are learned), so that taking them out, on
+ * the thread that reads articles, never waits for the store. Thread-safe.
+ */
+public final class OutletBoilerplate {
+  /** Earlier articles of an outlet a line must have occurred in to be its boilerplate. */
+  public static final int MIN_ARTICLES = 3;
+  /** Longest line, in words, that can be boilerplate. */
+  public static final int MAX_LINE_WORDS = 40;
+
+  private final BoilerplateStore store;
+  /** Per outlet, the hashes of its boilerplate lines. */
+  private final Map<String, Set<Long>> known = new ConcurrentHashMap<>();
+
+  /** @param store where the counts are kept; the lines it knows as boilerplate are read now */
+  public OutletBoilerplate(BoilerplateStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+    store.linesSeenAtLeast(MIN_ARTICLES).forEach((outlet, lines) -> lines(outlet).addAll(lines));
+  }
+
+  private Set<Long> lines(String outlet) {
+    return known.computeIfAbsent(outlet, o -> ConcurrentHashMap.newKeySet());
+  }
+
+  /**
+   * @param article an article
+   * @return the article with its outlet's boilerplate lines taken out of its text, for matching
+   *     only (same id; the text no longer hashes to it); the article itself when it has none, when
+   *     its outlet is unknown, or when nothing but boilerplate would be left
+   */
+  public Article withoutBoilerplate(Article article) {
+    if (article.outlet() == null) {
+      return article;
+    }
+    Set<Long> boilerplate = known.get(article.outlet());
+    if (boilerplate == null || boilerplate.isEmpty()) {
+      return article;
+    }
+    String[] lines = article.text().split("\n");
+    long[] hashes = new long[lines.length];
+    for (int i = 0; i < lines.length; i++) {
+      hashes[i] = candidate(lines[i]) ? hash(lines[i]) : 0;
+    }
+    StringBuilder kept = new StringBuilder();
+    boolean removed = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (hashes[i] != 0 && boilerplate.contains(hashes[i])) {
+        removed = true;
+        continue;
+      }
+      kept.append(lines[i]).append('\n');
+    }
+    if (!removed || kept.toString().isBlank()) {
+      return article;
+    }
+    return new Article(article.id(), article.outlet(), article.url(), article.title(), article.published(),
+        article.language(), kept.toString().strip(), article.textKind(), article.provenance(), article.goldStory(),
+        article.notes(), article.sourceId());
+  }
+
+  /**
+   * Counts the article's lines for its outlet. Call once per newly stored article, in the
+   * transaction that stores it.
+   *
+   * @param article a newly stored article
+   */
+  public void learn(Article article) {
+    if (article.outlet() == null) {
+      return;
+    }
+    Set<Long> distinct = new LinkedHashSet<>();
+    for (String line : article.text().split("\n")) {
+      if (candidate(line)) {
+        distinct.add(hash(line));
+      }
+    }
+    if (!distinct.isEmpty()) {
+      lines(article.outlet()).addAll(
+          store.countLines(article.outlet(), distinct.stream().mapToLong(Long::longValue).toArray(), MIN_ARTICLES));
+    }
+  }
+
+  private static boolean candidate(String line) {
+    if (line.isBlank()) {
+      return false;
+    }
+    int words = 0;
+    boolean in = false;
+    for (int i = 0; i < line.length(); i++) {
+      boolean space = Character.isWhitespace(line.charAt(i));
+      if (!space && !in) {
+        words++;
+      }
+      in = !space;
+    }
+    return words <= MAX_LINE_WORDS;
+  }
+
+  /** @return a 64-bit hash of the line as compared: lower case, digits as 0, white space collapsed; never 0 */
+  static long hash(String line) {
+    // FNV-1a over the line as compared, in one pass: spread enough for the few thousand lines of one outlet
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    boolean started = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = started;
+        continue;
+      }
+      if (space) {
+        h = (h ^ ' ') * 0x100000001b3L;
+        space = false;
+      }
+      started = true;
+      char n = Character.isDigit(c) ? '0' : Character.toLowerCase(c);
+      h = (h ^ n) * 0x100000001b3L;
+    }
+    return h == 0 ? 1 : h;
+  }
+}
