@@ -93,8 +93,11 @@ final class ShowCommand implements Callable<Integer> {
     out.println("published: " + a.published().iso());
     out.println("url:       " + (a.url() == null ? "(none)" : a.url()));
     out.println("language:  " + a.language());
-    out.println("text:      " + a.text().length() + " characters" + (a.textKind() == org.crosscheck.model.TextKind.SUMMARY
-        ? " (summary only)" : ""));
+    out.println("text:      " + a.text().length() + " characters" + switch (a.textKind()) {
+      case SUMMARY -> " (summary only)";
+      case NOT_ARTICLE -> " (not an article: kept out of stories and reports; the first note says why)";
+      case FULL -> "";
+    });
     out.println("source:    " + a.provenance().describe() + " (read as " + a.provenance().importer() + ")");
     if (a.goldStory() != null) {
       out.println("gold story: " + a.goldStory());
