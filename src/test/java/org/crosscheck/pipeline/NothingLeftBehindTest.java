@@ -113,4 +113,23 @@ class NothingLeftBehindTest {
           server.allAssignments().values().iterator().next());
     }
   }
+
+  @Test
+  void aStoryMadeBeforeARestartIsJoinedAfterIt() throws Exception {
+    Path data = tmp.resolve("data");
+    List<Path> seeds;
+    try (var files = Files.list(SharedData.path("seeds"))) {
+      seeds = files.sorted().toList();
+    }
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+      Pipeline.builder().store(store).buildIngestor().ingest(seeds.subList(0, 3).stream().map(Path::toString).toList(),
+          new IngestListener() {});
+    }
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+      IngestSummary s = Pipeline.builder().store(store).buildIngestor()
+          .ingest(seeds.subList(3, 5).stream().map(Path::toString).toList(), new IngestListener() {});
+      assertThat(s.newStories()).isZero();
+      assertThat(new java.util.HashSet<>(store.allAssignments().values())).hasSize(1);
+    }
+  }
 }
