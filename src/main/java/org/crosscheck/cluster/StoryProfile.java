@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a story's articles add up to: per field, the sum over its articles of {@code 1 + ln tf} for
- * each term id; the years its leads name; its date range. Not thread-safe.
+ * each term id; the years its leads name; its date range and the days its articles are dated.
+ * Not thread-safe.
  */
 final class StoryProfile {
   final StoryId id;
@@ -21,6 +22,12 @@ final class StoryProfile {
   YearSet leadYears = YearSet.EMPTY;
   @Nullable Long firstDay;
   @Nullable Long lastDay;
+  /**
+   * The distinct days its articles are dated: an article is measured against the nearest of them,
+   * not against the whole range, so that a story with one article in January and one in December
+   * does not take in everything dated between.
+   */
+  private final it.unimi.dsi.fastutil.longs.LongRBTreeSet days = new it.unimi.dsi.fastutil.longs.LongRBTreeSet();
   int articles;
   /** When this story last changed, in articles seen by the clusterer; orders postings by recency. */
   long touched;
@@ -73,6 +80,9 @@ final class StoryProfile {
     }
     leadYears = leadYears.union(a.leadYears());
     widen(a.day(), a.day());
+    if (a.day() != null) {
+      days.add((long) a.day());
+    }
     articles++;
     touched = now;
   }
@@ -86,6 +96,7 @@ final class StoryProfile {
     leadYears = YearSet.EMPTY;
     firstDay = null;
     lastDay = null;
+    days.clear();
     articles = 0;
     members = new StorySplitter.Members();
   }
@@ -111,6 +122,7 @@ final class StoryProfile {
     }
     leadYears = leadYears.union(other.leadYears);
     widen(other.firstDay, other.lastDay);
+    days.addAll(other.days);
     articles += other.articles;
     touched = now;
   }
@@ -127,11 +139,15 @@ final class StoryProfile {
     return Math.sqrt(Math.max(0, normSquares[f.ordinal()]));
   }
 
-  /** @return days between the day and this story's date range (0 inside it), or -1 when either is unknown */
+  /** @return days between the day and the nearest day an article of this story is dated, or -1 when either is unknown */
   long daysFrom(@Nullable Long day) {
-    if (day == null || firstDay == null) {
+    if (day == null || days.isEmpty()) {
       return -1;
     }
-    return Math.max(0, Math.max(firstDay - day, day - lastDay));
+    var atOrAfter = days.tailSet((long) day);
+    long after = atOrAfter.isEmpty() ? Long.MAX_VALUE : atOrAfter.firstLong() - day;
+    var before = days.headSet((long) day);
+    long sinceBefore = before.isEmpty() ? Long.MAX_VALUE : day - before.lastLong();
+    return Math.min(after, sinceBefore);
   }
 }
