@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * id, or a rejection naming the input with a reason, and never any other exception.
  *
  * <p>Each try draws from a {@link Random} seeded with the try's number, so a failure names the
- * seed that reproduces it. Written with JUnit alone: the property-testing library jqwik asks not to
- * be used by automated coding agents, and Jazzer fuzzes only one test per run in CI.
+ * seed that reproduces it. Written with JUnit alone, as plain seeded loops: a coverage-guided fuzzer
+ * such as Jazzer fuzzes only one test per run in CI, and these four must all run every time.
  */
 class ImporterFuzzTest {
   private static final int TRIES = 300;
