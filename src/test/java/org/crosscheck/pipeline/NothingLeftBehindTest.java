@@ -28,6 +28,13 @@ class NothingLeftBehindTest {
     return all.subList(from, Math.min(to, all.size()));
   }
 
+  /** @return the five seed reports of one event, in name order */
+  private static List<Path> seeds() throws Exception {
+    try (var files = Files.list(SharedData.path("seeds"))) {
+      return files.sorted().toList();
+    }
+  }
+
   private Path jsonl(String name, List<String> lines) throws Exception {
     return Files.write(tmp.resolve(name), lines);
   }
@@ -97,10 +104,7 @@ class NothingLeftBehindTest {
   @Test
   void anArticleJoinsTheStoryAnotherWriterMadeSinceThisOneOpenedTheStore() throws Exception {
     Path data = tmp.resolve("data");
-    List<Path> seeds;
-    try (var files = Files.list(SharedData.path("seeds"))) {
-      seeds = files.sorted().toList();
-    }
+    List<Path> seeds = seeds();
     try (EmbeddedArticleStore server = EmbeddedArticleStore.open(data);
         EmbeddedArticleStore cli = EmbeddedArticleStore.open(data)) {
       Ingestor serverIngest = Pipeline.builder().store(server).buildIngestor(); // opened while the store was empty
@@ -117,10 +121,7 @@ class NothingLeftBehindTest {
   @Test
   void aStoryMadeBeforeARestartIsJoinedAfterIt() throws Exception {
     Path data = tmp.resolve("data");
-    List<Path> seeds;
-    try (var files = Files.list(SharedData.path("seeds"))) {
-      seeds = files.sorted().toList();
-    }
+    List<Path> seeds = seeds();
     try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
       Pipeline.builder().store(store).buildIngestor().ingest(seeds.subList(0, 3).stream().map(Path::toString).toList(),
           new IngestListener() {});
