@@ -12,12 +12,11 @@ import org.crosscheck.model.Article;
  * offers, captchas, cookie notices, error and "page not found" pages, and pages with almost no
  * text. Such a page is still stored, with the reason, but never clustered or reported: identical
  * notices from different outlets would otherwise look like copies of one another and make one
- * story of unrelated events.
+ * story of unrelated events. Weather boxes, polls and news-tip requests that a crawler took for
+ * the page's text are caught the same way.
  *
- * Weather boxes, polls and news-tip requests that a crawler took for the page's text are caught
- * the same way.
- *
- * <p>The text is read paragraph by paragraph. A paragraph is a notice when it matches one of the
+ * <p>A page of more than {@value #MAX_NOTICE_PAGE_WORDS} words is an article. A shorter one is read
+ * paragraph by paragraph. A paragraph is a notice when it matches one of the
  * phrases of a kind below; the page is not an article when notices make up at least half of its
  * words, or when fewer than {@value #MIN_ARTICLE_WORDS} words are left once they are removed. The
  * phrases are the field's stock wording (written by hand: no library lists them); a long article
