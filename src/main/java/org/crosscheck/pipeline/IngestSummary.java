@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param rejections every rejection, in order
  * @param storeError why the store stopped accepting writes (the run stopped there), or {@code null}
  * @param elapsed wall-clock time of the run
- * @param duplicates how many of the added articles copy an earlier one (linked, and counted once in stories)
- * @param joinedStories how many added articles joined an existing story
- * @param newStories how many stories the added articles started
+ * @param duplicates how many of the added (or recovered) articles copy an earlier one (linked, and counted
+ *     once in stories)
+ * @param joinedStories how many added (or recovered) articles joined an existing story
+ * @param newStories how many stories the added (or recovered) articles started
  * @param merges how many stories were merged into others because an article bridged them
  * @param splits how many stories were split in two because they turned out to hold two events
  * @param recovered how many articles stored by an interrupted earlier run were put in stories first

@@ -53,8 +53,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An article is stored, checked for duplicates and put in its story in one transaction, so a
  * crash or a kill leaves no stored article outside a story or outside duplicate detection. The
- * first run of an ingestor first finishes articles that an older version left outside any story. {@link #stop()} (the CLI
- * calls it on SIGTERM) ends a run after the batch being read. Built by {@link Pipeline}; one
+ * first run of an ingestor first finishes articles that an older version left outside any story.
+ * {@link #stop()} (the CLI calls it on SIGTERM) ends a run after the batch being read. Built by {@link Pipeline}; one
  * ingest at a time per instance; {@link #stop()} may be called from any thread.
  */
 public final class Ingestor {
@@ -581,6 +581,7 @@ public final class Ingestor {
         }
         recovered += pending.size();
         listener.recovered(pending.size());
+        events.forEach(Runnable::run);
       }
     }
 

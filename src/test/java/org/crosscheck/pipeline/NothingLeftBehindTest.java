@@ -59,6 +59,7 @@ class NothingLeftBehindTest {
     }
     try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
       AtomicInteger heard = new AtomicInteger();
+      AtomicInteger clustered = new AtomicInteger();
       IngestSummary s = Pipeline.builder().store(store).buildIngestor()
           .ingest(List.of(jsonl("more.jsonl", lines("basil-2010-2016.jsonl", 60, 90)).toString()),
               new IngestListener() {
@@ -66,9 +67,15 @@ class NothingLeftBehindTest {
                 public void recovered(int articles) {
                   heard.addAndGet(articles);
                 }
+
+                @Override
+                public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
+                  clustered.incrementAndGet();
+                }
               });
       assertThat(s.recovered()).isEqualTo(60);
       assertThat(heard).hasValue(60);
+      assertThat(clustered).as("recovered and added articles the listener heard put in stories").hasValue(90);
       assertThat(s.counts().added()).isEqualTo(30);
       assertEveryArticleFinished(store);
       assertThat(store.allAssignments()).hasSize(90);
