@@ -588,29 +588,17 @@ public final class EmbeddedArticleStore
   @Override
   public synchronized List<Long> countLines(String outlet, long[] lines, int atLeast) {
     writable();
-    if (lines.length == 0) {
-      return List.of();
-    }
     try {
+      // one statement per line that also returns the new count: no second query, and no bound on how many lines
       PreparedStatement ps = statement("INSERT INTO outlet_lines (outlet, line, articles) VALUES (?, ?, 1)"
-          + " ON CONFLICT(outlet, line) DO UPDATE SET articles = articles + 1");
+          + " ON CONFLICT(outlet, line) DO UPDATE SET articles = articles + 1 RETURNING articles");
+      List<Long> out = new ArrayList<>();
       for (long line : lines) {
         ps.setString(1, outlet);
         ps.setLong(2, line);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-      List<Long> out = new ArrayList<>();
-      try (PreparedStatement q = conn.prepareStatement("SELECT line FROM outlet_lines WHERE outlet = ? AND articles >= ?"
-          + " AND line IN (" + String.join(",", java.util.Collections.nCopies(lines.length, "?")) + ")")) {
-        q.setString(1, outlet);
-        q.setInt(2, atLeast);
-        for (int i = 0; i < lines.length; i++) {
-          q.setLong(i + 3, lines[i]);
-        }
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getLong(1));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getInt(1) >= atLeast) {
+            out.add(line);
           }
         }
       }
@@ -638,8 +626,9 @@ public final class EmbeddedArticleStore
 
   @Override
   public synchronized long storiesVersion() {
-    // every change of membership inserts a row in one of these tables (a re-assignment replaces its
-    // row with a new rowid), so the sum of their highest row numbers only grows
+    // every assignment of a new article inserts a row in story_articles with a higher rowid than any
+    // before, and every merge and split a row of its own, so the sum of the highest row numbers grows
+    // with each change of membership that ingest makes
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT"
         + " (SELECT COALESCE(MAX(rowid), 0) FROM story_articles) + (SELECT COALESCE(MAX(seq), 0) FROM story_merges)"
         + " + (SELECT COALESCE(MAX(seq), 0) FROM story_splits)")) {
