@@ -110,13 +110,15 @@ final class Uploads implements AutoCloseable {
 
   /** @return whether the request is a form (multipart or URL-encoded) */
   static boolean isForm(Context ctx) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    return type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+    return isMultipart(ctx) || contentType(ctx).startsWith("application/x-www-form-urlencoded");
   }
 
   static boolean isMultipart(Context ctx) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    return type.startsWith("multipart/form-data");
+    return contentType(ctx).startsWith("multipart/form-data");
+  }
+
+  private static String contentType(Context ctx) {
+    return ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
   }
 
   /**
