@@ -1,9 +1,7 @@
 package org.crosscheck.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +33,7 @@ import org.jspecify.annotations.Nullable;
  * {@code .json} files often do) is read whole instead. Thread-safe.
  */
 public final class JsonlArticleImporter implements ArticleImporter {
-  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH).build())
-      .build()).build();
+  private static final ObjectMapper JSON = JsonMapper.builder(Limits.jsonFactory()).build();
   /** A file whose first this-many lines are all rejected is not JSON Lines; reading stops there. */
   static final int MAX_REJECTED_LINES_BEFORE_ANY = 20;
 

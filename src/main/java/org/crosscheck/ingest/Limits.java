@@ -32,6 +32,14 @@ public final class Limits {
    */
   public static final int MAX_JSON_DEPTH = 100;
 
+  /** @return a JSON factory that refuses values nested deeper than {@link #MAX_JSON_DEPTH}, for every JSON reader here */
+  static com.fasterxml.jackson.core.JsonFactory jsonFactory() {
+    return com.fasterxml.jackson.core.JsonFactory.builder()
+        .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_JSON_DEPTH).build())
+        .build();
+  }
+
   private Limits() {}
 
   /**
