@@ -43,9 +43,7 @@ final class IngestCommand implements Callable<Integer> {
       description = "Connect and response timeout for URLs (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
-  @Option(names = "--allow-private-urls", description = "Also fetch URLs on this machine and private networks"
-      + " (loopback, 10/8, 192.168/16, link-local ...); for intranet use. By default they are refused.")
-  boolean allowPrivateUrls;
+  @Mixin UrlOptions urls;
 
   @Option(names = {"-v", "--verbose"}, description = "Print one line per article, as soon as it is durably stored.")
   boolean verbose;
@@ -80,7 +78,7 @@ final class IngestCommand implements Callable<Integer> {
       org.crosscheck.pipeline.Ingestor ingestor = Pipeline.builder()
           .store(store)
           .fetchFullText(fetchFullText)
-          .allowPrivateUrls(allowPrivateUrls)
+          .allowPrivateUrls(urls.allowPrivateUrls)
           .httpTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
           .buildIngestor();
       running.set(ingestor);

@@ -63,9 +63,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-upload-mb", defaultValue = "64", description = "Largest upload in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
-  @Option(names = "--allow-private-urls", description = "Let URL ingest (API and form) fetch from this machine and"
-      + " private networks (loopback, 10/8, 192.168/16, link-local ...); for intranet use. By default they are refused.")
-  boolean allowPrivateUrls;
+  @Mixin UrlOptions urls;
 
   @Option(names = "--max-parallel-uploads", paramLabel = "N", defaultValue = "2", description = "Uploads received at"
       + " once; more are answered 503 with Retry-After (default: ${DEFAULT-VALUE}).")
@@ -75,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     WebApp.Settings settings = settings(System::getenv);
     try (EmbeddedArticleStore store = data.openForWriting()) {
-      return serve(store, settings, allowPrivateUrls, spec.commandLine().getOut(), "/");
+      return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/");
     }
   }
 
