@@ -53,43 +53,51 @@ public final class NonArticleDetector {
   }
 
   private static final List<Kind> KINDS = List.of(
-      new Kind("a login or registration page", List.of("registering", "registered", "sign in to", "log in", "login", "account", "crie uma conta", "crea una cuenta",
-          "owner of this article", "password"),
-          "thank you for registering|\\bsign in to (update|your|continue|comment)"
-          + "|\\blog ?in (to|or) |create (an|your) account|use your facebook account|crie uma conta|crea una cuenta"
-          + "|you are the owner of this article|forgot (your )?password|already registered\\?|set up your account"
-          + "|log ?in if you already have"),
-      new Kind("an e-mail verification notice", List.of("verification email", "activate your", "just one more thing", "confirm your email"),
-          "verification email|activate your (profile|account)"
-          + "|just one more thing\\.\\.\\.|confirm your email address"),
-      new Kind("a notification or newsletter notice", List.of("notification", "you'll get an email", "error sending your email", "newsletter"),
-          "your notification has been saved|get email notifications"
-          + "|email notifications are only sent|you'll get an email delivered"
-          + "|there was a problem saving your notification|error sending your email"
-          + "|haven't selected any newsletters|sign up for our (daily )?newsletter"),
-      new Kind("a paywall or subscription offer", List.of("premium", "subscri", "maximum number of", "deliverable", "free for ", "home delivery",
-          "replica", "edition", "delivery options"),
-          "premium clicks? used|premium subscribers only"
-          + "|full access subscriber|already a subscriber\\?|without a subscription|maximum number of (free )?(stories|articles)"
-          + "|subscription service|not in our deliverable area|\\bsubscribe (now|today)\\b|free for \\d+ days"
-          + "|enjoy the convenience of home delivery|read our replica|e-?edition on any device|digital e-?edition"
-          + "|delivery options to fit your lifestyle"),
-      new Kind("a captcha", List.of("captcha", "are you a ", "human", "unusual traffic"),
+      new Kind("a login or registration page",
+          List.of("registering", "registered", "register", "sign in", "log in", "login", "account", "crie uma conta",
+              "crea una cuenta", "owner of this article", "password"),
+          "thank you for registering|\\bsign in to (update|your|continue|comment|read)|\\blog ?in (to|or) "
+              + "|create (an|your|a free) account|use your facebook account|crie uma conta|crea una cuenta"
+              + "|you are the owner of this article|forgot (your )?password|already registered\\?"
+              + "|set up your account|log ?in if you already have|sign in or register|register for free"),
+      new Kind("an e-mail verification notice",
+          List.of("verification email", "activate your", "just one more thing", "confirm your email"),
+          "verification email|activate your (profile|account)|just one more thing\\.\\.\\.|confirm your email address"),
+      new Kind("a notification or newsletter notice",
+          List.of("notification", "you'll get an email", "error sending your email", "newsletter"),
+          "your notification has been saved|get email notifications|email notifications are only sent"
+              + "|you'll get an email delivered|there was a problem saving your notification"
+              + "|error sending your email|haven't selected any newsletters|sign up for our (daily )?newsletter"),
+      new Kind("a paywall or subscription offer",
+          List.of("premium", "subscri", "maximum number of", "deliverable", "free for ", "home delivery", "replica",
+              "edition", "delivery options", "continue reading", "limit"),
+          "premium clicks? used|premium subscribers only|full access subscriber|already a subscriber\\?"
+              + "|without a subscription|maximum number of (free )?(stories|articles)|subscription service"
+              + "|not in our deliverable area|\\bsubscribe (now|today)\\b|free for \\d+ days"
+              + "|enjoy the convenience of home delivery|read our replica|e-?edition on any device"
+              + "|digital e-?edition|delivery options to fit your lifestyle|subscribe to continue reading"
+              + "|(reached|used up) your (free )?(article|story|monthly) limit|become a subscriber"
+              + "|(available|only) (to|for) subscribers|subscribers only"),
+      new Kind("a captcha",
+          List.of("captcha", "are you a ", "human", "unusual traffic", "checking your browser", "press and hold"),
           "captcha|are you a (human|robot)|verify (that )?you are (a )?human"
-          + "|unusual traffic from your (computer|network)"),
+              + "|unusual traffic from your (computer|network)|checking your browser before accessing|press and hold"),
       new Kind("a cookie notice", List.of("cookie"),
-          "(we|this (web)?site) uses? cookies|cookie (policy|settings|preferences)"),
-      new Kind("an error or missing page", List.of("found", "404", "archive", "sending you to", "could not be loaded", "no longer", "expired",
-          "error", "rented", "not available right now"),
+          "(we|this (web)?site) uses? cookies|cookie (policy|settings|preferences)|accept (all )?cookies"),
+      new Kind("an error or missing page",
+          List.of("found", "404", "403", "archive", "sending you to", "could not be loaded", "no longer", "expired",
+              "error", "rented", "not available right now", "access denied", "find the page", "looking for",
+              "doesn't exist", "does not exist", "unavailable"),
           "page (you (requested|are looking for) )?(was |could )?not (be )?found"
-          + "|\\b404\\b.*(error|not found)|(article|story) (is outdated and )?was moved to (the )?archive"
-          + "|the previous page is sending you to|(transcript|video|content) could not be loaded"
-          + "|this (article|story|page) (is no longer|has expired)|an error (has )?occurred"
-          + "|rating is available when the video has been rented|this feature is not available right now"),
+              + "|\\b404\\b.*(error|not found)|\\b403\\b.*forbidden|(article|story) (is outdated and )?was moved to"
+              + " (the )?archive|the previous page is sending you to|(transcript|video|content) could not be loaded"
+              + "|this (article|story|page) (is no longer|has expired)|an error (has )?occurred"
+              + "|rating is available when the video has been rented|this feature is not available right now"
+              + "|access denied|(couldn't|could not|can't|cannot) find the page|the page you were looking for"
+              + "|this page (doesn't|does not) exist|service (temporarily )?unavailable"),
       new Kind("a weather forecast", List.of("winds ", "chance of ", "high ", "low "),
           "winds [nsew]{1,3} at \\d+|chance of (rain|snow|showers) \\d+%|\\b(high|low) \\d+f\\b"),
-      new Kind("a poll", List.of("vote", "view results"),
-          "^\\s*(vote|view results)\\s*$"),
+      new Kind("a poll", List.of("vote", "view results"), "^\\s*(vote|view results)\\s*$"),
       new Kind("a news-tip request", List.of("news tips", "submit here"),
           "send us your news tips|^\\s*submit here\\s*$"));
 

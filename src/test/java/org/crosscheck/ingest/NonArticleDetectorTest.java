@@ -43,7 +43,19 @@ class NonArticleDetectorTest {
             "an error or missing page"),
         Map.entry("Hopkinsville, KY (42240)\n\nToday\n\nThunderstorms. High 78F. Winds SW at 10 to 20 mph. Chance of"
             + " rain 80%.", "a weather forecast"),
-        Map.entry("Para ver mais coisas de NBC12 no Facebook, entre ou crie uma conta.", "a login or registration page"));
+        Map.entry("Para ver mais coisas de NBC12 no Facebook, entre ou crie uma conta.", "a login or registration page"),
+        // common wording none of the shared corpora happens to contain
+        Map.entry("You have reached your free article limit for this month.\n\nSubscribe to continue reading.",
+            "a paywall or subscription offer"),
+        Map.entry("Sign in or register to read this story. Create a free account in seconds.",
+            "a login or registration page"),
+        Map.entry("Checking your browser before accessing the site. Press and hold the button.", "a captcha"),
+        Map.entry("403 Forbidden\n\nAccess denied. You do not have permission to view this page.",
+            "an error or missing page"),
+        Map.entry("Sorry, we couldn't find the page you were looking for. Try the search box above.",
+            "an error or missing page"),
+        Map.entry("We use cookies to personalise content. Accept all cookies or manage your preferences.",
+            "a cookie notice"));
     pages.forEach((text, kind) -> assertThat(detector.reason(page(text))).as(text).hasValueSatisfying(
         r -> assertThat(r).startsWith(kind + ": \"")));
     assertThat(detector.reason(page("03:24 Later")))
