@@ -27,7 +27,7 @@ final class StoryProfile {
    * not against the whole range, so that a story with one article in January and one in December
    * does not take in everything dated between.
    */
-  private final it.unimi.dsi.fastutil.longs.LongRBTreeSet days = new it.unimi.dsi.fastutil.longs.LongRBTreeSet();
+  private final it.unimi.dsi.fastutil.longs.LongArrayList days = new it.unimi.dsi.fastutil.longs.LongArrayList(2);
   int articles;
   /** When this story last changed, in articles seen by the clusterer; orders postings by recency. */
   long touched;
@@ -81,7 +81,7 @@ final class StoryProfile {
     leadYears = leadYears.union(a.leadYears());
     widen(a.day(), a.day());
     if (a.day() != null) {
-      days.add((long) a.day());
+      addDay(a.day());
     }
     articles++;
     touched = now;
@@ -122,7 +122,7 @@ final class StoryProfile {
     }
     leadYears = leadYears.union(other.leadYears);
     widen(other.firstDay, other.lastDay);
-    days.addAll(other.days);
+    other.days.forEach(this::addDay);
     articles += other.articles;
     touched = now;
   }
@@ -144,10 +144,21 @@ final class StoryProfile {
     if (day == null || days.isEmpty()) {
       return -1;
     }
-    var atOrAfter = days.tailSet((long) day);
-    long after = atOrAfter.isEmpty() ? Long.MAX_VALUE : atOrAfter.firstLong() - day;
-    var before = days.headSet((long) day);
-    long sinceBefore = before.isEmpty() ? Long.MAX_VALUE : day - before.lastLong();
+    int at = java.util.Arrays.binarySearch(days.elements(), 0, days.size(), day);
+    if (at >= 0) {
+      return 0;
+    }
+    int next = -at - 1;
+    long after = next < days.size() ? days.getLong(next) - day : Long.MAX_VALUE;
+    long sinceBefore = next > 0 ? day - days.getLong(next - 1) : Long.MAX_VALUE;
     return Math.min(after, sinceBefore);
+  }
+
+  /** Keeps the distinct days sorted: a sorted array of longs, which for news mostly grows at its end. */
+  private void addDay(long day) {
+    int at = java.util.Arrays.binarySearch(days.elements(), 0, days.size(), day);
+    if (at < 0) {
+      days.add(-at - 1, day);
+    }
   }
 }
