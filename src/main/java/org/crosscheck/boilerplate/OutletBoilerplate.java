@@ -8,13 +8,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crosscheck.model.Article;
 import org.crosscheck.store.BoilerplateStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learns, per outlet and online, the lines it puts on many of its pages ("For more neighborhood
  * news, listen to DNAinfo Radio here:", "Copyright 2015 WMC Action News 5. All rights reserved.",
  * "Please enable Javascript to watch this video"), and takes them out of the text that duplicate
  * detection and clustering see, so that two unrelated articles of one outlet do not look alike for
- * what the outlet adds to both. The stored article keeps its whole text.
+ * what the outlet adds to both. Titles lose the outlet's name and slogan the same way ({@link
+ * TitleSegments}: "... - KSLA News 12 Shreveport, Louisiana News Weather"). The stored article
+ * keeps its whole title and text.
  *
  * <p>A line is boilerplate of an outlet once it has occurred in {@value #MIN_ARTICLES} of the
  * outlet's earlier articles. Only lines of at most {@value #MAX_LINE_WORDS} words count: a
@@ -55,9 +58,10 @@ public final class OutletBoilerplate {
     if (article.outlet() == null) {
       return article;
     }
-    Set<Long> boilerplate = known.get(article.outlet());
-    if (boilerplate == null || boilerplate.isEmpty()) {
-      return article;
+    Set<Long> boilerplate = known.getOrDefault(article.outlet(), Set.of());
+    String title = TitleSegments.headline(article.title(), article.outlet(), boilerplate);
+    if (boilerplate.isEmpty()) {
+      return Objects.equals(title, article.title()) ? article : copy(article, title, article.text());
     }
     String[] lines = article.text().split("\n");
     long[] hashes = new long[lines.length];
@@ -73,11 +77,16 @@ public final class OutletBoilerplate {
       }
       kept.append(lines[i]).append('\n');
     }
-    if (!removed || kept.toString().isBlank()) {
+    String text = !removed || kept.toString().isBlank() ? article.text() : kept.toString().strip();
+    if (Objects.equals(title, article.title()) && text.equals(article.text())) {
       return article;
     }
-    return new Article(article.id(), article.outlet(), article.url(), article.title(), article.published(),
-        article.language(), kept.toString().strip(), article.textKind(), article.provenance(), article.goldStory(),
+    return copy(article, title, text);
+  }
+
+  private static Article copy(Article article, @Nullable String title, String text) {
+    return new Article(article.id(), article.outlet(), article.url(), title, article.published(),
+        article.language(), text, article.textKind(), article.provenance(), article.goldStory(),
         article.notes(), article.sourceId());
   }
 
@@ -97,6 +106,7 @@ public final class OutletBoilerplate {
         distinct.add(hash(line));
       }
     }
+    distinct.addAll(TitleSegments.hashes(article.title()));
     if (!distinct.isEmpty()) {
       lines(article.outlet()).addAll(
           store.countLines(article.outlet(), distinct.stream().mapToLong(Long::longValue).toArray(), MIN_ARTICLES));

@@ -62,6 +62,8 @@ final class EvalCommand implements Runnable {
           s.pairwiseRecall(), s.pairwiseF1());
       out.printf(Locale.ROOT, "stories:   %d predicted, %d gold, over %d labelled articles (%d merges, %d splits)%n",
           s.predictedClusters(), s.goldClusters(), s.items(), r.merges(), r.splits());
+      out.printf(Locale.ROOT, "           largest story %d articles (largest gold story %d)%n", s.largestPredicted(),
+          s.largestGold());
       if (r.notArticles() > 0) {
         out.printf(Locale.ROOT, "           %d labelled pages stored as not articles (login, paywall, notice pages),"
             + " each scored as a story of its own%n", r.notArticles());

@@ -9,8 +9,14 @@ import org.jspecify.annotations.Nullable;
  * @param fields per {@link Field} ordinal, the article's term vector
  * @param leadYears years named in the title and first sentences
  * @param day the publication date as an epoch day, or {@code null} when unknown
+ * @param months the months the article names, as ascending epoch months ({@link ArticleFeatures#months})
  */
-record EncodedArticle(TermVector[] fields, YearSet leadYears, @Nullable Long day) {
+record EncodedArticle(TermVector[] fields, YearSet leadYears, @Nullable Long day, int[] months) {
+  /** @return whether the article names the epoch month */
+  boolean names(int month) {
+    return java.util.Arrays.binarySearch(months, month) >= 0;
+  }
+
   TermVector of(Field f) {
     return fields[f.ordinal()];
   }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crosscheck.model.Article;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an article into {@link ArticleFeatures} with plain rules, no NLP model; works on ordinary
@@ -30,6 +31,8 @@ final class FeatureExtractor {
   private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec");
+  /** Month names and abbreviations as {@link #tokens} returns them (an abbreviation keeps its full stop only inside a token), to the month number. */
+  private static final Map<String, Integer> MONTH_NAMES = monthNames();
   private static final Set<String> NAME_JOIN = Set.of("of", "de", "la", "van", "von", "al", "bin", "der", "du", "le",
       "da", "del");
   private static final Set<String> HONORIFIC = Set.of("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st");
@@ -83,7 +86,55 @@ final class FeatureExtractor {
       years.add(y.group(1));
     }
     Long day = a.published().localDate().map(d -> d.toEpochDay()).orElse(null);
-    return new ArticleFeatures(counts, years, day);
+    return new ArticleFeatures(counts, years, day, months(title + "\n" + text, day));
+  }
+
+  /**
+   * The months a text names, each resolved to a year: the year written within the next four tokens
+   * ("January 5, 2013", "March 2014"), else the latest such month not after the publication date
+   * (in a paper of 2015-03-31, "January" is January 2015 and "December" December 2014). A month is
+   * its name capitalised ("May" but not "may") or its abbreviation ("Sept.").
+   *
+   * @param day the publication date as an epoch day, or null
+   * @return the months as ascending, distinct epoch months ({@link StorySimilarity#epochMonth});
+   *     months without a written year are left out when the date is unknown
+   */
+  static int[] months(String text, @Nullable Long day) {
+    List<String> tokens = tokens(text, true);
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    java.time.LocalDate published = day == null ? null : java.time.LocalDate.ofEpochDay(day);
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (t.length() < 3 || !Character.isUpperCase(t.charAt(0))) {
+        continue;
+      }
+      Integer m = MONTH_NAMES.get(t);
+      if (m == null) {
+        continue;
+      }
+      int year = writtenYear(tokens, i + 1);
+      if (year == 0 && published != null) {
+        year = m > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
+      }
+      if (year != 0) {
+        out.add((year - 1970) * 12 + m - 1);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** @return the year (1950-2039) among the four tokens from {@code from}, before any word; 0 when none */
+  private static int writtenYear(List<String> tokens, int from) {
+    for (int j = from; j < Math.min(tokens.size(), from + 4); j++) {
+      String t = tokens.get(j);
+      if (t.length() == 4 && YEAR.matcher(t).matches()) {
+        return Integer.parseInt(t);
+      }
+      if (Character.isLetter(t.charAt(0))) {
+        return 0;
+      }
+    }
+    return 0;
   }
 
   /** Unifies quote marks and re-attaches tokenized clitics ({@code family 's}, {@code do n't}). */
@@ -326,6 +377,23 @@ final class FeatureExtractor {
       out.add(new Run(List.copyOf(run), initial));
     }
     run.clear();
+  }
+
+  private static Map<String, Integer> monthNames() {
+    Map<String, Integer> out = new HashMap<>();
+    String[] full = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December"};
+    for (int m = 0; m < 12; m++) {
+      out.put(full[m], m + 1);
+    }
+    String[] abbr = {"Jan", "Feb", "Mar", "Apr", "", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};
+    for (int m = 0; m < 12; m++) {
+      if (!abbr[m].isEmpty()) {
+        out.put(abbr[m], m + 1);
+      }
+    }
+    out.put("Sep", 9);
+    return Map.copyOf(out);
   }
 
   private static Set<String> load(String resource) {

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * TF-IDF weight, the top {@link #QUERY_TERMS} are looked up in an index from term to stories (the
  * {@link #POSTINGS_PER_TERM} most recently changed stories per term), each story found gets the
  * IDF of every term it shares, and the {@link #CANDIDATES} best are scored by {@link
- * StorySimilarity}; stories dated more than a week from a dated article are skipped. The article
+ * StorySimilarity}, whatever their dates: a follow-up weeks later (an arrest, a trial) must still
+ * find its incident's story, and the score weighs the distance in days. The article
  * joins the best candidate when its score reaches {@link StorySimilarity#JOIN}, else starts a
  * story. A second candidate that scores at least {@link StorySimilarity#MERGE} is taken to be the
  * same event and merged into the first; the merge is recorded. The cost of one article depends on
@@ -83,7 +84,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   @Override
   public Prepared prepare(Article article) {
     ArticleFeatures f = FeatureExtractor.extract(article);
-    return new Featured(article, new EncodedArticle(vocabulary.encode(f), YearSet.of(f.leadYears()), f.day()));
+    return new Featured(article, new EncodedArticle(vocabulary.encode(f), YearSet.of(f.leadYears()), f.day(), f.months()));
   }
 
   @Override
@@ -305,7 +306,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
         votes[slot] += idf[i];
       }
     }
-    // keep the best CANDIDATES dated within the window, without sorting every story voted for
+    // keep the best CANDIDATES, without sorting every story voted for
     Comparator<Candidate> worstFirst = (x, y) -> {
       int c = Double.compare(x.votes(), y.votes());
       return c != 0 ? c : Integer.compare(y.story().key, x.story().key);
@@ -321,9 +322,6 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       StoryProfile p = bySlot[slot];
       if (best.size() == CANDIDATES && v == best.peek().votes() && p.key > best.peek().story().key) {
         continue; // a tie it would lose at once
-      }
-      if (p.daysFrom(a.day()) > StorySimilarity.WINDOW_DAYS) {
-        continue;
       }
       best.add(new Candidate(p, v));
       if (best.size() > CANDIDATES) {

@@ -20,6 +20,8 @@ final class StoryProfile {
   /** Per field ordinal, term id to summed weight. */
   final Int2DoubleOpenHashMap[] sums = new Int2DoubleOpenHashMap[Field.values().length];
   YearSet leadYears = YearSet.EMPTY;
+  /** The epoch months its articles name ({@link EncodedArticle#months}). */
+  final it.unimi.dsi.fastutil.ints.IntOpenHashSet monthsNamed = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
   @Nullable Long firstDay;
   @Nullable Long lastDay;
   /**
@@ -79,6 +81,9 @@ final class StoryProfile {
       normSquares[f.ordinal()] += sq;
     }
     leadYears = leadYears.union(a.leadYears());
+    for (int m : a.months()) {
+      monthsNamed.add(m);
+    }
     widen(a.day(), a.day());
     if (a.day() != null) {
       addDay(a.day());
@@ -94,6 +99,7 @@ final class StoryProfile {
     }
     java.util.Arrays.fill(normSquares, 0);
     leadYears = YearSet.EMPTY;
+    monthsNamed.clear();
     firstDay = null;
     lastDay = null;
     days.clear();
@@ -121,6 +127,7 @@ final class StoryProfile {
       normSquares[f.ordinal()] = sq;
     }
     leadYears = leadYears.union(other.leadYears);
+    monthsNamed.addAll(other.monthsNamed);
     widen(other.firstDay, other.lastDay);
     other.days.forEach(this::addDay);
     articles += other.articles;
@@ -152,6 +159,25 @@ final class StoryProfile {
     long after = next < days.size() ? days.getLong(next) - day : Long.MAX_VALUE;
     long sinceBefore = next > 0 ? day - days.getLong(next - 1) : Long.MAX_VALUE;
     return Math.min(after, sinceBefore);
+  }
+
+  /**
+   * @param months ascending epoch months
+   * @param before an epoch day
+   * @return whether an article of this story is dated in one of the months, before the day
+   */
+  boolean datedIn(int[] months, long before) {
+    for (int m : months) {
+      java.time.LocalDate first = java.time.LocalDate.of(1970 + Math.floorDiv(m, 12), Math.floorMod(m, 12) + 1, 1);
+      long from = first.toEpochDay();
+      long to = Math.min(first.plusMonths(1).toEpochDay(), before);
+      int at = java.util.Arrays.binarySearch(days.elements(), 0, days.size(), from);
+      int next = at >= 0 ? at : -at - 1;
+      if (next < days.size() && days.getLong(next) < to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Keeps the distinct days sorted: a sorted array of longs, which for news mostly grows at its end. */

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * a story) and each group holds together at least {@link #COHESION} times as well as the two do.
  *
  * <p>Pairs score like an article against a story: the weighted cosines of the four fields, with
- * the same year and date adjustments ({@link StorySimilarity}). A story past {@link #MAX_MEMBERS}
+ * the same names, year and date adjustments ({@link StorySimilarity#adjust}). A story past {@link #MAX_MEMBERS}
  * articles is no longer checked, which bounds the cost and memory per story.
  */
 final class StorySplitter {
@@ -41,7 +41,7 @@ final class StorySplitter {
    * (ascending), their weights {@code 1 + ln tf}, and the matching values of its TF-IDF unit vector.
    */
   record Member(ArticleId article, int[][] ids, float[][] weights, float[][] unit, YearSet leadYears,
-      @Nullable Long day) {
+      @Nullable Long day, int[] months) {
     static Member of(ArticleId article, EncodedArticle a, double[][] idf) {
       int n = Field.values().length;
       int[][] ids = new int[n][];
@@ -65,7 +65,7 @@ final class StorySplitter {
         weights[f.ordinal()] = fw;
         unit[f.ordinal()] = u;
       }
-      return new Member(article, ids, weights, unit, a.leadYears(), a.day());
+      return new Member(article, ids, weights, unit, a.leadYears(), a.day(), a.months());
     }
 
     /** @return the article's encoded form again (without background shares, which only counting needs) */
@@ -78,18 +78,28 @@ final class StorySplitter {
         }
         fields[f] = new TermVector(ids[f], w, new double[w.length]);
       }
-      return new EncodedArticle(fields, leadYears, day);
+      return new EncodedArticle(fields, leadYears, day, months);
     }
   }
 
   /** @return how well two articles belong together, on the scale of {@link StorySimilarity} */
   static double similarity(Member a, Member b) {
-    double score = 0;
+    double[] cosines = new double[Field.values().length];
     for (Field f : Field.values()) {
       int k = f.ordinal();
-      score += StorySimilarity.weight(f) * dot(a.ids[k], a.unit[k], b.ids[k], b.unit[k]);
+      cosines[k] = dot(a.ids[k], a.unit[k], b.ids[k], b.unit[k]);
     }
-    return StorySimilarity.adjust(score, a.leadYears.intersects(b.leadYears), gap(a.day, b.day));
+    int names = Field.NAMES.ordinal();
+    long gap = gap(a.day, b.day);
+    boolean referred = gap > StorySimilarity.WINDOW_DAYS
+        && (a.day < b.day ? refers(b, a) : refers(a, b));
+    return StorySimilarity.adjust(cosines, a.ids[names].length > 0 && b.ids[names].length > 0,
+        a.leadYears.intersects(b.leadYears), gap, referred);
+  }
+
+  /** @return whether the later article names the month of the earlier */
+  private static boolean refers(Member later, Member earlier) {
+    return java.util.Arrays.binarySearch(later.months, StorySimilarity.epochMonth(earlier.day)) >= 0;
   }
 
   private static long gap(@Nullable Long a, @Nullable Long b) {

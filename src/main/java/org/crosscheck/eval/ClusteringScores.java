@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param predictedClusters number of predicted clusters
  * @param goldClusters number of gold clusters
  * @param items number of items scored
+ * @param largestPredicted items in the largest predicted cluster
+ * @param largestGold items in the largest gold cluster
  */
 public record ClusteringScores(
     double bcubedPrecision,
@@ -28,7 +30,9 @@ public record ClusteringScores(
     double pairwiseRecall,
     int predictedClusters,
     int goldClusters,
-    int items) {
+    int items,
+    int largestPredicted,
+    int largestGold) {
 
   /** @return BCubed F1 */
   public double bcubedF1() {
@@ -87,7 +91,11 @@ public record ClusteringScores(
     int n = gold.size();
     return new ClusteringScores(precisionSum / n, recallSum / n,
         predPairs == 0 ? 1 : (double) truePairs / predPairs, goldPairs == 0 ? 1 : (double) truePairs / goldPairs,
-        predSize.size(), goldSize.size(), n);
+        predSize.size(), goldSize.size(), n, max(predSize), max(goldSize));
+  }
+
+  private static int max(Map<Object, Integer> sizes) {
+    return sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
   }
 
   private static long pairs(long n) {

@@ -52,6 +52,6 @@ class DocumentFrequenciesTest {
     counts.put(Field.LEAD, Map.of());
     counts.put(Field.NAMES, Map.of(words[words.length - 1], 1));
     counts.put(Field.NUMS, Map.of());
-    return new ArticleFeatures(counts, Set.of(), null);
+    return new ArticleFeatures(counts, Set.of(), null, new int[0]);
   }
 }

@@ -14,6 +14,23 @@ class FeatureExtractorTest {
       Pattern.compile("[\\p{L}\\p{N}]+(?:[-'.][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
 
   @Test
+  void monthsAreResolvedToTheYearWrittenWithThemOrToTheLatestBeforePublication() {
+    long published = java.time.LocalDate.parse("2015-03-31").toEpochDay();
+    int[] months = FeatureExtractor.months("Brothers charged in the January shooting may face trial in"
+        + " December. The killings of Sept. 14, 2013 and of March 2012 are unsolved; may is a verb.", published);
+    assertThat(months).containsExactly(month(2012, 3), month(2013, 9), month(2014, 12), month(2015, 1));
+    // "May" as a month but not "may"; a month without a year needs a publication date
+    assertThat(FeatureExtractor.months("May 5 was quiet; police may know more.", published)).containsExactly(
+        month(2014, 5));
+    assertThat(FeatureExtractor.months("In January the suspect fled; in June 2014 he was caught.", null))
+        .containsExactly(month(2014, 6));
+  }
+
+  private static int month(int year, int month) {
+    return StorySimilarity.epochMonth(java.time.LocalDate.of(year, month, 1).toEpochDay());
+  }
+
+  @Test
   void tokenizerSplitsLikeTheRegularExpressionItReplaces() throws Exception {
     String seeds = String.join("\n", java.nio.file.Files.readAllLines(
         SharedData.path("seeds/000_3e73613c10c7acdf.txt"))) + "\nKim Jong-un's U.S. visit; 15,800 containers — ½ of 2025's";

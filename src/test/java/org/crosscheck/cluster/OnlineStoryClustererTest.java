@@ -18,6 +18,7 @@ import org.crosscheck.model.TextKind;
 import java.util.HashMap;
 import java.util.Map;
 import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.StoryId;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
@@ -29,24 +30,62 @@ class OnlineStoryClustererTest {
 
   @Test
   void aBridgingArticleMergesTwoStoriesOfOneEventAndTheMergeIsRecorded() throws Exception {
-    // two reports of one event, 11 days apart: too far apart for the second to find the first,
-    // so each starts a story; a third report dated between them is close to both and bridges them
+    // two reports of one event that were kept as two stories (as the store holds them when a
+    // clusterer reopens it); a third report close to both joins one and merges the other into it
     String seed = Files.readString(SharedData.path("seeds/000_3e73613c10c7acdf.txt"), StandardCharsets.UTF_8);
     String body = seed.substring(seed.indexOf("(MENAFN)"));
     InMemoryArticleStore store = new InMemoryArticleStore();
     OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
-    StoryClusterer.Assignment first = clusterer.assign(report("Outlet A", rewrite(body, 1), "2025-04-20"));
-    StoryClusterer.Assignment second = clusterer.assign(report("Outlet B", rewrite(body, 2), "2025-05-01"));
-    assertThat(first.newStory()).isTrue();
-    assertThat(second.newStory()).isTrue();
-    Article bridge = report("Outlet C", rewrite(body, 3), "2025-04-26");
+    StoryId first = store.newStoryId();
+    StoryId second = store.newStoryId();
+    clusterer.add(clusterer.prepare(report("Outlet A", rewrite(body, 1), "2025-04-20")), first);
+    clusterer.add(clusterer.prepare(report("Outlet B", rewrite(body, 2), "2025-04-24")), second);
+    Article bridge = report("Outlet C", rewrite(body, 3), "2025-04-22");
     StoryClusterer.Assignment third = clusterer.assign(bridge);
     assertThat(third.newStory()).isFalse();
-    assertThat(List.of(third.story(), third.merged().getFirst())).containsExactlyInAnyOrder(first.story(), second.story());
+    assertThat(List.of(third.story(), third.merged().getFirst())).containsExactlyInAnyOrder(first, second);
     assertThat(store.merges()).singleElement().satisfies(m -> {
       assertThat(m.into()).isEqualTo(third.story());
       assertThat(m.bridge()).isEqualTo(bridge.id());
     });
+  }
+
+  /** An incident and the report of its trial months later, as local papers write them. */
+  private static final String INCIDENT = "Police say four women were found shot to death Monday inside an apartment"
+      + " at the Fairmont Terrace complex in south Tulsa. Officers responded at about 12:30 p.m. and found the"
+      + " victims in a second-floor unit. Police Sgt. Dave Walker said detectives were looking for two men seen"
+      + " leaving the complex in a white car. The victims were identified as Rebecca Poore, Misty Nunley,"
+      + " Kayetie Melchor and Julie Jackson.";
+  private static final String TRIAL = "Two brothers will stand trial in the %s shooting deaths of four women at the"
+      + " Fairmont Terrace apartments in south Tulsa, a judge ruled Friday. Cedric Poore and James Poore are"
+      + " charged with first-degree murder in the deaths of Rebecca Poore, Misty Nunley, Kayetie Melchor and Julie"
+      + " Jackson. Prosecutors said the brothers went to the apartment to rob a drug dealer.";
+
+  @Test
+  void aFollowUpMonthsLaterJoinsItsIncidentWhenItNamesTheIncidentsMonth() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
+    StoryClusterer.Assignment incident = clusterer.assign(
+        report("Tulsa World", "Four women found shot dead in Tulsa apartment", INCIDENT, "2013-01-07"));
+    StoryClusterer.Assignment trial = clusterer.assign(report("KJRH", "Brothers to stand trial in quadruple murder",
+        TRIAL.formatted("January"), "2013-09-13"));
+    assertThat(trial.newStory()).isFalse();
+    assertThat(trial.story()).isEqualTo(incident.story());
+  }
+
+  @Test
+  void aFollowUpMonthsLaterThatNamesNoMonthOfTheIncidentNeedsCloserText() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
+    clusterer.assign(report("Tulsa World", "Four women found shot dead in Tulsa apartment", INCIDENT, "2013-01-07"));
+    // "June" of 2013 is after the incident; the same words seven months on are likely another event
+    StoryClusterer.Assignment trial = clusterer.assign(report("KJRH", "Brothers to stand trial in quadruple murder",
+        TRIAL.formatted("June"), "2013-09-13"));
+    assertThat(trial.newStory()).isTrue();
+    // within a week, the same text joins without naming any month
+    StoryClusterer.Assignment soon = clusterer.assign(report("KOTV", "Brothers charged in quadruple murder",
+        TRIAL.formatted("Monday"), "2013-01-11"));
+    assertThat(soon.newStory()).isFalse();
   }
 
   @Test
@@ -94,7 +133,11 @@ class OnlineStoryClustererTest {
   }
 
   private static Article report(String outlet, String text, String date) {
-    return Article.withDerivedId(outlet, null, "North Korea confirms troops in Kursk",
+    return report(outlet, "North Korea confirms troops in Kursk", text, date);
+  }
+
+  private static Article report(String outlet, String title, String text, String date) {
+    return Article.withDerivedId(outlet, null, title,
         new Published.OnDate(LocalDate.parse(date)), "en", text, TextKind.FULL,
         new Provenance(Provenance.Kind.FILE, "/test/" + outlet, null, "jsonl"), null, List.of());
   }

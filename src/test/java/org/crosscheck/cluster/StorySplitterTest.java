@@ -35,7 +35,7 @@ class StorySplitterTest {
     List<EncodedArticle> encoded = new ArrayList<>();
     for (Article a : articles) {
       ArticleFeatures f = FeatureExtractor.extract(a);
-      EncodedArticle e = new EncodedArticle(vocabulary.encode(f), YearSet.of(f.leadYears()), f.day());
+      EncodedArticle e = new EncodedArticle(vocabulary.encode(f), YearSet.of(f.leadYears()), f.day(), f.months());
       df.add(e.fields());
       encoded.add(e);
     }

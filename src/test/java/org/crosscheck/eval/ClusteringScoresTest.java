@@ -25,6 +25,9 @@ class ClusteringScoresTest {
     Map<String, String> gold = Map.of("a", "G1", "b", "G1", "c", "G1", "d", "G2", "e", "G2");
     Map<String, String> pred = Map.of("a", "P1", "b", "P1", "c", "P2", "d", "P2", "e", "P2");
     ClusteringScores s = ClusteringScores.of(pred, gold);
+    assertThat(s.largestPredicted()).isEqualTo(3);
+    assertThat(s.largestGold()).isEqualTo(3);
+    assertThat(ClusteringScores.of(Map.of("a", 1, "b", 2), Map.of("a", "x", "b", "x")).largestPredicted()).isEqualTo(1);
     // precision per item: a 1, b 1, c 1/3, d 2/3, e 2/3 -> 11/15
     assertThat(s.bcubedPrecision()).isCloseTo(11.0 / 15, within(1e-12));
     // recall per item: a 2/3, b 2/3, c 1/3, d 1, e 1 -> 11/15
