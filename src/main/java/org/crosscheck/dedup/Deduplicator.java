@@ -37,6 +37,13 @@ public interface Deduplicator {
   Optional<DuplicateLink> check(Prepared prepared);
 
   /**
+   * Drops what the deduplicator holds in memory about the articles checked before, to be read
+   * from the store again at the next check: after a store transaction that failed, whose
+   * rolled-back articles it may have remembered.
+   */
+  default void reload() {}
+
+  /**
    * Prepares and checks an article.
    *
    * @param article a newly stored article

@@ -16,7 +16,11 @@ import org.crosscheck.store.SketchStore.Sketch;
  * a copy is linked to the original of its original, so chains collapse to the first article.
  * Only originals are indexed: later copies are compared with the first article, not with each
  * other, which keeps the candidates few however often a wire story is carried.
- * Thread-safe when its store is; checks should come from one thread, in arrival order.
+ *
+ * <p>The band index lives in memory ({@link BandIndex}); the store keeps the sketches, numbered as
+ * stored. Each check first reads the sketches stored since the last one it saw, so that the first
+ * check of a reopened store indexes every sketch in it and later checks see what another process
+ * (a server, another ingest) stored meanwhile. Checks come from one thread, in arrival order.
  */
 public final class MinHashDeduplicator implements Deduplicator {
   /** Estimated Jaccard similarity of word 3-shingles from which a text counts as a copy. */
@@ -24,6 +28,9 @@ public final class MinHashDeduplicator implements Deduplicator {
   private static final MinHasher HASHER = new MinHasher(3, 20, 5);
 
   private final SketchStore store;
+  private final BandIndex index = new BandIndex();
+  /** The highest sketch number in the index. */
+  private long indexed;
 
   /** @param store where sketches and links are kept */
   public MinHashDeduplicator(SketchStore store) {
@@ -43,18 +50,34 @@ public final class MinHashDeduplicator implements Deduplicator {
     return new Sketched(article, HASHER.sketch(article.text()));
   }
 
+  /** Indexes the sketches stored since the last one indexed. */
+  private void catchUp() {
+    store.sketchesAfter(indexed, n -> {
+      index.add(HASHER.bandKeys(n.sketch().signature()), n.number());
+      indexed = n.number();
+    });
+  }
+
+  @Override
+  public void reload() {
+    index.clear();
+    indexed = 0;
+  }
+
   @Override
   public Optional<DuplicateLink> check(Prepared prepared) {
     if (!(prepared instanceof Sketched(Article article, MinHasher.Sketched sketched))) {
       throw new IllegalArgumentException("the article was prepared by another deduplicator: " + prepared);
     }
+    catchUp();
     int[] sig = sketched.signature();
     long textHash = sketched.textHash();
     long[] keys = HASHER.bandKeys(sig);
     Sketch best = null;
     double bestSim = -1;
     boolean bestExact = false;
-    for (Sketch s : store.sketchesSharingABand(keys)) {
+    for (SketchStore.Numbered n : store.sketches(index.find(keys))) {
+      Sketch s = n.sketch();
       if (s.id().equals(article.id())) {
         continue;
       }
@@ -67,7 +90,11 @@ public final class MinHashDeduplicator implements Deduplicator {
       }
     }
     if (best == null || bestSim < THRESHOLD) {
-      store.putSketch(new Sketch(article.id(), sig, textHash), keys);
+      long number = store.putSketch(new Sketch(article.id(), sig, textHash));
+      if (number > indexed) {
+        index.add(keys, number);
+        indexed = number;
+      }
       return Optional.empty();
     }
     ArticleId original = store.duplicateOf(best.id()).map(DuplicateLink::original).orElse(best.id());

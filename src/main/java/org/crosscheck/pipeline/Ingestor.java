@@ -523,12 +523,28 @@ public final class Ingestor {
           noteStoriesVersion();
         });
       } catch (StoreException e) {
+        forgetRolledBack();
         storeError = e.getMessage();
         notStored(articles, e.getMessage());
         return;
+      } catch (RuntimeException | Error e) {
+        forgetRolledBack();
+        throw e;
       }
       events.forEach(Runnable::run);
       listener.progress(bytesRead.get());
+    }
+
+    /**
+     * After a transaction was rolled back: duplicate detection and the clusterer may remember
+     * articles that were never stored, so both are read from the store again before the next
+     * transaction.
+     */
+    private void forgetRolledBack() {
+      if (dedup != null) {
+        dedup.reload();
+      }
+      knownStoriesVersion = Long.MIN_VALUE;
     }
 
     /** Runs the work in one store transaction when the store has them. */
@@ -576,6 +592,7 @@ public final class Ingestor {
             noteStoriesVersion();
           });
         } catch (StoreException e) {
+          forgetRolledBack();
           storeError = "cannot finish the articles an interrupted run left outside any story: " + e.getMessage();
           return;
         }

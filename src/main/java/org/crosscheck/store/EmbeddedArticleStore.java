@@ -38,8 +38,13 @@ public final class EmbeddedArticleStore
     implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  /** 6: articles may be of text kind NOT_ARTICLE, which version 5 cannot read; outlets' recurring lines. */
-  private static final int SCHEMA_VERSION = 6;
+  /**
+   * 6: articles may be of text kind NOT_ARTICLE, which version 5 cannot read; outlets' recurring
+   * lines. 7: no table of sketch band keys (duplicate detection keeps its band index in memory,
+   * built from the sketches): at 100,000 articles its two million randomly keyed rows were a third
+   * of the cost of ingest.
+   */
+  private static final int SCHEMA_VERSION = 7;
   /** How long a writer waits for another process's write transaction before giving up. */
   public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -176,8 +181,8 @@ public final class EmbeddedArticleStore
       st.execute("""
           CREATE TABLE IF NOT EXISTS sketches (
             id TEXT PRIMARY KEY, signature BLOB NOT NULL, text_hash INTEGER NOT NULL)""");
-      st.execute("CREATE TABLE IF NOT EXISTS sketch_bands (band_key INTEGER NOT NULL, id TEXT NOT NULL)");
-      st.execute("CREATE INDEX IF NOT EXISTS sketch_bands_key ON sketch_bands(band_key)");
+      st.execute("DROP INDEX IF EXISTS sketch_bands_key");
+      st.execute("DROP TABLE IF EXISTS sketch_bands");
       st.execute("""
           CREATE TABLE IF NOT EXISTS duplicates (
             copy TEXT PRIMARY KEY, original TEXT NOT NULL, similarity REAL NOT NULL, exact INTEGER NOT NULL)""");
@@ -434,45 +439,64 @@ public final class EmbeddedArticleStore
   }
 
   @Override
-  public synchronized void putSketch(Sketch sketch, long[] bandKeys) {
+  public synchronized long putSketch(Sketch sketch) {
     writable();
     try {
-      PreparedStatement put = statement("INSERT OR IGNORE INTO sketches (id, signature, text_hash) VALUES (?, ?, ?)");
-      PreparedStatement band = statement("INSERT INTO sketch_bands (band_key, id) VALUES (?, ?)");
-      band.clearBatch();
+      PreparedStatement put = statement(
+          "INSERT OR IGNORE INTO sketches (id, signature, text_hash) VALUES (?, ?, ?) RETURNING rowid");
       put.setString(1, sketch.id().value());
       put.setBytes(2, toBytes(sketch.signature()));
       put.setLong(3, sketch.textHash());
-      if (put.executeUpdate() == 0) {
-        return; // an article's text never changes, so neither does its sketch
+      try (ResultSet rs = put.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
       }
-      for (long k : bandKeys) {
-        band.setLong(1, k);
-        band.setString(2, sketch.id().value());
-        band.addBatch();
+      // an article's text never changes, so neither does its sketch: the first one stays
+      PreparedStatement existing = statement("SELECT rowid FROM sketches WHERE id = ?");
+      existing.setString(1, sketch.id().value());
+      try (ResultSet rs = existing.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
-      band.executeBatch();
     } catch (SQLException e) {
       throw failure("cannot store the sketch of " + sketch.id() + " in " + dir, e);
     }
   }
 
   @Override
-  public synchronized List<Sketch> sketchesSharingABand(long[] bandKeys) {
-    if (bandKeys.length == 0) {
-      return List.of();
-    }
-    String marks = String.join(",", java.util.Collections.nCopies(bandKeys.length, "?"));
+  public synchronized void sketchesAfter(long after, java.util.function.Consumer<Numbered> sink) {
     try {
-      PreparedStatement ps = statement("SELECT id, signature, text_hash FROM sketches WHERE id IN"
-          + " (SELECT DISTINCT id FROM sketch_bands WHERE band_key IN (" + marks + "))");
-      for (int i = 0; i < bandKeys.length; i++) {
-        ps.setLong(i + 1, bandKeys[i]);
-      }
-      List<Sketch> out = new ArrayList<>();
+      PreparedStatement ps = statement(
+          "SELECT rowid, id, signature, text_hash FROM sketches WHERE rowid > ? ORDER BY rowid");
+      ps.setLong(1, after);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Sketch(new ArticleId(rs.getString(1)), fromBytes(rs.getBytes(2)), rs.getLong(3)));
+          sink.accept(new Numbered(rs.getLong(1),
+              new Sketch(new ArticleId(rs.getString(2)), fromBytes(rs.getBytes(3)), rs.getLong(4))));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the sketches of " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<Numbered> sketches(long[] numbers) {
+    if (numbers.length == 0) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(numbers.length, "?"));
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT rowid, id, signature, text_hash FROM sketches WHERE rowid IN (" + marks + ") ORDER BY rowid")) {
+      for (int i = 0; i < numbers.length; i++) {
+        ps.setLong(i + 1, numbers[i]);
+      }
+      List<Numbered> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Numbered(rs.getLong(1),
+              new Sketch(new ArticleId(rs.getString(2)), fromBytes(rs.getBytes(3)), rs.getLong(4))));
         }
       }
       return out;

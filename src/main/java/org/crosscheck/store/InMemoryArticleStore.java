@@ -19,7 +19,9 @@ public final class InMemoryArticleStore
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
   private final Map<ArticleId, Sketch> sketches = new HashMap<>();
-  private final Map<Long, List<ArticleId>> bands = new HashMap<>();
+  /** Sketches in the order stored: the sketch numbered n is at n - 1. */
+  private final List<Sketch> sketchOrder = new ArrayList<>();
+  private final Map<ArticleId, Long> sketchNumbers = new HashMap<>();
   private final Map<ArticleId, DuplicateLink> duplicates = new HashMap<>();
   private final Map<ArticleId, StoryId> storyOf = new java.util.LinkedHashMap<>();
   private final List<Merge> merges = new ArrayList<>();
@@ -78,25 +80,32 @@ public final class InMemoryArticleStore
   }
 
   @Override
-  public synchronized void putSketch(Sketch sketch, long[] bandKeys) {
-    if (sketches.putIfAbsent(sketch.id(), sketch) != null) {
-      return;
+  public synchronized long putSketch(Sketch sketch) {
+    Long known = sketchNumbers.get(sketch.id());
+    if (known != null) {
+      return known;
     }
-    for (long k : bandKeys) {
-      List<ArticleId> ids = bands.computeIfAbsent(k, x -> new ArrayList<>());
-      if (!ids.contains(sketch.id())) {
-        ids.add(sketch.id());
-      }
-    }
+    sketches.put(sketch.id(), sketch);
+    sketchOrder.add(sketch);
+    sketchNumbers.put(sketch.id(), (long) sketchOrder.size());
+    return sketchOrder.size();
   }
 
   @Override
-  public synchronized List<Sketch> sketchesSharingABand(long[] bandKeys) {
-    java.util.LinkedHashSet<ArticleId> ids = new java.util.LinkedHashSet<>();
-    for (long k : bandKeys) {
-      ids.addAll(bands.getOrDefault(k, List.of()));
+  public void sketchesAfter(long after, java.util.function.Consumer<Numbered> sink) {
+    List<Numbered> out = new ArrayList<>();
+    synchronized (this) {
+      for (long n = Math.max(after, 0) + 1; n <= sketchOrder.size(); n++) {
+        out.add(new Numbered(n, sketchOrder.get((int) n - 1)));
+      }
     }
-    return ids.stream().map(sketches::get).toList();
+    out.forEach(sink);
+  }
+
+  @Override
+  public synchronized List<Numbered> sketches(long[] numbers) {
+    return java.util.Arrays.stream(numbers).sorted().distinct().filter(n -> n >= 1 && n <= sketchOrder.size())
+        .mapToObj(n -> new Numbered(n, sketchOrder.get((int) n - 1))).toList();
   }
 
   @Override

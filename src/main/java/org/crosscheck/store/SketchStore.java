@@ -5,8 +5,10 @@ import java.util.Optional;
 import org.crosscheck.model.ArticleId;
 
 /**
- * Keeps the MinHash sketches of stored articles, findable by their LSH band keys, and the
- * duplicate links found with them. Thread-safe.
+ * Keeps the MinHash sketches of stored articles, numbered in the order they were stored, and the
+ * duplicate links found with them. Finding similar sketches is duplicate detection's own business
+ * (its band index is built from the sketches, and caught up with what other writers stored by
+ * reading the sketches numbered after the last it saw). Thread-safe.
  */
 public interface SketchStore {
 
@@ -18,6 +20,14 @@ public interface SketchStore {
    * @param textHash hash of its normalized text, equal for exact copies
    */
   record Sketch(ArticleId id, int[] signature, long textHash) {}
+
+  /**
+   * A stored sketch with its number.
+   *
+   * @param number its place in storing order, from 1; a later sketch has a higher number
+   * @param sketch the sketch
+   */
+  record Numbered(long number, Sketch sketch) {}
 
   /**
    * A duplicate link: {@code copy} carries the text of {@code original}.
@@ -44,19 +54,25 @@ public interface SketchStore {
   List<ArticleId> uncheckedForDuplicates();
 
   /**
-   * Stores a sketch under its band keys; a second sketch of the same article is ignored (an
-   * article's text, and so its sketch, never changes).
+   * Stores a sketch; a second sketch of the same article is ignored (an article's text, and so
+   * its sketch, never changes).
    *
    * @param sketch the sketch
-   * @param bandKeys one key per LSH band
+   * @return its number: higher than any stored before, or the number of the article's first sketch
    */
-  void putSketch(Sketch sketch, long[] bandKeys);
+  long putSketch(Sketch sketch);
 
   /**
-   * @param bandKeys the band keys of a new article
-   * @return the stored sketches that share at least one band key with it
+   * @param after a sketch number, or 0
+   * @param sink receives the sketches numbered after it, in ascending order
    */
-  List<Sketch> sketchesSharingABand(long[] bandKeys);
+  void sketchesAfter(long after, java.util.function.Consumer<Numbered> sink);
+
+  /**
+   * @param numbers sketch numbers
+   * @return the stored sketches with those numbers, in ascending order; unknown numbers are left out
+   */
+  List<Numbered> sketches(long[] numbers);
 
   /** @param link a duplicate found */
   void putDuplicate(DuplicateLink link);

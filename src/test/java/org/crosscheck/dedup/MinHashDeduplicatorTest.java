@@ -165,4 +165,41 @@ class MinHashDeduplicatorTest {
     }
     assertThat(links).as("BASIL's 210 articles are three outlets' own reports of 70 events, no copies").isZero();
   }
+
+  @Test
+  void findsCopiesOfWhatAnotherWriterStoredAndOfWhatWasStoredBeforeItStarted() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    MinHashDeduplicator first = new MinHashDeduplicator(store);
+    Article a = article("Outlet A", "one", texts.get(0));
+    Article b = article("Outlet B", "two", texts.get(1));
+    assertThat(first.check(a)).isEmpty();
+    // a second deduplicator on the same store (a server beside a command-line ingest, or a restart)
+    MinHashDeduplicator second = new MinHashDeduplicator(store);
+    assertThat(second.check(b)).isEmpty();
+    Article copyOfA = article("Outlet C", "one again", texts.get(0) + "\n\nBy Staff Reporter");
+    Article copyOfB = article("Outlet D", "two again", texts.get(1));
+    assertThat(second.check(copyOfA)).hasValueSatisfying(l -> assertThat(l.original()).isEqualTo(a.id()));
+    assertThat(first.check(copyOfB)).hasValueSatisfying(l -> assertThat(l.original()).isEqualTo(b.id()));
+    // forgetting (after a rolled-back transaction) reads it all again
+    first.reload();
+    assertThat(first.check(article("Outlet E", "two, third time", texts.get(1))))
+        .hasValueSatisfying(l -> assertThat(l.original()).isEqualTo(b.id()));
+  }
+
+  @Test
+  void theBandIndexFindsEverySketchSharingABandAndOnlyThose() {
+    BandIndex index = new BandIndex();
+    index.add(new long[] {10L, 20L, 30L}, 1);
+    index.add(new long[] {10L, 40L, 50L}, 2);
+    index.add(new long[] {60L, 40L, 70L}, 3);
+    index.add(new long[] {10L, 20L, 30L}, 1); // the same sketch again
+    assertThat(index.find(new long[] {10L})).containsExactly(1, 2);
+    assertThat(index.find(new long[] {40L, 30L})).containsExactly(1, 2, 3);
+    assertThat(index.find(new long[] {99L, 98L})).isEmpty();
+    // 64-bit keys that differ in either half are different keys
+    index.add(new long[] {(7L << 32) | 5}, 4);
+    assertThat(index.find(new long[] {(5L << 32) | 7})).isEmpty();
+    index.clear();
+    assertThat(index.find(new long[] {10L})).isEmpty();
+  }
 }

@@ -98,22 +98,30 @@ abstract class ArticleStoreContract {
   }
 
   @Test
-  void keepsSketchesFindableByBandAndDuplicateLinks() {
+  void keepsSketchesNumberedInStoringOrderAndDuplicateLinks() {
     SketchStore sketches = (SketchStore) store;
     ArticleId a = new ArticleId("a-1");
     ArticleId b = new ArticleId("a-2");
+    long[] numbers = new long[3];
     sketches.inTransaction(() -> {
-      sketches.putSketch(new SketchStore.Sketch(a, new int[] {1, 2, 3, 4}, 11L), new long[] {100L, 200L});
-      sketches.putSketch(new SketchStore.Sketch(b, new int[] {1, 2, 9, 9}, 22L), new long[] {100L, 300L});
+      numbers[0] = sketches.putSketch(new SketchStore.Sketch(a, new int[] {1, 2, 3, 4}, 11L));
+      numbers[1] = sketches.putSketch(new SketchStore.Sketch(b, new int[] {1, 2, 9, 9}, 22L));
+      numbers[2] = sketches.putSketch(new SketchStore.Sketch(a, new int[] {7, 7, 7, 7}, 33L));
     });
-    assertThat(sketches.sketchesSharingABand(new long[] {200L})).singleElement().satisfies(x -> {
-      assertThat(x.id()).isEqualTo(a);
-      assertThat(x.signature()).containsExactly(1, 2, 3, 4);
-      assertThat(x.textHash()).isEqualTo(11L);
+    assertThat(numbers[1]).isGreaterThan(numbers[0]);
+    assertThat(numbers[2]).as("a second sketch of one article keeps the first").isEqualTo(numbers[0]);
+    assertThat(sketches.sketches(new long[] {numbers[0], 999L})).singleElement().satisfies(x -> {
+      assertThat(x.number()).isEqualTo(numbers[0]);
+      assertThat(x.sketch().id()).isEqualTo(a);
+      assertThat(x.sketch().signature()).containsExactly(1, 2, 3, 4);
+      assertThat(x.sketch().textHash()).isEqualTo(11L);
     });
-    assertThat(sketches.sketchesSharingABand(new long[] {100L, 300L})).extracting(SketchStore.Sketch::id)
-        .containsExactlyInAnyOrder(a, b);
-    assertThat(sketches.sketchesSharingABand(new long[] {999L})).isEmpty();
+    List<SketchStore.Numbered> all = new java.util.ArrayList<>();
+    sketches.sketchesAfter(0, all::add);
+    assertThat(all).extracting(n -> n.sketch().id()).containsExactly(a, b);
+    List<SketchStore.Numbered> later = new java.util.ArrayList<>();
+    sketches.sketchesAfter(numbers[0], later::add);
+    assertThat(later).extracting(SketchStore.Numbered::number).containsExactly(numbers[1]);
     var link = new SketchStore.DuplicateLink(b, a, 0.75, false);
     sketches.putDuplicate(link);
     assertThat(sketches.duplicateOf(b)).contains(link);

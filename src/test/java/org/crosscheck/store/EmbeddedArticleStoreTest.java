@@ -96,6 +96,40 @@ class EmbeddedArticleStoreTest extends ArticleStoreContract {
   }
 
   @Test
+  void aStoreOfSchemaSixLosesItsBandTableAndKeepsItsSketchesForDuplicateDetection() throws Exception {
+    org.crosscheck.model.Article original = org.crosscheck.model.Article.withDerivedId("Outlet A", null, "T",
+        Published.unknown(), "en", "The council voted on Tuesday to close the library on Oak Street for repairs to"
+            + " its roof, which leaked through the winter and damaged four thousand books.",
+        org.crosscheck.model.TextKind.FULL, new org.crosscheck.model.Provenance(
+            org.crosscheck.model.Provenance.Kind.FILE, "t.jsonl", null, "jsonl"), null, java.util.List.of());
+    EmbeddedArticleStore embedded = (EmbeddedArticleStore) store;
+    embedded.put(original);
+    embedded.inTransaction(() -> new org.crosscheck.dedup.MinHashDeduplicator(embedded).check(original));
+    embedded.close();
+    try (var conn = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/crosscheck.db"));
+        var st = conn.createStatement()) {
+      st.execute("CREATE TABLE sketch_bands (band_key INTEGER NOT NULL, id TEXT NOT NULL)");
+      st.execute("CREATE INDEX sketch_bands_key ON sketch_bands(band_key)");
+      st.execute("INSERT INTO sketch_bands VALUES (1, 'x')");
+      st.execute("PRAGMA user_version = 6");
+    }
+    try (EmbeddedArticleStore reopened = EmbeddedArticleStore.open(tmp.resolve("data"));
+        var conn = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/crosscheck.db"));
+        var st = conn.createStatement();
+        var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sketch_bands%'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("band table and index left").isZero();
+      org.crosscheck.model.Article copy = org.crosscheck.model.Article.withDerivedId("Outlet B", null, "T2",
+          Published.unknown(), "en", original.text(), org.crosscheck.model.TextKind.FULL, original.provenance(), null,
+          java.util.List.of());
+      reopened.put(copy);
+      var link = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<SketchStore.DuplicateLink>>();
+      reopened.inTransaction(() -> link.set(new org.crosscheck.dedup.MinHashDeduplicator(reopened).check(copy)));
+      assertThat(link.get()).hasValueSatisfying(l -> assertThat(l.original()).isEqualTo(original.id()));
+    }
+  }
+
+  @Test
   void readingADirectoryWithoutAStoreFindsNothing() {
     assertThat(EmbeddedArticleStore.openForReading(tmp.resolve("nothing-here"))).isEmpty();
   }
