@@ -151,6 +151,11 @@ final class StoryProfile {
     if (day == null || days.isEmpty()) {
       return -1;
     }
+    // news mostly arrives after a story's last day: one look instead of a search through the array
+    long last = days.getLong(days.size() - 1);
+    if (day >= last) {
+      return day - last;
+    }
     int at = java.util.Arrays.binarySearch(days.elements(), 0, days.size(), day);
     if (at >= 0) {
       return 0;

@@ -22,8 +22,12 @@ import org.jspecify.annotations.Nullable;
  * language comes out as {@code und} or as a close relative. Loaded once, on first use; thread-safe.
  */
 public final class LanguageGuesser {
-  /** Characters of text looked at; enough for a confident guess, cheap on long articles. */
-  private static final int SAMPLE_CHARS = 1000;
+  /**
+   * Characters of text looked at; enough for a confident guess, cheap on long articles. Of the
+   * 2,956 shared English articles of 200 characters or more, 500 characters tell all but a table of
+   * records (1,000 tell all of them, at twice the cost: the guess was a fifth of ingest).
+   */
+  private static final int SAMPLE_CHARS = 500;
   /** The languages recognised: ISO 639-1 codes of the optimaize profiles loaded. */
   static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar",
       "zh-CN", "ja", "ko", "vi", "id", "sv", "fa", "hi");
@@ -75,7 +79,26 @@ public final class LanguageGuesser {
    */
   public static String guess(String text) {
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+    if (mostlyUpperCase(sample)) {
+      // the profiles are of ordinary text: closed captions in capitals came out German or unknown
+      sample = sample.toLowerCase(Locale.ROOT);
+    }
     var found = Holder.DETECTOR.detect(Holder.TEXT.forText(sample));
     return found.isPresent() ? found.get().getLanguage() : Article.UNDETERMINED;
+  }
+
+  private static boolean mostlyUpperCase(String s) {
+    int upper = 0;
+    int letters = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      }
+    }
+    return upper * 2 > letters;
   }
 }

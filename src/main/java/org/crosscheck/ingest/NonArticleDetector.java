@@ -107,7 +107,7 @@ public final class NonArticleDetector {
    *     registering!"}), or empty when it is one
    */
   public Optional<String> reason(Article article) {
-    if (wordCount(article.text()) > MAX_NOTICE_PAGE_WORDS) {
+    if (wordCount(article.text(), MAX_NOTICE_PAGE_WORDS + 1) > MAX_NOTICE_PAGE_WORDS) {
       return Optional.empty(); // notices could not make up half of it: no need to read it paragraph by paragraph
     }
     // lower case once: case-insensitive matching of every phrase at every position costs more than the rest of ingest
@@ -151,9 +151,14 @@ public final class NonArticleDetector {
   }
 
   private static int wordCount(String s) {
+    return wordCount(s, Integer.MAX_VALUE);
+  }
+
+  /** @return the words in the text, counted up to {@code enough} */
+  private static int wordCount(String s, int enough) {
     int n = 0;
     boolean in = false;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < s.length() && n < enough; i++) {
       boolean letter = Character.isLetterOrDigit(s.charAt(i));
       if (letter && !in) {
         n++;
