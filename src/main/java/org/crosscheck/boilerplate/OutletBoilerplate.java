@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crosscheck.model.Article;
+import org.crosscheck.model.TextSpan;
 import org.crosscheck.store.BoilerplateStore;
 import org.jspecify.annotations.Nullable;
 
@@ -63,20 +64,16 @@ public final class OutletBoilerplate {
     if (boilerplate.isEmpty()) {
       return Objects.equals(title, article.title()) ? article : copy(article, title, article.text());
     }
-    String[] lines = article.text().split("\n");
-    long[] hashes = new long[lines.length];
-    for (int i = 0; i < lines.length; i++) {
-      hashes[i] = candidate(lines[i]) ? hash(lines[i]) : 0;
-    }
+    String all = article.text();
+    List<TextSpan> spans = spans(all, boilerplate);
     StringBuilder kept = new StringBuilder();
-    boolean removed = false;
-    for (int i = 0; i < lines.length; i++) {
-      if (hashes[i] != 0 && boilerplate.contains(hashes[i])) {
-        removed = true;
-        continue;
-      }
-      kept.append(lines[i]).append('\n');
+    boolean removed = !spans.isEmpty();
+    int from = 0;
+    for (TextSpan span : spans) {
+      kept.append(all, from, span.start());
+      from = Math.min(all.length(), span.end() + 1); // the line with its end
     }
+    kept.append(all, from, all.length());
     String text = !removed || kept.toString().isBlank() ? article.text() : kept.toString().strip();
     if (Objects.equals(title, article.title()) && text.equals(article.text())) {
       return article;
@@ -88,6 +85,39 @@ public final class OutletBoilerplate {
     return new Article(article.id(), article.outlet(), article.url(), title, article.published(),
         article.language(), text, article.textKind(), article.provenance(), article.goldStory(),
         article.notes(), article.sourceId());
+  }
+
+  /**
+   * @param article an article
+   * @param store where its outlet's lines are counted
+   * @return the spans of the article's text that are lines its outlet puts on many pages, in order
+   */
+  public static List<TextSpan> boilerplateLines(Article article, BoilerplateStore store) {
+    if (article.outlet() == null) {
+      return List.of();
+    }
+    return spans(article.text(), new java.util.HashSet<>(store.linesOf(article.outlet(), MIN_ARTICLES)));
+  }
+
+  /** @return the spans of the text's lines (without their line ends) whose hashes are among the given */
+  private static List<TextSpan> spans(String text, Set<Long> lines) {
+    List<TextSpan> out = new java.util.ArrayList<>();
+    if (lines.isEmpty()) {
+      return out;
+    }
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end);
+      if (candidate(line) && lines.contains(hash(line))) {
+        out.add(new TextSpan(start, end));
+      }
+      start = end + 1;
+    }
+    return out;
   }
 
   /**

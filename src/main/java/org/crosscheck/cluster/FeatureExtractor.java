@@ -51,7 +51,7 @@ final class FeatureExtractor {
   static ArticleFeatures extract(Article a) {
     String text = normalize(a.text());
     String title = a.title() == null ? "" : normalize(a.title());
-    List<String> sentences = sentences(text);
+    List<String> sentences = sentences(text, 3);
     StringBuilder head = new StringBuilder(title);
     for (String s : sentences.subList(0, Math.min(2, sentences.size()))) {
       head.append('\n').append(s);
@@ -100,19 +100,20 @@ final class FeatureExtractor {
    *     months without a written year are left out when the date is unknown
    */
   static int[] months(String text, @Nullable Long day) {
-    List<String> tokens = tokens(text, true);
     java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
     java.time.LocalDate published = day == null ? null : java.time.LocalDate.ofEpochDay(day);
-    for (int i = 0; i < tokens.size(); i++) {
-      String t = tokens.get(i);
-      if (t.length() < 3 || !Character.isUpperCase(t.charAt(0))) {
-        continue;
+    // only a capital that starts a word can start a month: the text is tokenized only around those
+    for (int at = nextMonthInitial(text, 0); at >= 0; at = nextMonthInitial(text, at + 1)) {
+      int end = at;
+      while (end < text.length() && isWordChar(text.charAt(end))) {
+        end++;
       }
-      Integer m = MONTH_NAMES.get(t);
+      Integer m = end - at >= 3 ? MONTH_NAMES.get(text.substring(at, end)) : null;
       if (m == null) {
         continue;
       }
-      int year = writtenYear(tokens, i + 1);
+      List<String> tokens = tokens(text.substring(end, Math.min(text.length(), end + 24)), true);
+      int year = writtenYear(tokens, 0);
       if (year == 0 && published != null) {
         year = m > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
       }
@@ -121,6 +122,18 @@ final class FeatureExtractor {
       }
     }
     return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** @return where the next word starting with the initial of a month's name starts, or -1 */
+  private static int nextMonthInitial(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' || c == 'O' || c == 'N' || c == 'D')
+          && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** @return the year (1950-2039) among the four tokens from {@code from}, before any word; 0 when none */
@@ -191,13 +204,24 @@ final class FeatureExtractor {
 
   /** @return the sentences of the text: its lines, split after {@code .!?} before a quote or capital */
   static List<String> sentences(String text) {
+    return sentences(text, Integer.MAX_VALUE);
+  }
+
+  /** @return the first {@code n} sentences of the text, or all when it has fewer; the rest is not read */
+  static List<String> sentences(String text, int n) {
     List<String> out = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      for (String s : SENTENCE_BREAK.split(line.strip())) {
-        if (!s.isBlank()) {
+    int from = 0;
+    while (from <= text.length() && out.size() < n) {
+      int end = text.indexOf('\n', from);
+      if (end < 0) {
+        end = text.length();
+      }
+      for (String s : SENTENCE_BREAK.split(text.substring(from, end).strip())) {
+        if (!s.isBlank() && out.size() < n) {
           out.add(s.strip());
         }
       }
+      from = end + 1;
     }
     return out;
   }

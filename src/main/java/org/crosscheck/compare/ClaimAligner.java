@@ -70,8 +70,24 @@ public final class ClaimAligner {
    * @param outlet its outlet as shown, or {@code null} (the article then counts as its own outlet)
    * @param text its stored text
    * @param analysis its analysis
+   * @param boilerplate spans of the text that its outlet puts on many pages (a copyright line, a
+   *     newsletter plug): no claim comes from a sentence inside them
    */
-  public record Source(ArticleId article, @Nullable String outlet, String text, Analysis analysis) {
+  public record Source(ArticleId article, @Nullable String outlet, String text, Analysis analysis,
+      List<TextSpan> boilerplate) {
+    public Source(ArticleId article, @Nullable String outlet, String text, Analysis analysis) {
+      this(article, outlet, text, analysis, List.of());
+    }
+
+    boolean inBoilerplate(TextSpan sentence) {
+      for (TextSpan b : boilerplate) {
+        if (sentence.start() >= b.start() && sentence.end() <= b.end()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     String outletOrArticle() {
       return outlet != null ? outlet : article.value();
     }
@@ -359,6 +375,9 @@ public final class ClaimAligner {
     for (Source s : sources) {
       List<TextSpan> sentences = s.analysis().sentences();
       for (int k = 0; k < sentences.size(); k++) {
+        if (s.inBoilerplate(sentences.get(k))) {
+          continue;
+        }
         String text = sentences.get(k).of(s.text()).replaceAll("\\s+", " ").strip();
         if (text.split(" ").length < MIN_WORDS) {
           continue;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crosscheck.analysis.Analysis;
 import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.boilerplate.OutletBoilerplate;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.compare.ClaimAligner;
 import org.crosscheck.compare.EntityResolver;
@@ -21,6 +22,7 @@ import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.model.TextSpan;
 import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.BoilerplateStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +52,7 @@ public final class ReportBuilder {
   }
 
   /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */
-  public static final String VERSION = "report-5/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
+  public static final String VERSION = "report-6/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
@@ -172,8 +174,10 @@ public final class ReportBuilder {
     boolean anyUndated = articles.stream().anyMatch(a -> !a.published().isKnown());
     StoryReport.Header header = new StoryReport.Header(story.id().value(), story.headline(), refs,
         anyUndated && inferred != null ? inferred.toString() : null);
+    // what an outlet prints on every page is no claim of the story's
     List<ClaimAligner.Source> claimSources = articles.stream().map(a -> new ClaimAligner.Source(a.id(),
-        a.displayOutlet(), a.text(), analyses.get(a.id()))).toList();
+        a.displayOutlet(), a.text(), analyses.get(a.id()), store instanceof BoilerplateStore b
+            ? OutletBoilerplate.boilerplateLines(a, b) : List.of())).toList();
     ClaimAligner.Result aligned = aligner.align(claimSources, entities);
     List<StoryReport.Fact> consensus = aligned.consensus().stream().map(f -> new StoryReport.Fact(
         f.claims().getFirst().text(), f.outlets(), f.origins().stream().map(o -> new StoryReport.Origin(o.name(),

@@ -25,4 +25,11 @@ public interface BoilerplateStore {
    * @return per outlet, the lines that have occurred in at least {@code atLeast} of its articles
    */
   Map<String, List<Long>> linesSeenAtLeast(int atLeast);
+
+  /**
+   * @param outlet an outlet, as articles name it
+   * @param atLeast a count
+   * @return the outlet's lines that have occurred in at least {@code atLeast} of its articles
+   */
+  List<Long> linesOf(String outlet, int atLeast);
 }

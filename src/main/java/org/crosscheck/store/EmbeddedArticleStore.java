@@ -649,6 +649,24 @@ public final class EmbeddedArticleStore
   }
 
   @Override
+  public synchronized List<Long> linesOf(String outlet, int atLeast) {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT line FROM outlet_lines WHERE outlet = ? AND articles >= ?")) {
+      ps.setString(1, outlet);
+      ps.setInt(2, atLeast);
+      List<Long> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read the recurring lines of " + outlet + " in " + dir, e);
+    }
+  }
+
+  @Override
   public synchronized long storiesVersion() {
     // every assignment of a new article inserts a row in story_articles with a higher rowid than any
     // before, and every merge and split a row of its own, so the sum of the highest row numbers grows

@@ -176,6 +176,17 @@ public final class InMemoryArticleStore
   }
 
   @Override
+  public synchronized List<Long> linesOf(String outlet, int atLeast) {
+    List<Long> out = new ArrayList<>();
+    outletLines.getOrDefault(outlet, Map.of()).forEach((line, n) -> {
+      if (n >= atLeast) {
+        out.add(line);
+      }
+    });
+    return out;
+  }
+
+  @Override
   public synchronized long storiesVersion() {
     return storiesVersion;
   }

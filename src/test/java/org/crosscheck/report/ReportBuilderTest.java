@@ -182,4 +182,42 @@ class ReportBuilderTest {
     assertThat(r.consensus()).allSatisfy(f -> assertThat(f.outlets()).doesNotContain("Copy Wire"));
     assertThat(r.exclusives()).anySatisfy(x -> assertThat(x.outlets()).containsExactly("The Gaze"));
   }
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
+  @Test
+  void whatAnOutletPrintsOnEveryPageIsNoClaimOfTheStory() throws Exception {
+    String footer = "Copyright 2025 Riverside Daily Post, all 12 rights reserved and 3 newsletters sent daily.";
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = new ArrayList<>();
+    String[] earlier = {"The city council voted on Tuesday to close the public library on Oak Street for repairs.",
+        "A truck overturned on the interstate near exit 12 early Monday, spilling oranges across three lanes.",
+        "The high school robotics team won the state championship with a machine that sorts mail."};
+    for (int i = 0; i < earlier.length; i++) {
+      lines.add(json.writeValueAsString(java.util.Map.of("source", "Riverside Daily Post",
+          "published", "2025-01-0" + (i + 1), "text", earlier[i] + "\n" + footer)));
+    }
+    lines.add(json.writeValueAsString(java.util.Map.of("source", "Riverside Daily Post", "published", "2025-04-28",
+        "title", "North Korea confirms its troops fought in Russia's Kursk region",
+        "text", "North Korea confirmed on Monday that it had sent troops to Russia's Kursk region to fight Ukraine."
+            + " Kim Jong Un authorized the deployment under the mutual defense treaty with Moscow, KCNA said.\n"
+            + footer)));
+    java.nio.file.Path file = java.nio.file.Files.write(tmp.resolve("riverside.jsonl"), lines);
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    Pipeline.builder().store(store).buildIngestor().ingest(List.of(file.toString(),
+        SharedData.path("seeds").toString()), new IngestListener() {});
+    Story story = Stories.all(store).stream().filter(x -> x.articles().size() >= 5).findFirst().orElseThrow();
+    assertThat(story.articles()).as("the outlet's report of the event is in the story").hasSize(6);
+    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    List<String> claims = new ArrayList<>();
+    r.consensus().forEach(f -> claims.add(f.text()));
+    r.exclusives().forEach(e -> claims.add(e.text()));
+    r.conflicts().forEach(c -> c.sides().forEach(side -> side.evidence().forEach(e -> claims.add(e.text()))));
+    assertThat(claims).isNotEmpty().noneMatch(c -> c.contains("Riverside") || c.contains("newsletters"));
+    List<List<String>> outlets = new ArrayList<>();
+    r.consensus().forEach(f -> outlets.add(f.outlets()));
+    r.exclusives().forEach(e -> outlets.add(e.outlets()));
+    assertThat(outlets).as("the outlet's own sentences still count").anySatisfy(o ->
+        assertThat(o).contains("Riverside Daily Post"));
+  }
 }
