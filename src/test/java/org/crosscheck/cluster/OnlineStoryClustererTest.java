@@ -101,13 +101,13 @@ class OnlineStoryClustererTest {
     for (StoryStore.Split split : splits) {
       assertThat(split.moved()).hasSizeGreaterThanOrEqualTo(StorySplitter.MIN_GROUP);
       // the story kept its first article; the moved articles are mostly of another event
-      String kept = gold.get(store.articlesOf(split.from()).getFirst());
+      String kept = gold.get(store.articlesOf(mergedInto(store, split.from())).getFirst());
       long ofAnother = split.moved().stream().filter(a -> !gold.get(a).equals(kept)).count();
       if (ofAnother * 2 > split.moved().size()) {
         alongEvents++;
       }
     }
-    // measured: 6 of 9 (a story's first article is not always of the event most of it reports)
+    // most, not all: a story's first article is not always of the event most of it reports
     assertThat(alongEvents * 2).as("splits that moved mostly another event's articles (" + alongEvents + " of "
         + splits.size() + "), times 2").isGreaterThan(splits.size());
   }
@@ -118,6 +118,17 @@ class OnlineStoryClustererTest {
     StoryClusterer.Prepared foreign = () -> report("Outlet A", "Some text about an event.", "2025-04-20");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> clusterer.assign(foreign))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another clusterer");
+  }
+
+  /** @return the story, or the story it was later merged into */
+  private static StoryId mergedInto(InMemoryArticleStore store, StoryId story) {
+    StoryId at = story;
+    for (StoryStore.Merge m : store.merges()) {
+      if (m.from().equals(at)) {
+        at = m.into();
+      }
+    }
+    return at;
   }
 
   /** Keeps the first two lines and shuffles the words within each later line: same words, new word order. */

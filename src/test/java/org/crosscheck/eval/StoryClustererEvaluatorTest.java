@@ -13,9 +13,9 @@ class StoryClustererEvaluatorTest {
     var r = StoryClustererEvaluator.evaluate(List.of(SharedData.path("ecbplus-train-dev.jsonl")), null);
     assertThat(r.scores().items()).isEqualTo(772);
     assertThat(r.scores().goldClusters()).isEqualTo(66);
-    assertThat(r.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev").isGreaterThanOrEqualTo(0.935);
+    assertThat(r.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev").isGreaterThanOrEqualTo(0.94);
     var shuffled = StoryClustererEvaluator.evaluate(List.of(SharedData.path("ecbplus-train-dev.jsonl")), 1L);
-    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev, shuffled").isGreaterThanOrEqualTo(0.915);
+    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on ecbplus-train-dev, shuffled").isGreaterThanOrEqualTo(0.93);
   }
 
   @Test
@@ -30,14 +30,14 @@ class StoryClustererEvaluatorTest {
   void clustersTheLocalNewsStreamAboveItsFloorAlsoShuffled() {
     var inOrder = StoryClustererEvaluator.evaluate(List.of(SharedData.path("gva-2013-2015.jsonl")), null);
     assertThat(inOrder.notArticles()).as("crawled stubs kept out of stories").isBetween(70L, 90L);
-    assertThat(inOrder.scores().bcubedF1()).as("BCubed F1 on gva").isGreaterThanOrEqualTo(0.895);
-    assertThat(inOrder.scores().pairwiseF1()).as("pairwise F1 on gva").isGreaterThanOrEqualTo(0.69);
+    assertThat(inOrder.scores().bcubedF1()).as("BCubed F1 on gva").isGreaterThanOrEqualTo(0.905);
+    assertThat(inOrder.scores().pairwiseF1()).as("pairwise F1 on gva").isGreaterThanOrEqualTo(0.72);
     var shuffled = StoryClustererEvaluator.evaluate(List.of(SharedData.path("gva-2013-2015.jsonl")), 1L);
-    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on gva, shuffled").isGreaterThanOrEqualTo(0.895);
+    assertThat(shuffled.scores().bcubedF1()).as("BCubed F1 on gva, shuffled").isGreaterThanOrEqualTo(0.905);
     // in this order a story whose articles were dated weeks apart took in other shootings dated between them
     // (pairwise F1 0.445) until articles were measured against the nearest day of a story, not its date range
     var runaway = StoryClustererEvaluator.evaluate(List.of(SharedData.path("gva-2013-2015.jsonl")), 2L);
-    assertThat(runaway.scores().pairwiseF1()).as("pairwise F1 on gva, shuffled with seed 2").isGreaterThanOrEqualTo(0.70);
+    assertThat(runaway.scores().pairwiseF1()).as("pairwise F1 on gva, shuffled with seed 2").isGreaterThanOrEqualTo(0.75);
     assertThat(Math.abs(runaway.scores().bcubedF1() - inOrder.scores().bcubedF1())).isLessThan(0.02);
     assertThat(inOrder.scores().largestGold()).isEqualTo(12);
     for (var r : List.of(inOrder, shuffled, runaway)) {
