@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  * find its incident's story, and the score weighs the distance in days. The article
  * joins the best candidate when its score reaches {@link StorySimilarity#JOIN}, else starts a
  * story. A second candidate that scores at least {@link StorySimilarity#MERGE} is taken to be the
- * same event and merged into the first; the merge is recorded. The cost of one article depends on
+ * same event and merged into the first, when the two stories themselves score at least {@link
+ * StorySimilarity#JOIN} with each other ({@link StorySimilarity#between}): an article that reports
+ * two events (a weekend's shootings across a city) scores high with both, and must not make them
+ * one. The merge is recorded. The cost of one article depends on
  * its length and these bounds, not on the number of stories.
  *
  * <p>Not thread-safe: one ingest at a time.
@@ -55,6 +58,8 @@ public final class OnlineStoryClusterer implements StoryClusterer {
   private final Int2ObjectOpenHashMap<StoryProfile> profiles = new Int2ObjectOpenHashMap<>();
   /** Active stories by slot: a dense table, so that votes for candidates go into an array. */
   private StoryProfile[] bySlot = new StoryProfile[1024];
+  /** Per slot, the number of the story in it. */
+  private int[] keyBySlot = new int[1024];
   private final IntArrayList freeSlots = new IntArrayList();
   private int slotsUsed;
   /** Votes per slot while candidates are gathered; zero between articles. */
@@ -110,12 +115,14 @@ public final class OnlineStoryClusterer implements StoryClusterer {
     List<StoryId> merged = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {
       StoryProfile other = candidates.get(i);
-      if (other != best && scores[i] >= StorySimilarity.MERGE) {
+      if (other != best && scores[i] >= StorySimilarity.MERGE
+          && StorySimilarity.between(best, other, df) >= StorySimilarity.JOIN) {
         stories.merge(new StoryStore.Merge(other.id, best.id, article.id()));
         best.absorb(other, seen, df);
         deactivate(other);
+        // the merged story's own terms are posted already: only the other's are new to it
         for (int k = 0; k < INDEXED.length; k++) {
-          post(k, best.sums[INDEXED[k].ordinal()].keySet().toIntArray(), best.slot);
+          post(k, other.sums[INDEXED[k].ordinal()].keySet().toIntArray(), best.slot);
         }
         merged.add(other.id);
       }
@@ -213,11 +220,13 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       slot = slotsUsed++;
       if (slot == bySlot.length) {
         bySlot = Arrays.copyOf(bySlot, slot * 2);
+        keyBySlot = Arrays.copyOf(keyBySlot, slot * 2);
         votes = Arrays.copyOf(votes, slot * 2);
       }
     }
     StoryProfile p = new StoryProfile(id, slot);
     bySlot[slot] = p;
+    keyBySlot[slot] = p.key;
     profiles.put(p.key, p);
     return p;
   }
@@ -308,7 +317,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       int slot = voted.getInt(k);
       double v = votes[slot];
       votes[slot] = 0;
-      best.offer(v, bySlot[slot]);
+      best.offer(v, keyBySlot[slot], bySlot[slot]);
     }
     return best.bestFirst();
   }
@@ -320,35 +329,41 @@ public final class OnlineStoryClusterer implements StoryClusterer {
    */
   private static final class TopStories {
     private final double[] votes;
+    /** The stories' numbers, beside them: comparing never reaches into a story (a cache miss each). */
+    private final int[] keys;
     private final StoryProfile[] stories;
     private int size;
 
     TopStories(int capacity) {
       votes = new double[capacity];
+      keys = new int[capacity];
       stories = new StoryProfile[capacity];
     }
 
-    void offer(double v, StoryProfile p) {
+    /** @param key the story's number ({@link StoryProfile#key}) */
+    void offer(double v, int key, StoryProfile p) {
       if (size < votes.length) {
         votes[size] = v;
+        keys[size] = key;
         stories[size] = p;
         siftUp(size++);
-      } else if (worse(0, v, p)) {
+      } else if (worse(0, v, key)) {
         votes[0] = v;
+        keys[0] = key;
         stories[0] = p;
         siftDown(0);
       }
     }
 
-    /** @return whether the entry at {@code i} ranks below a story with {@code v} votes */
-    private boolean worse(int i, double v, StoryProfile p) {
-      return votes[i] < v || (votes[i] == v && stories[i].key > p.key);
+    /** @return whether the entry at {@code i} ranks below a story with {@code v} votes and number {@code key} */
+    private boolean worse(int i, double v, int key) {
+      return votes[i] < v || (votes[i] == v && keys[i] > key);
     }
 
     private void siftUp(int i) {
       while (i > 0) {
         int parent = (i - 1) / 2;
-        if (!worse(i, votes[parent], stories[parent])) {
+        if (!worse(i, votes[parent], keys[parent])) {
           return;
         }
         swap(i, parent);
@@ -360,10 +375,10 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       while (true) {
         int l = 2 * i + 1;
         int worst = i;
-        if (l < size && worse(l, votes[worst], stories[worst])) {
+        if (l < size && worse(l, votes[worst], keys[worst])) {
           worst = l;
         }
-        if (l + 1 < size && worse(l + 1, votes[worst], stories[worst])) {
+        if (l + 1 < size && worse(l + 1, votes[worst], keys[worst])) {
           worst = l + 1;
         }
         if (worst == i) {
@@ -378,6 +393,9 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       double v = votes[a];
       votes[a] = votes[b];
       votes[b] = v;
+      int k = keys[a];
+      keys[a] = keys[b];
+      keys[b] = k;
       StoryProfile p = stories[a];
       stories[a] = stories[b];
       stories[b] = p;
@@ -389,7 +407,7 @@ public final class OnlineStoryClusterer implements StoryClusterer {
       for (int i = 0; i < size; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (x, y) -> worse(x, votes[y], stories[y]) ? 1 : worse(y, votes[x], stories[x]) ? -1 : 0);
+      Arrays.sort(order, (x, y) -> worse(x, votes[y], keys[y]) ? 1 : worse(y, votes[x], keys[x]) ? -1 : 0);
       List<StoryProfile> out = new ArrayList<>(size);
       for (int i : order) {
         out.add(stories[i]);

@@ -25,6 +25,12 @@ final class StoryProfile {
   @Nullable Long firstDay;
   @Nullable Long lastDay;
   /**
+   * The last of {@link #days}, or {@link Long#MIN_VALUE} when none: kept beside them so that the
+   * common case, an article dated after the story's last day, reads no array (a cache miss for
+   * each of the thirty stories an article is scored against).
+   */
+  private long latest = Long.MIN_VALUE;
+  /**
    * The distinct days its articles are dated: an article is measured against the nearest of them,
    * not against the whole range, so that a story with one article in January and one in December
    * does not take in everything dated between.
@@ -103,6 +109,7 @@ final class StoryProfile {
     firstDay = null;
     lastDay = null;
     days.clear();
+    latest = Long.MIN_VALUE;
     articles = 0;
     members = new StorySplitter.Members();
   }
@@ -148,13 +155,12 @@ final class StoryProfile {
 
   /** @return days between the day and the nearest day an article of this story is dated, or -1 when either is unknown */
   long daysFrom(@Nullable Long day) {
-    if (day == null || days.isEmpty()) {
+    if (day == null || latest == Long.MIN_VALUE) {
       return -1;
     }
-    // news mostly arrives after a story's last day: one look instead of a search through the array
-    long last = days.getLong(days.size() - 1);
-    if (day >= last) {
-      return day - last;
+    // news mostly arrives after a story's last day: no search through the array
+    if (day >= latest) {
+      return day - latest;
     }
     int at = java.util.Arrays.binarySearch(days.elements(), 0, days.size(), day);
     if (at >= 0) {
@@ -164,6 +170,18 @@ final class StoryProfile {
     long after = next < days.size() ? days.getLong(next) - day : Long.MAX_VALUE;
     long sinceBefore = next > 0 ? day - days.getLong(next - 1) : Long.MAX_VALUE;
     return Math.min(after, sinceBefore);
+  }
+
+  /** @return days between the nearest days of the two stories, or -1 when either is undated */
+  long gapTo(StoryProfile other) {
+    if (latest == Long.MIN_VALUE || other.latest == Long.MIN_VALUE) {
+      return -1;
+    }
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < days.size() && best > 0; i++) {
+      best = Math.min(best, other.daysFrom(days.getLong(i)));
+    }
+    return best;
   }
 
   /**
@@ -191,5 +209,6 @@ final class StoryProfile {
     if (at < 0) {
       days.add(-at - 1, day);
     }
+    latest = Math.max(latest, day);
   }
 }

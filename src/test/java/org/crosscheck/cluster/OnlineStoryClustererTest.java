@@ -88,6 +88,30 @@ class OnlineStoryClustererTest {
     assertThat(soon.newStory()).isFalse();
   }
 
+  /** Another shooting, in another city, the same week. */
+  private static final String OTHER = "Four people were wounded late Saturday when gunfire erupted outside a"
+      + " nightclub on Sonoma Boulevard in Vallejo, police said. Lt. Mark Ramirez said a gunman in a gray sedan"
+      + " fired into a crowd leaving the Starlight Lounge at about 1:45 a.m. The victims, three men and a woman"
+      + " from Fairfield, were taken to Kaiser Permanente Vallejo Medical Center.";
+
+  @Test
+  void anArticleThatReportsTwoEventsMakesThemNoOneStory() {
+    InMemoryArticleStore store = new InMemoryArticleStore();
+    OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
+    StoryId tulsa = store.newStoryId();
+    StoryId vallejo = store.newStoryId();
+    clusterer.add(clusterer.prepare(report("Tulsa World", "Four women found dead", INCIDENT, "2013-01-07")), tulsa);
+    clusterer.add(clusterer.prepare(report("KOTV", "Quadruple murder in Tulsa", rewrite(INCIDENT, 4),
+        "2013-01-07")), tulsa);
+    clusterer.add(clusterer.prepare(report("Times-Herald", "Four shot in Vallejo", OTHER, "2013-01-06")), vallejo);
+    clusterer.add(clusterer.prepare(report("KTVU", "Nightclub shooting", rewrite(OTHER, 5), "2013-01-06")), vallejo);
+    StoryClusterer.Assignment roundup = clusterer.assign(report("Wire", "Weekend violence",
+        INCIDENT + "\n" + OTHER, "2013-01-08"));
+    assertThat(roundup.newStory()).isFalse();
+    assertThat(roundup.merged()).isEmpty();
+    assertThat(store.merges()).isEmpty();
+  }
+
   @Test
   void storiesFoundToHoldTwoEventsAreSplitAndTheSplitsAreRecorded() {
     InMemoryArticleStore store = new InMemoryArticleStore();
