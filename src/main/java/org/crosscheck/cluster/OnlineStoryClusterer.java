@@ -36,12 +36,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe: one ingest at a time.
  */
 public final class OnlineStoryClusterer implements StoryClusterer {
-  /** Most candidate stories scored per article. */
-  static final int CANDIDATES = 30;
+  /**
+   * Most candidate stories scored per article. Scoring reads each candidate's term sums, a cache
+   * miss per term, and was the larger part of clustering. With 20 candidates, 20 query terms and
+   * 100 stories per posting list instead of 30, 30 and 200, the development data's stories are the
+   * same to within 0.002 BCubed F1 and ingest at 100,000 stored goes from 1,933 to 2,176 articles a
+   * second.
+   */
+  static final int CANDIDATES = 20;
   /** Terms (words and names) looked up per article. */
-  static final int QUERY_TERMS = 30;
+  static final int QUERY_TERMS = 20;
   /** Stories read per posting list: the most recently changed. */
-  static final int POSTINGS_PER_TERM = 200;
+  static final int POSTINGS_PER_TERM = 100;
   private static final Field[] INDEXED = {Field.BODY, Field.NAMES};
   /**
    * Most stories kept in memory. Past it, the least recently changed tenth is set aside: those
