@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
  * score below {@link #BETWEEN} with each other on average (about what it takes an article to join
  * a story) and each group holds together at least {@link #COHESION} times as well as the two do.
  *
+ * <p>The group that would leave must be dated within {@link StorySimilarity#WINDOW_DAYS} days: a
+ * second event is reported in a burst, and a group spread over weeks is the first event's
+ * follow-ups (the arrest, the charges, the trial), which score low with its first reports for being
+ * far in time, not for being about something else. On the local news stream of the development
+ * data 6 of the 8 splits had moved such follow-ups away from their incident; with the rule, BCubed
+ * F1 there goes from 0.912 to 0.917 and pairwise F1 from 0.740 to 0.776, and every split on BASIL
+ * (bursts of three reports) stays.
+ *
  * <p>Pairs score like an article against a story: the weighted cosines of the four fields, with
  * the same names, year and date adjustments ({@link StorySimilarity#adjust}). A story past {@link #MAX_MEMBERS}
  * articles is no longer checked, which bounds the cost and memory per story.
@@ -234,8 +242,18 @@ final class StorySplitter {
       return null;
     }
     boolean[] leaves = new boolean[n];
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
     for (int k = 0; k < n; k++) {
       leaves[k] = group[k] == b;
+      Long day = m.get(k).day();
+      if (leaves[k] && day != null) {
+        first = Math.min(first, day);
+        last = Math.max(last, day);
+      }
+    }
+    if (last - first > StorySimilarity.WINDOW_DAYS) {
+      return null; // follow-ups of the story's event, not a second event: see the class comment
     }
     return leaves;
   }

@@ -107,4 +107,34 @@ class StorySplitterTest {
     assertThat(stories).isEqualTo(62);
     assertThat(split).as("one-event stories split").isLessThanOrEqualTo(3);
   }
+
+  private static StorySplitter.Member dated(StorySplitter.Member m, long day) {
+    return new StorySplitter.Member(m.article(), m.ids(), m.weights(), m.unit(), m.leadYears(), day, m.months());
+  }
+
+  @Test
+  void aGroupSpreadOverWeeksIsFollowUpsAndStaysAGroupReportedInABurstLeaves() {
+    int checked = 0;
+    for (var stories : TOPICS.values()) {
+      List<List<StorySplitter.Member>> two = stories.values().stream().filter(l -> l.size() >= 4).limit(2).toList();
+      if (two.size() < 2) {
+        continue;
+      }
+      StorySplitter.Members burst = new StorySplitter.Members();
+      StorySplitter.Members spread = new StorySplitter.Members();
+      for (int i = 0; i < 4; i++) {
+        burst.add(dated(two.get(0).get(i), 100));
+        spread.add(dated(two.get(0).get(i), 100));
+        // the other event's reports: within two days of each other, or one every three weeks
+        burst.add(dated(two.get(1).get(i), 160 + i / 2));
+        spread.add(dated(two.get(1).get(i), 121 + 21L * i));
+      }
+      if (StorySplitter.split(burst) == null) {
+        continue;
+      }
+      checked++;
+      assertThat(StorySplitter.split(spread)).as("a group spread over weeks").isNull();
+    }
+    assertThat(checked).as("topics whose second event, reported in a burst, leaves").isGreaterThanOrEqualTo(5);
+  }
 }
