@@ -36,17 +36,99 @@ public final class OutletBoilerplate {
   public static final int MAX_LINE_WORDS = 40;
 
   private final BoilerplateStore store;
+  /**
+   * An outlet's boilerplate lines as known at one moment, numbered: a new set replaces the old
+   * whenever a line is learned, so that a version names exactly the lines that were taken out.
+   */
+  private record Known(int version, Set<Long> lines, Map<Long, Integer> learnedIn) {
+    static final Known NONE = new Known(0, Set.of(), Map.of());
+  }
+
   /** Per outlet, the hashes of its boilerplate lines. */
-  private final Map<String, Set<Long>> known = new ConcurrentHashMap<>();
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
 
   /** @param store where the counts are kept; the lines it knows as boilerplate are read now */
   public OutletBoilerplate(BoilerplateStore store) {
     this.store = Objects.requireNonNull(store, "store");
-    store.linesSeenAtLeast(MIN_ARTICLES).forEach((outlet, lines) -> lines(outlet).addAll(lines));
+    store.linesSeenAtLeast(MIN_ARTICLES).forEach(this::add);
   }
 
-  private Set<Long> lines(String outlet) {
-    return known.computeIfAbsent(outlet, o -> ConcurrentHashMap.newKeySet());
+  private void add(String outlet, java.util.Collection<Long> lines) {
+    known.compute(outlet, (o, k) -> {
+      Known was = k == null ? Known.NONE : k;
+      if (was.lines().containsAll(lines)) {
+        return was;
+      }
+      Set<Long> all = new java.util.HashSet<>(was.lines());
+      Map<Long, Integer> learnedIn = new java.util.HashMap<>(was.learnedIn());
+      for (long line : lines) {
+        if (all.add(line)) {
+          learnedIn.put(line, was.version() + 1);
+        }
+      }
+      return new Known(was.version() + 1, Set.copyOf(all), Map.copyOf(learnedIn));
+    });
+  }
+
+  /**
+   * An article as matching sees it, and what of its outlet's boilerplate was known then.
+   *
+   * @param article the article without its outlet's boilerplate ({@link #withoutBoilerplate})
+   * @param version the version of the lines known (it grows each time a line of the outlet is learned)
+   * @param lines the hashes of the article's lines and title segments that could be boilerplate
+   */
+  public record Stripped(Article article, int version, long[] lines) {
+    /** @return the article as it is, nothing known of its outlet's boilerplate */
+    public static Stripped asIs(Article article) {
+      return new Stripped(article, 0, new long[0]);
+    }
+  }
+
+  /**
+   * @param article an article
+   * @return {@link #withoutBoilerplate} with the version of the lines it took out
+   */
+  public Stripped strip(Article article) {
+    if (article.outlet() == null) {
+      return Stripped.asIs(article);
+    }
+    Known k = known.getOrDefault(article.outlet(), Known.NONE);
+    return new Stripped(withoutBoilerplate(article, k.lines()), k.version(), lineHashes(article));
+  }
+
+  /**
+   * @param original the article as stored
+   * @param stripped what {@link #strip} made of it
+   * @return whether a line of the article has been learned as its outlet's boilerplate since, so
+   *     that stripping it now takes out more
+   */
+  public boolean stale(Article original, Stripped stripped) {
+    if (original.outlet() == null) {
+      return false;
+    }
+    Known k = known.getOrDefault(original.outlet(), Known.NONE);
+    if (k.version() == stripped.version()) {
+      return false;
+    }
+    for (long line : stripped.lines()) {
+      Integer learned = k.learnedIn().get(line);
+      if (learned != null && learned > stripped.version()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return the distinct hashes of the article's lines and title segments that could be boilerplate */
+  private static long[] lineHashes(Article article) {
+    Set<Long> distinct = new LinkedHashSet<>();
+    for (String line : article.text().split("\n")) {
+      if (candidate(line)) {
+        distinct.add(hash(line));
+      }
+    }
+    distinct.addAll(TitleSegments.hashes(article.title()));
+    return distinct.stream().mapToLong(Long::longValue).toArray();
   }
 
   /**
@@ -56,10 +138,10 @@ public final class OutletBoilerplate {
    *     its outlet is unknown, or when nothing but boilerplate would be left
    */
   public Article withoutBoilerplate(Article article) {
-    if (article.outlet() == null) {
-      return article;
-    }
-    Set<Long> boilerplate = known.getOrDefault(article.outlet(), Set.of());
+    return strip(article).article();
+  }
+
+  private Article withoutBoilerplate(Article article, Set<Long> boilerplate) {
     String title = TitleSegments.headline(article.title(), article.outlet(), boilerplate);
     if (boilerplate.isEmpty()) {
       return Objects.equals(title, article.title()) ? article : copy(article, title, article.text());
@@ -130,16 +212,12 @@ public final class OutletBoilerplate {
     if (article.outlet() == null) {
       return;
     }
-    Set<Long> distinct = new LinkedHashSet<>();
-    for (String line : article.text().split("\n")) {
-      if (candidate(line)) {
-        distinct.add(hash(line));
+    long[] distinct = lineHashes(article);
+    if (distinct.length > 0) {
+      List<Long> now = store.countLines(article.outlet(), distinct, MIN_ARTICLES);
+      if (!now.isEmpty()) {
+        add(article.outlet(), now);
       }
-    }
-    distinct.addAll(TitleSegments.hashes(article.title()));
-    if (!distinct.isEmpty()) {
-      lines(article.outlet()).addAll(
-          store.countLines(article.outlet(), distinct.stream().mapToLong(Long::longValue).toArray(), MIN_ARTICLES));
     }
   }
 

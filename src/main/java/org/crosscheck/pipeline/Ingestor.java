@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.crosscheck.cluster.StoryClusterer;
+import org.crosscheck.boilerplate.OutletBoilerplate;
 import org.crosscheck.dedup.Deduplicator;
 import org.crosscheck.ingest.ArticleImporter;
 import org.crosscheck.ingest.Format;
@@ -342,7 +343,23 @@ public final class Ingestor {
    * thread.
    */
   private record Pending(Article article, Deduplicator.@Nullable Prepared sketch,
-      StoryClusterer.@Nullable Prepared features, @Nullable StoryClusterer preparedBy) {}
+      StoryClusterer.@Nullable Prepared features, @Nullable StoryClusterer preparedBy,
+      OutletBoilerplate.@Nullable Stripped stripped) {}
+
+  /**
+   * @param match whether duplicate detection and clustering will see the article
+   * @param c the clusterer to prepare features for, or null
+   * @return the article with its sketch and features, prepared from its text without its outlet's
+   *     boilerplate as known now (and the version of that)
+   */
+  private Pending pending(Article a, boolean match, @Nullable StoryClusterer c) {
+    if (!match || (dedup == null && c == null)) {
+      return new Pending(a, null, null, c, null);
+    }
+    OutletBoilerplate.Stripped m = boilerplate == null ? OutletBoilerplate.Stripped.asIs(a) : boilerplate.strip(a);
+    return new Pending(a, dedup == null ? null : dedup.prepare(m.article()),
+        c == null ? null : c.prepare(m.article()), c, m);
+  }
 
   /**
    * The state of one ingest run. Two threads share the work: the caller's thread reads inputs,
@@ -466,10 +483,7 @@ public final class Ingestor {
         List<Pending> pending = new ArrayList<>(batch.size());
         StoryClusterer c = clusterer;
         for (Article a : batch) {
-          boolean match = prepare && a.isArticle();
-          Article m = match && (dedup != null || c != null) ? matching(a) : a;
-          pending.add(new Pending(a, dedup == null || !match ? null : dedup.prepare(m),
-              c == null || !match ? null : c.prepare(m), c));
+          pending.add(pending(a, prepare && a.isArticle(), c));
         }
         batch.clear();
         submit(() -> store(pending));
@@ -502,9 +516,6 @@ public final class Ingestor {
               case PutResult.Added x -> {
                 if (a.isArticle()) {
                   added.add(pending.get(i));
-                  if (boilerplate != null) {
-                    boilerplate.learn(a);
-                  }
                   events.add(() -> total = total.plus(new IngestCounts(1, 0, 0)));
                 } else {
                   events.add(() -> total = total.plus(new IngestCounts(0, 0, 0, 1)));
@@ -519,7 +530,7 @@ public final class Ingestor {
             }
             events.add(() -> listener.stored(a, r));
           }
-          assignStories(added, events);
+          assignStories(added, events, true);
           noteStoriesVersion();
         });
       } catch (StoreException e) {
@@ -583,12 +594,12 @@ public final class Ingestor {
       for (int from = 0; from < left.size() && storeError == null; from += batchSize) {
         List<Pending> pending = new ArrayList<>();
         for (var id : left.subList(from, Math.min(left.size(), from + batchSize))) {
-          store.get(id).ifPresent(a -> pending.add(new Pending(a, dedup.prepare(matching(a)), null, null)));
+          store.get(id).ifPresent(a -> pending.add(pending(a, true, null)));
         }
         List<Runnable> events = new ArrayList<>();
         try {
           inTransaction(() -> {
-            assignStories(pending, events);
+            assignStories(pending, events, false); // their lines were counted when they were stored
             noteStoriesVersion();
           });
         } catch (StoreException e) {
@@ -627,46 +638,69 @@ public final class Ingestor {
 
     /**
      * Inside the caller's transaction: runs duplicate detection and story assignment over articles
-     * just stored; a copy joins the story of the article it copies, any other article is
-     * clustered. What the listener should hear is added to {@code events}, to run after the commit.
+     * just stored, one after the other; a copy joins the story of the article it copies, any other
+     * article is clustered. Then, when {@code learn}, counts each article's lines for its outlet's
+     * boilerplate, so that the next article is matched without what this one taught: an article
+     * prepared on the reading thread before the lines of an earlier one were learned is prepared
+     * again, and the stories do not depend on how the input was batched. What the listener should
+     * hear is added to {@code events}, to run after the commit.
      */
-    private void assignStories(List<Pending> added, List<Runnable> events) {
-      if (dedup == null || sketches == null || added.isEmpty()) {
+    private void assignStories(List<Pending> added, List<Runnable> events, boolean learn) {
+      boolean matching = dedup != null && sketches != null && !added.isEmpty();
+      StoryClusterer clusterer = matching ? currentClusterer() : null;
+      for (Pending p : added) {
+        if (matching) {
+          assign(current(p, clusterer), clusterer, events);
+        }
+        if (learn && boilerplate != null) {
+          boilerplate.learn(p.article());
+        }
+      }
+    }
+
+    /**
+     * @return the pending article as prepared, or prepared again when lines of its outlet were
+     *     learned since (from articles stored before it)
+     */
+    private Pending current(Pending p, @Nullable StoryClusterer clusterer) {
+      if (boilerplate == null || p.stripped() == null || !boilerplate.stale(p.article(), p.stripped())) {
+        return p;
+      }
+      return pending(p.article(), true, clusterer);
+    }
+
+    /** Checks one article for copies and puts it in a story. */
+    private void assign(Pending p, @Nullable StoryClusterer clusterer, List<Runnable> events) {
+      Article a = p.article();
+      Optional<DuplicateLink> link = Objects.requireNonNull(dedup).check(Objects.requireNonNull(p.sketch()));
+      link.ifPresent(l -> events.add(() -> {
+        duplicates++;
+        listener.duplicate(a, l);
+      }));
+      if (clusterer == null || stories == null) {
         return;
       }
-      StoryClusterer clusterer = currentClusterer();
-      for (Pending p : added) {
-        Article a = p.article();
-        Optional<DuplicateLink> link = dedup.check(Objects.requireNonNull(p.sketch()));
-        link.ifPresent(l -> events.add(() -> {
-          duplicates++;
-          listener.duplicate(a, l);
-        }));
-        if (clusterer == null || stories == null) {
-          continue;
-        }
-        StoryClusterer.Prepared features = p.preparedBy() == clusterer ? Objects.requireNonNull(p.features())
-            : clusterer.prepare(matching(a));
-        Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
-        StoryClusterer.Assignment assignment;
-        if (ofOriginal.isPresent()) {
-          clusterer.add(features, ofOriginal.get());
-          assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
-        } else {
-          assignment = clusterer.assign(features);
-        }
-        stories.assign(a.id(), assignment.story());
-        events.add(() -> {
-          if (assignment.newStory()) {
-            newStories++;
-          } else {
-            joined++;
-          }
-          merges += assignment.merged().size();
-          splits += assignment.splits().size();
-          listener.clustered(a, assignment);
-        });
+      StoryClusterer.Prepared features = p.preparedBy() == clusterer ? Objects.requireNonNull(p.features())
+          : clusterer.prepare(matching(a));
+      Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
+      StoryClusterer.Assignment assignment;
+      if (ofOriginal.isPresent()) {
+        clusterer.add(features, ofOriginal.get());
+        assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
+      } else {
+        assignment = clusterer.assign(features);
       }
+      stories.assign(a.id(), assignment.story());
+      events.add(() -> {
+        if (assignment.newStory()) {
+          newStories++;
+        } else {
+          joined++;
+        }
+        merges += assignment.merged().size();
+        splits += assignment.splits().size();
+        listener.clustered(a, assignment);
+      });
     }
 
     void reject(Rejection rejection) {

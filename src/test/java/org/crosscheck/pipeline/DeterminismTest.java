@@ -63,4 +63,22 @@ class DeterminismTest {
       assertThat(again.report()).as("report of run %d", n).isEqualTo(first.report());
     }
   }
+
+  /** @return the stories as sets of article ids, whatever their numbers */
+  private java.util.Set<java.util.Set<ArticleId>> storiesOfTheStream(int batchSize) {
+    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("batch-" + batchSize))) {
+      Pipeline.builder().store(store).batchSize(batchSize).buildIngestor()
+          .ingest(List.of(SharedData.path("gva-2013-2015.jsonl").toString()), new IngestListener() {});
+      Map<StoryId, java.util.Set<ArticleId>> byStory = new java.util.HashMap<>();
+      store.allAssignments().forEach((a, s) -> byStory.computeIfAbsent(s, x -> new java.util.HashSet<>()).add(a));
+      return new java.util.HashSet<>(byStory.values());
+    }
+  }
+
+  @Test
+  void storiesDoNotDependOnHowTheInputWasBatched() {
+    // an outlet's boilerplate learned from one article must be out of the next, whether or not the
+    // next was read before the first was stored
+    assertThat(storiesOfTheStream(3)).isEqualTo(storiesOfTheStream(500));
+  }
 }
