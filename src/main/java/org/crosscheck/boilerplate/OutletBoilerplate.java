@@ -40,8 +40,13 @@ public final class OutletBoilerplate {
    * An outlet's boilerplate lines as known at one moment, numbered: a new set replaces the old
    * whenever a line is learned, so that a version names exactly the lines that were taken out.
    */
-  private record Known(int version, Set<Long> lines, Map<Long, Integer> learnedIn) {
-    static final Known NONE = new Known(0, Set.of(), Map.of());
+  private record Known(int version, Map<Long, Integer> learnedIn) {
+    static final Known NONE = new Known(0, Map.of());
+
+    /** @return the hashes of the boilerplate lines */
+    Set<Long> lines() {
+      return learnedIn.keySet();
+    }
   }
 
   /** Per outlet, the hashes of its boilerplate lines. */
@@ -59,14 +64,11 @@ public final class OutletBoilerplate {
       if (was.lines().containsAll(lines)) {
         return was;
       }
-      Set<Long> all = new java.util.HashSet<>(was.lines());
       Map<Long, Integer> learnedIn = new java.util.HashMap<>(was.learnedIn());
       for (long line : lines) {
-        if (all.add(line)) {
-          learnedIn.put(line, was.version() + 1);
-        }
+        learnedIn.putIfAbsent(line, was.version() + 1);
       }
-      return new Known(was.version() + 1, Set.copyOf(all), Map.copyOf(learnedIn));
+      return new Known(was.version() + 1, Map.copyOf(learnedIn));
     });
   }
 
@@ -93,7 +95,8 @@ public final class OutletBoilerplate {
       return Stripped.asIs(article);
     }
     Known k = known.getOrDefault(article.outlet(), Known.NONE);
-    return new Stripped(withoutBoilerplate(article, k.lines()), k.version(), lineHashes(article));
+    List<Line> lines = candidateLines(article.text());
+    return new Stripped(withoutBoilerplate(article, k.lines(), lines), k.version(), hashes(lines, article.title()));
   }
 
   /**
@@ -119,15 +122,32 @@ public final class OutletBoilerplate {
     return false;
   }
 
-  /** @return the distinct hashes of the article's lines and title segments that could be boilerplate */
-  private static long[] lineHashes(Article article) {
-    Set<Long> distinct = new LinkedHashSet<>();
-    for (String line : article.text().split("\n")) {
-      if (candidate(line)) {
-        distinct.add(hash(line));
+  /** A line of a text that could be boilerplate: where it is (without its line end) and its hash. */
+  private record Line(TextSpan span, long hash) {}
+
+  /** @return the text's lines of at most {@link #MAX_LINE_WORDS} words, in order */
+  private static List<Line> candidateLines(String text) {
+    List<Line> out = new java.util.ArrayList<>();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
       }
+      String line = text.substring(start, end);
+      if (candidate(line)) {
+        out.add(new Line(new TextSpan(start, end), hash(line)));
+      }
+      start = end + 1;
     }
-    distinct.addAll(TitleSegments.hashes(article.title()));
+    return out;
+  }
+
+  /** @return the distinct hashes of the lines and of the title's segments: what is counted for an outlet */
+  private static long[] hashes(List<Line> lines, @Nullable String title) {
+    Set<Long> distinct = new LinkedHashSet<>();
+    lines.forEach(l -> distinct.add(l.hash()));
+    distinct.addAll(TitleSegments.hashes(title));
     return distinct.stream().mapToLong(Long::longValue).toArray();
   }
 
@@ -138,16 +158,21 @@ public final class OutletBoilerplate {
    *     its outlet is unknown, or when nothing but boilerplate would be left
    */
   public Article withoutBoilerplate(Article article) {
-    return strip(article).article();
+    if (article.outlet() == null) {
+      return article;
+    }
+    Set<Long> boilerplate = known.getOrDefault(article.outlet(), Known.NONE).lines();
+    return withoutBoilerplate(article, boilerplate,
+        boilerplate.isEmpty() ? List.of() : candidateLines(article.text()));
   }
 
-  private Article withoutBoilerplate(Article article, Set<Long> boilerplate) {
+  private Article withoutBoilerplate(Article article, Set<Long> boilerplate, List<Line> lines) {
     String title = TitleSegments.headline(article.title(), article.outlet(), boilerplate);
     if (boilerplate.isEmpty()) {
       return Objects.equals(title, article.title()) ? article : copy(article, title, article.text());
     }
     String all = article.text();
-    List<TextSpan> spans = spans(all, boilerplate);
+    List<TextSpan> spans = spans(lines, boilerplate);
     StringBuilder kept = new StringBuilder();
     boolean removed = !spans.isEmpty();
     int from = 0;
@@ -178,28 +203,13 @@ public final class OutletBoilerplate {
     if (article.outlet() == null) {
       return List.of();
     }
-    return spans(article.text(), new java.util.HashSet<>(store.linesOf(article.outlet(), MIN_ARTICLES)));
+    Set<Long> known = new java.util.HashSet<>(store.linesOf(article.outlet(), MIN_ARTICLES));
+    return known.isEmpty() ? List.of() : spans(candidateLines(article.text()), known);
   }
 
-  /** @return the spans of the text's lines (without their line ends) whose hashes are among the given */
-  private static List<TextSpan> spans(String text, Set<Long> lines) {
-    List<TextSpan> out = new java.util.ArrayList<>();
-    if (lines.isEmpty()) {
-      return out;
-    }
-    int start = 0;
-    while (start <= text.length()) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = text.length();
-      }
-      String line = text.substring(start, end);
-      if (candidate(line) && lines.contains(hash(line))) {
-        out.add(new TextSpan(start, end));
-      }
-      start = end + 1;
-    }
-    return out;
+  /** @return the spans of the lines whose hashes are among the given */
+  private static List<TextSpan> spans(List<Line> lines, Set<Long> boilerplate) {
+    return lines.stream().filter(l -> boilerplate.contains(l.hash())).map(Line::span).toList();
   }
 
   /**
@@ -209,10 +219,20 @@ public final class OutletBoilerplate {
    * @param article a newly stored article
    */
   public void learn(Article article) {
+    learn(article, null);
+  }
+
+  /**
+   * As {@link #learn(Article)}, with the line hashes {@link #strip} already took of the article.
+   *
+   * @param article a newly stored article
+   * @param stripped what {@link #strip} made of it, or null
+   */
+  public void learn(Article article, @Nullable Stripped stripped) {
     if (article.outlet() == null) {
       return;
     }
-    long[] distinct = lineHashes(article);
+    long[] distinct = stripped != null ? stripped.lines() : hashes(candidateLines(article.text()), article.title());
     if (distinct.length > 0) {
       List<Long> now = store.countLines(article.outlet(), distinct, MIN_ARTICLES);
       if (!now.isEmpty()) {

@@ -12,11 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param months the months the article names, as ascending epoch months ({@link ArticleFeatures#months})
  */
 record EncodedArticle(TermVector[] fields, YearSet leadYears, @Nullable Long day, int[] months) {
-  /** @return whether the article names the epoch month */
-  boolean names(int month) {
-    return java.util.Arrays.binarySearch(months, month) >= 0;
-  }
-
   TermVector of(Field f) {
     return fields[f.ordinal()];
   }

@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class FeatureExtractor {
   private static final Set<String> STOP = load("stopwords-en.txt");
-  private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-      "sep", "sept", "oct", "nov", "dec");
   /** Month names and abbreviations as {@link #tokens} returns them (an abbreviation keeps its full stop only inside a token), to the month number. */
   private static final Map<String, Integer> MONTH_NAMES = monthNames();
+  /** The same in lower case, as names are compared. */
+  private static final Set<String> MONTHS = MONTH_NAMES.keySet().stream().map(m -> m.toLowerCase(Locale.ROOT))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<String> NAME_JOIN = Set.of("of", "de", "la", "van", "von", "al", "bin", "der", "du", "le",
       "da", "del");
   private static final Set<String> HONORIFIC = Set.of("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st");
@@ -118,7 +118,7 @@ final class FeatureExtractor {
         year = m > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
       }
       if (year != 0) {
-        out.add((year - 1970) * 12 + m - 1);
+        out.add(StorySimilarity.epochMonth(year, m));
       }
     }
     return out.stream().mapToInt(Integer::intValue).toArray();

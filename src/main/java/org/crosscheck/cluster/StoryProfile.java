@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a story's articles add up to: per field, the sum over its articles of {@code 1 + ln tf} for
- * each term id; the years its leads name; its date range and the days its articles are dated.
+ * each term id; the years its leads name and the months its articles name; the days its articles are dated.
  * Not thread-safe.
  */
 final class StoryProfile {
@@ -22,8 +22,6 @@ final class StoryProfile {
   YearSet leadYears = YearSet.EMPTY;
   /** The epoch months its articles name ({@link EncodedArticle#months}). */
   final it.unimi.dsi.fastutil.ints.IntOpenHashSet monthsNamed = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
-  @Nullable Long firstDay;
-  @Nullable Long lastDay;
   /**
    * The last of {@link #days}, or {@link Long#MIN_VALUE} when none: kept beside them so that the
    * common case, an article dated after the story's last day, reads no array (a cache miss for
@@ -90,7 +88,6 @@ final class StoryProfile {
     for (int m : a.months()) {
       monthsNamed.add(m);
     }
-    widen(a.day(), a.day());
     if (a.day() != null) {
       addDay(a.day());
     }
@@ -106,8 +103,6 @@ final class StoryProfile {
     java.util.Arrays.fill(normSquares, 0);
     leadYears = YearSet.EMPTY;
     monthsNamed.clear();
-    firstDay = null;
-    lastDay = null;
     days.clear();
     latest = Long.MIN_VALUE;
     articles = 0;
@@ -135,22 +130,19 @@ final class StoryProfile {
     }
     leadYears = leadYears.union(other.leadYears);
     monthsNamed.addAll(other.monthsNamed);
-    widen(other.firstDay, other.lastDay);
     other.days.forEach(this::addDay);
     articles += other.articles;
     touched = now;
   }
 
-  private void widen(@Nullable Long from, @Nullable Long to) {
-    if (from != null && to != null) {
-      firstDay = firstDay == null ? from : Math.min(firstDay, from);
-      lastDay = lastDay == null ? to : Math.max(lastDay, to);
-    }
-  }
-
   /** @return the norm of a field's IDF-weighted sums */
   double norm(Field f) {
     return Math.sqrt(Math.max(0, normSquares[f.ordinal()]));
+  }
+
+  /** @return the last day an article of this story is dated, or {@link Long#MIN_VALUE} when none is */
+  long latestDay() {
+    return latest;
   }
 
   /** @return days between the day and the nearest day an article of this story is dated, or -1 when either is unknown */
@@ -191,7 +183,7 @@ final class StoryProfile {
    */
   boolean datedIn(int[] months, long before) {
     for (int m : months) {
-      java.time.LocalDate first = java.time.LocalDate.of(1970 + Math.floorDiv(m, 12), Math.floorMod(m, 12) + 1, 1);
+      java.time.LocalDate first = StorySimilarity.firstDay(m);
       long from = first.toEpochDay();
       long to = Math.min(first.plusMonths(1).toEpochDay(), before);
       int at = java.util.Arrays.binarySearch(days.elements(), 0, days.size(), from);

@@ -130,7 +130,7 @@ final class StorySimilarity {
         return false;
       }
       return s.datedIn(article.months(), day)
-          || (s.lastDay != null && s.lastDay > day && s.monthsNamed.contains(epochMonth(day)));
+          || (s.latestDay() > day && s.monthsNamed.contains(epochMonth(day)));
     }
   }
 
@@ -167,15 +167,20 @@ final class StorySimilarity {
         a.gapTo(b), false);
   }
 
-  /** @return the weight of a field's cosine in the score */
-  static double weight(Field f) {
-    return WEIGHTS[f.ordinal()];
-  }
-
   /** @return the epoch day's month counted from January 1970, the encoding of {@link EncodedArticle#months} */
   static int epochMonth(long day) {
     LocalDate d = LocalDate.ofEpochDay(day);
-    return (d.getYear() - 1970) * 12 + d.getMonthValue() - 1;
+    return epochMonth(d.getYear(), d.getMonthValue());
+  }
+
+  /** @return the month (1-12) of the year counted from January 1970 */
+  static int epochMonth(int year, int month) {
+    return (year - 1970) * 12 + month - 1;
+  }
+
+  /** @return the first day of an epoch month ({@link #epochMonth}) */
+  static LocalDate firstDay(int epochMonth) {
+    return LocalDate.of(1970 + Math.floorDiv(epochMonth, 12), Math.floorMod(epochMonth, 12) + 1, 1);
   }
 
   /**

@@ -252,7 +252,7 @@ final class StorySplitter {
         last = Math.max(last, day);
       }
     }
-    if (last - first > StorySimilarity.WINDOW_DAYS) {
+    if (first != Long.MAX_VALUE && last - first > StorySimilarity.WINDOW_DAYS) {
       return null; // follow-ups of the story's event, not a second event: see the class comment
     }
     return leaves;

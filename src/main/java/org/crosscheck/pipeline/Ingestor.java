@@ -653,7 +653,7 @@ public final class Ingestor {
           assign(current(p, clusterer), clusterer, events);
         }
         if (learn && boilerplate != null) {
-          boilerplate.learn(p.article());
+          boilerplate.learn(p.article(), p.stripped());
         }
       }
     }

@@ -472,13 +472,18 @@ public final class EmbeddedArticleStore
       ps.setLong(1, after);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          sink.accept(new Numbered(rs.getLong(1),
-              new Sketch(new ArticleId(rs.getString(2)), fromBytes(rs.getBytes(3)), rs.getLong(4))));
+          sink.accept(numbered(rs));
         }
       }
     } catch (SQLException e) {
       throw failure("cannot read the sketches of " + dir, e);
     }
+  }
+
+  /** @return the sketch on the row, read as {@code SELECT rowid, id, signature, text_hash} */
+  private static Numbered numbered(ResultSet rs) throws SQLException {
+    return new Numbered(rs.getLong(1),
+        new Sketch(new ArticleId(rs.getString(2)), fromBytes(rs.getBytes(3)), rs.getLong(4)));
   }
 
   @Override
@@ -495,8 +500,7 @@ public final class EmbeddedArticleStore
       List<Numbered> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Numbered(rs.getLong(1),
-              new Sketch(new ArticleId(rs.getString(2)), fromBytes(rs.getBytes(3)), rs.getLong(4))));
+          out.add(numbered(rs));
         }
       }
       return out;

@@ -18,7 +18,6 @@ public final class InMemoryArticleStore
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
-  private final Map<ArticleId, Sketch> sketches = new HashMap<>();
   /** Sketches in the order stored: the sketch numbered n is at n - 1. */
   private final List<Sketch> sketchOrder = new ArrayList<>();
   private final Map<ArticleId, Long> sketchNumbers = new HashMap<>();
@@ -85,7 +84,6 @@ public final class InMemoryArticleStore
     if (known != null) {
       return known;
     }
-    sketches.put(sketch.id(), sketch);
     sketchOrder.add(sketch);
     sketchNumbers.put(sketch.id(), (long) sketchOrder.size());
     return sketchOrder.size();
@@ -167,11 +165,12 @@ public final class InMemoryArticleStore
   @Override
   public synchronized Map<String, List<Long>> linesSeenAtLeast(int atLeast) {
     Map<String, List<Long>> out = new HashMap<>();
-    outletLines.forEach((outlet, counts) -> counts.forEach((line, n) -> {
-      if (n >= atLeast) {
-        out.computeIfAbsent(outlet, o -> new ArrayList<>()).add(line);
+    for (String outlet : outletLines.keySet()) {
+      List<Long> lines = linesOf(outlet, atLeast);
+      if (!lines.isEmpty()) {
+        out.put(outlet, lines);
       }
-    }));
+    }
     return out;
   }
 
@@ -194,7 +193,7 @@ public final class InMemoryArticleStore
   @Override
   public synchronized List<ArticleId> uncheckedForDuplicates() {
     return articles.stream().filter(Article::isArticle).map(Article::id)
-        .filter(id -> !sketches.containsKey(id) && !duplicates.containsKey(id)).toList();
+        .filter(id -> !sketchNumbers.containsKey(id) && !duplicates.containsKey(id)).toList();
   }
 
   @Override
