@@ -15,13 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code crosscheck eval ...}: measures Crosscheck's stages on labelled data. */
 @Command(name = "eval", description = "Measure Crosscheck's stages against labelled data.",
-    subcommands = {EvalCommand.Clusters.class, EvalCommand.Dates.class, EvalCommand.Quotes.class})
+    subcommands = {EvalCommand.Clusters.class, EvalCommand.Reports.class, EvalCommand.Dates.class, EvalCommand.Quotes.class})
 final class EvalCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters, dates or quotes");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters, reports, dates or quotes");
   }
 
   /** @return the CoreNLP analyzer with its models loaded, saying so first (loading takes seconds) */
@@ -81,6 +81,73 @@ final class EvalCommand implements Runnable {
       out.printf(Locale.ROOT, "margin:    BCubed F1 %+.3f, pairwise F1 %+.3f over the baseline%n",
           s.bcubedF1() - b.scores().bcubedF1(), s.pairwiseF1() - b.scores().pairwiseF1());
       return ExitCode.OK;
+    }
+  }
+
+  /** {@code crosscheck eval reports GOLD.json FILE...}. */
+  @Command(name = "reports", description = {
+      "Ingest JSONL files into a temporary store, build the report of each story of a report gold file",
+      "(the story that holds all of the event's articles) and score it by the gold's matching rules:",
+      "recall of consensus facts, conflicts, exclusives, quotes and resolved dates, and the share of",
+      "reported conflicts that are real (conflict precision)."})
+  static final class Reports implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "GOLD.json", description = "Report gold: {\"events\": [...]}, such as basil-dev-gold.json.")
+    Path goldFile;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE.jsonl", description = "JSONL files holding the gold events' articles.")
+    List<Path> files;
+
+    @Option(names = "--verbose", description = "List the gold items missed and the conflicts reported wrongly.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+      for (Path f : concat(goldFile, files)) {
+        if (!Files.isRegularFile(f)) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file");
+        }
+      }
+      org.crosscheck.eval.ReportEvaluator.Gold gold;
+      try {
+        gold = org.crosscheck.eval.ReportEvaluator.read(goldFile);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      loadedAnalyzer(out);
+      var r = org.crosscheck.eval.ReportEvaluator.evaluate(gold, files);
+      out.printf(Locale.ROOT, "gold:      %d events in %s; articles from %s%n", r.events(), goldFile, files);
+      if (!r.unheld().isEmpty()) {
+        out.printf(Locale.ROOT, "stories:   %d of %d events are not held by one story (all their items missed):%n",
+            r.unheld().size(), r.events());
+        r.unheld().forEach(u -> out.printf(Locale.ROOT, "             %s%n", u));
+      }
+      for (var e : r.recall().entrySet()) {
+        var t = e.getValue();
+        out.printf(Locale.ROOT, "%-10s %3d of %3d (%.2f)%s%n", e.getKey().label() + ":", t.matched(), t.gold(), t.recall(),
+            e.getKey() == org.crosscheck.eval.ReportEvaluator.Category.CONFLICTS
+                ? String.format(Locale.ROOT, "; %d reported, %d of them real (precision %.2f)", r.conflictsReported(),
+                    r.conflictsRight(), r.conflictPrecision())
+                : "");
+      }
+      var all = r.overall();
+      out.printf(Locale.ROOT, "overall:   %3d of %3d (%.2f)%n", all.matched(), all.gold(), all.recall());
+      out.printf(Locale.ROOT, "speed:     %.1f s (ingest, analysis and reports)%n", r.seconds());
+      if (verbose) {
+        out.printf(Locale.ROOT, "%nmissed (%d):%n", r.missed().size());
+        r.missed().forEach(m -> out.printf(Locale.ROOT, "  %s%n", m));
+        out.printf(Locale.ROOT, "%nconflicts reported that match no gold conflict (%d):%n", r.wrong().size());
+        r.wrong().forEach(w -> out.printf(Locale.ROOT, "  %s%n", w));
+      }
+      return ExitCode.OK;
+    }
+
+    private static List<Path> concat(Path first, List<Path> rest) {
+      List<Path> all = new java.util.ArrayList<>(rest);
+      all.add(0, first);
+      return all;
     }
   }
 

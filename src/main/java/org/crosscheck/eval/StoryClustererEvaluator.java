@@ -7,18 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
-import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.store.EmbeddedArticleStore;
 import org.jspecify.annotations.Nullable;
 
@@ -59,9 +56,7 @@ public final class StoryClustererEvaluator {
    * @throws IllegalArgumentException when the files hold no labelled article
    */
   public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed) {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempDirectory("crosscheck-eval");
+    try (TemporaryStore tmp = TemporaryStore.open()) {
       List<String> inputs = new ArrayList<>();
       if (shuffleSeed == null) {
         files.forEach(f -> inputs.add(f.toString()));
@@ -71,57 +66,51 @@ public final class StoryClustererEvaluator {
           Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(lines::add);
         }
         Collections.shuffle(lines, new Random(shuffleSeed));
-        Path shuffled = tmp.resolve("shuffled.jsonl");
+        Path shuffled = tmp.dir().resolve("shuffled.jsonl");
         Files.write(shuffled, lines, StandardCharsets.UTF_8);
         inputs.add(shuffled.toString());
       }
-      try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
-        long start = System.nanoTime();
-        List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
-        IngestSummary summary = Pipeline.builder().store(store).buildIngestor().ingest(inputs, new IngestListener() {
-          @Override
-          public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
-            links.add(link);
-          }
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (summary.storeError() != null) {
-          throw new IllegalStateException("the evaluation store failed: " + summary.storeError());
+      EmbeddedArticleStore store = tmp.store();
+      long start = System.nanoTime();
+      List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
+      IngestSummary summary = tmp.ingest(inputs, new IngestListener() {
+        @Override
+        public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
+          links.add(link);
         }
-        Map<ArticleId, StoryId> predicted = store.allAssignments();
-        Map<ArticleId, Object> pred = new HashMap<>();
-        Map<ArticleId, String> gold = new HashMap<>();
-        long notArticles = 0;
-        for (Article a : store.list(0, Integer.MAX_VALUE)) {
-          if (a.goldStory() != null && predicted.containsKey(a.id())) {
-            pred.put(a.id(), predicted.get(a.id()));
-            gold.put(a.id(), a.goldStory());
-          } else if (a.goldStory() != null && !a.isArticle()) {
-            pred.put(a.id(), "not an article: " + a.id().value()); // a story of its own
-            gold.put(a.id(), a.goldStory());
-            notArticles++;
-          }
+      });
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Map<ArticleId, StoryId> predicted = store.allAssignments();
+      Map<ArticleId, Object> pred = new HashMap<>();
+      Map<ArticleId, String> gold = new HashMap<>();
+      long notArticles = 0;
+      for (Article a : store.list(0, Integer.MAX_VALUE)) {
+        if (a.goldStory() != null && predicted.containsKey(a.id())) {
+          pred.put(a.id(), predicted.get(a.id()));
+          gold.put(a.id(), a.goldStory());
+        } else if (a.goldStory() != null && !a.isArticle()) {
+          pred.put(a.id(), "not an article: " + a.id().value()); // a story of its own
+          gold.put(a.id(), a.goldStory());
+          notArticles++;
         }
-        if (gold.isEmpty()) {
-          throw new IllegalArgumentException("no article in " + files + " carries a 'story' label to score against");
-        }
-        long copyLinks = 0;
-        long crossing = 0;
-        for (var link : links) {
-          String a = store.get(link.copy()).map(Article::goldStory).orElse(null);
-          String b = store.get(link.original()).map(Article::goldStory).orElse(null);
-          if (a != null && b != null) {
-            copyLinks++;
-            crossing += a.equals(b) ? 0 : 1;
-          }
-        }
-        return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits(),
-            notArticles, CentroidBaseline.evaluate(read(inputs)), copyLinks, crossing);
       }
+      if (gold.isEmpty()) {
+        throw new IllegalArgumentException("no article in " + files + " carries a 'story' label to score against");
+      }
+      long copyLinks = 0;
+      long crossing = 0;
+      for (var link : links) {
+        String a = store.get(link.copy()).map(Article::goldStory).orElse(null);
+        String b = store.get(link.original()).map(Article::goldStory).orElse(null);
+        if (a != null && b != null) {
+          copyLinks++;
+          crossing += a.equals(b) ? 0 : 1;
+        }
+      }
+      return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits(),
+          notArticles, CentroidBaseline.evaluate(read(inputs)), copyLinks, crossing);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(tmp);
     }
   }
 
@@ -136,16 +125,5 @@ public final class StoryClustererEvaluator {
       });
     }
     return out;
-  }
-
-  private static void deleteQuietly(@Nullable Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException ignored) {
-      // a temporary directory left behind is harmless
-    }
   }
 }

@@ -25,6 +25,18 @@ public final class ReportRenderer {
     }
   }
 
+  /**
+   * @param part a part of a report (a fact, a conflict, a speaker's quotes), evidence included
+   * @return the part as JSON on one line, the same fields as in {@link #json}
+   */
+  public static String json(Record part) {
+    try {
+      return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(part);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a part of the report as JSON", e);
+    }
+  }
+
   /** @return the report as Markdown, each line citing its evidence as {@code [article:start-end]} */
   public static String markdown(StoryReport r) {
     StringBuilder b = new StringBuilder();

@@ -32,7 +32,7 @@ class MainTest {
   @Test
   void helpOnEverySubcommandPrintsItsUsageAndExitsZero() {
     for (String[] command : List.of(new String[] {"ingest"}, new String[] {"serve"}, new String[] {"report"},
-        new String[] {"eval", "clusters"}, new String[] {"bench", "ingest"}, new String[] {"help"})) {
+        new String[] {"eval", "clusters"}, new String[] {"eval", "reports"}, new String[] {"bench", "ingest"}, new String[] {"help"})) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
       Result r = run(args);
@@ -176,6 +176,19 @@ class MainTest {
     Result r = run("eval", "clusters", tmp.resolve("none.jsonl").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("none.jsonl: no such file");
+  }
+
+  @Test
+  void evalReportsRefusesMissingFilesAndGoldItCannotRead() throws Exception {
+    String articles = SharedData.path("basil-2010-2016.jsonl").toString();
+    Result missing = run("eval", "reports", tmp.resolve("none.json").toString(), articles);
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("none.json: no such file");
+    java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.json"), "[1, 2]");
+    Result unreadable = run("eval", "reports", bad.toString(), articles);
+    assertThat(unreadable.code()).isEqualTo(2);
+    assertThat(unreadable.err()).contains("bad.json: not report gold");
+    assertThat(run("eval", "reports", bad.toString()).code()).as("no articles").isEqualTo(2);
   }
 
   @Test
