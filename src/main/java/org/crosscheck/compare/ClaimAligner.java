@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Conflicts</b>: within a fact, dates or amounts of the same thing that cannot both be
  *       true (2024-06 and 2024-12; 12,000 and 15,000 troops). Values that fit each other (2024 and
  *       2024-12; a day inside a week) are not conflicts.
- *   <li><b>Exclusives</b>: claims aligned with no other article's that give a number no other
- *       article gives ("more than 15,800 containers").
+ *   <li><b>Exclusives</b>: sentences naming a person, organisation, place, amount or date that no
+ *       other outlet states ({@link Exclusives}), the weightiest first.
  * </ul>
  *
  * Stateless; thread-safe.
@@ -230,29 +230,7 @@ public final class ClaimAligner {
     }
     consensus.sort(Comparator.comparingInt((Fact f) -> f.outlets().size()).reversed()
         .thenComparing(Comparator.comparingInt((Fact f) -> f.origins().size()).reversed()));
-    // exclusives: unaligned claims whose numbers and dates no other article gives
-    Map<ArticleId, Set<String>> valuesByArticle = new HashMap<>();
-    for (Source s : sources) {
-      Set<String> values = valuesByArticle.computeIfAbsent(s.article(), a -> new LinkedHashSet<>());
-      s.analysis().quantities().forEach(q -> values.add(number(q.value())));
-      s.analysis().times().forEach(t -> values.add(String.valueOf(t.value())));
-    }
-    List<Claim> exclusives = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      Item it = items.get(i);
-      if (aligned[i]) {
-        continue;
-      }
-      Set<String> own = values(it);
-      if (own.isEmpty()) {
-        continue;
-      }
-      boolean elsewhere = valuesByArticle.entrySet().stream().filter(e -> !e.getKey().equals(it.claim().article()))
-          .anyMatch(e -> e.getValue().stream().anyMatch(own::contains));
-      if (!elsewhere) {
-        exclusives.add(it.claim());
-      }
-    }
+    List<Claim> exclusives = Exclusives.find(sources, entities).stream().map(Exclusives.Found::claim).toList();
     return new Result(consensus, conflicts, exclusives);
   }
 
@@ -400,17 +378,6 @@ public final class ClaimAligner {
   static String content(String sentence) {
     String c = FRAME_END.matcher(FRAME_START.matcher(sentence).replaceFirst("")).replaceFirst("");
     return c.split(" ").length >= MIN_WORDS ? c : sentence;
-  }
-
-  /** @return the claim's numbers (cardinal amounts, money, percentages) and its dates more precise than a year */
-  private static Set<String> values(Item it) {
-    Analysis a = it.source().analysis();
-    int k = it.sentence();
-    Set<String> out = new LinkedHashSet<>();
-    a.quantities().stream().filter(q -> q.sentence() == k && !q.type().equals("ORDINAL"))
-        .filter(q -> !number(q.value()).matches("[0-9]\\.0")) // "one", "two": too common to be a fact of their own
-        .forEach(q -> out.add(number(q.value())));
-    return out;
   }
 
   /** @return the conflicting dates and amounts among one fact's claims */
