@@ -1,14 +1,11 @@
 package org.crosscheck.compare;
 
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,9 +27,8 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Consensus</b>: a fact stated by two outlets or more, with the independent origins
  *       behind it ({@link Origins}: outlets relaying one origin count once). Sentences are
  *       embedded without the words that only say where they come from ("According to KCNA, ").
- *   <li><b>Conflicts</b>: within a fact, dates or amounts of the same thing that cannot both be
- *       true (2024-06 and 2024-12; 12,000 and 15,000 troops). Values that fit each other (2024 and
- *       2024-12; a day inside a week) are not conflicts.
+ *   <li><b>Conflicts</b>: dates or amounts of the same slot that cannot both be true, wherever in
+ *       the articles they are stated ({@link SlotAligner}).
  *   <li><b>Exclusives</b>: sentences naming a person, organisation, place, amount or date that no
  *       other outlet states ({@link Exclusives}), the weightiest first.
  * </ul>
@@ -46,7 +42,6 @@ public final class ClaimAligner {
   static final double LINK_AVERAGE = 0.6;
   /** Least cosine for claims naming different sources to be one fact. */
   static final double DIFFERENT_SOURCES = 0.75;
-  private static final Pattern DATED = Pattern.compile("\\d{4}(?:-\\d{2}(?:-\\d{2})?|-W\\d{2})?");
   private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\p{L},;] )(\\p{Lu}\\p{Ll}{3,})\\b");
   /** Least average cosine for a claim to join a fact it states among other things. */
   static final double WIDEN = 0.58;
@@ -144,9 +139,6 @@ public final class ClaimAligner {
   /** A claim before its sentence is embedded. */
   private record Pending(Source source, int sentence, Claim claim) {}
 
-  /** A claim with the words in it that give a date or an amount. */
-  private record Valued(Item item, TextSpan words) {}
-
   /**
    * @param sources the story's articles
    * @param entities the story's entities, to name origins canonically
@@ -208,12 +200,7 @@ public final class ClaimAligner {
     List<List<Integer>> facts = widen(groups, items, cos, entities, origins, aligned);
     List<Fact> consensus = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
-    for (List<Integer> g : groups) {
-      if (g.size() > 1) {
-        // values are compared within the claims that state the fact closely, not those that state it among others
-        conflicts.addAll(conflicts(g.stream().map(items::get).toList()));
-      }
-    }
+    conflicts.addAll(new SlotAligner(embedder).conflicts(sources));
     for (List<Integer> g : facts) {
       // the claim closest to all the others first: it states the fact best
       List<Item> members = g.stream().sorted(Comparator.comparingDouble((Integer x) -> -g.stream()
@@ -378,120 +365,6 @@ public final class ClaimAligner {
   static String content(String sentence) {
     String c = FRAME_END.matcher(FRAME_START.matcher(sentence).replaceFirst("")).replaceFirst("");
     return c.split(" ").length >= MIN_WORDS ? c : sentence;
-  }
-
-  /** @return the conflicting dates and amounts among one fact's claims */
-  private static List<Conflict> conflicts(List<Item> members) {
-    List<Conflict> out = new ArrayList<>();
-    // dates: each claim's dated values (a day, a month or a year)
-    Map<String, List<Valued>> dates = new LinkedHashMap<>();
-    Map<String, List<Valued>> amounts = new LinkedHashMap<>();
-    for (Item it : members) {
-      Analysis a = it.source().analysis();
-      for (Analysis.TimeMention t : a.times()) {
-        if (t.sentence() == it.sentence() && t.value() != null && DATED.matcher(t.value()).matches()) {
-          dates.computeIfAbsent(t.value(), v -> new ArrayList<>()).add(new Valued(it, t.span()));
-        }
-      }
-      for (Analysis.Quantity q : a.quantities()) {
-        if (q.sentence() == it.sentence() && q.counts() != null && q.type().equals("NUMBER")) {
-          String key = number(q.value()) + " " + q.counts().toLowerCase(Locale.ROOT);
-          amounts.computeIfAbsent(key, v -> new ArrayList<>()).add(new Valued(it, q.span()));
-        }
-      }
-    }
-    List<String> dateValues = new ArrayList<>(dates.keySet());
-    boolean dateConflict = false;
-    for (int i = 0; i < dateValues.size() && !dateConflict; i++) {
-      for (int j = i + 1; j < dateValues.size(); j++) {
-        if (!compatible(dateValues.get(i), dateValues.get(j)) && fromDifferentArticles(dates.get(dateValues.get(i)),
-            dates.get(dateValues.get(j)))) {
-          dateConflict = true;
-          break;
-        }
-      }
-    }
-    if (dateConflict && onlyOneDatePerArticle(dates)) {
-      out.add(new Conflict("DATE", sides(dates)));
-    }
-    // amounts of the same thing: same counted noun, different numbers, from different articles
-    Map<String, Map<String, List<Valued>>> byThing = new LinkedHashMap<>();
-    amounts.forEach((k, v) -> {
-      int space = k.indexOf(' ');
-      byThing.computeIfAbsent(k.substring(space + 1), t -> new LinkedHashMap<>()).put(k, v);
-    });
-    for (Map<String, List<Valued>> values : byThing.values()) {
-      if (values.size() >= 2) {
-        List<List<Valued>> lists = new ArrayList<>(values.values());
-        if (fromDifferentArticles(lists.get(0), lists.get(1))) {
-          out.add(new Conflict("NUMBER", sides(values)));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** A fact whose claims each name one date can conflict; a claim naming several dates says more than one thing. */
-  private static boolean onlyOneDatePerArticle(Map<String, List<Valued>> dates) {
-    Map<ArticleId, Set<String>> perArticle = new HashMap<>();
-    dates.forEach((v, list) -> list.forEach(o -> perArticle.computeIfAbsent(o.item().claim().article(),
-        a -> new LinkedHashSet<>()).add(v)));
-    return perArticle.values().stream().allMatch(s -> s.size() == 1);
-  }
-
-  private static boolean fromDifferentArticles(List<Valued> a, List<Valued> b) {
-    return a.stream().anyMatch(x -> b.stream().noneMatch(y -> x.item().claim().article()
-        .equals(y.item().claim().article())));
-  }
-
-  private static List<Side> sides(Map<String, List<Valued>> values) {
-    List<Side> sides = new ArrayList<>();
-    values.forEach((value, list) -> {
-      List<Claim> claims = list.stream().map(o -> o.item().claim()).toList();
-      List<TextSpan> words = list.stream().map(o -> o.words()).toList();
-      sides.add(new Side(value, claims.stream().map(Claim::outlet).distinct().toList(), claims, words));
-    });
-    return sides;
-  }
-
-  /**
-   * @return whether two dates can both be right: their periods overlap (2024 and 2024-12; Saturday 2025-04-26 and
-   *     "last week", 2025-W17)
-   */
-  static boolean compatible(String a, String b) {
-    LocalDate[] x = period(a);
-    LocalDate[] y = period(b);
-    if (x == null || y == null) {
-      return a.startsWith(b) || b.startsWith(a);
-    }
-    return !x[1].isBefore(y[0]) && !y[1].isBefore(x[0]);
-  }
-
-  /** @return the first and last day of a TIMEX3 date (a year, month, day or ISO week), or {@code null} */
-  static LocalDate @Nullable [] period(String value) {
-    try {
-      if (value.matches("\\d{4}")) {
-        LocalDate d = LocalDate.of(Integer.parseInt(value), 1, 1);
-        return new LocalDate[] {d, d.plusYears(1).minusDays(1)};
-      }
-      if (value.matches("\\d{4}-\\d{2}")) {
-        LocalDate d = LocalDate.parse(value + "-01");
-        return new LocalDate[] {d, d.plusMonths(1).minusDays(1)};
-      }
-      if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-        LocalDate d = LocalDate.parse(value);
-        return new LocalDate[] {d, d};
-      }
-      if (value.matches("\\d{4}-W\\d{2}")) {
-        LocalDate d = LocalDate.of(Integer.parseInt(value.substring(0, 4)), 1, 4)
-            .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(value.substring(6)))
-            .with(java.time.DayOfWeek.MONDAY);
-        return new LocalDate[] {d, d.plusDays(6)};
-      }
-    } catch (java.time.DateTimeException | NumberFormatException e) {
-      return null;
-    }
-    return null;
   }
 
   private static String number(String value) {

@@ -1,0 +1,106 @@
+package org.crosscheck.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.crosscheck.analysis.Analysis;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.TextSpan;
+import org.junit.jupiter.api.Test;
+
+class SlotAlignerTest {
+  @Test
+  void aDayInsideTheWeekOrWeekendAnotherOutletNamesIsNoConflict() {
+    // "Saturday" in an article of Monday 2025-04-28 and "last week" in the same story
+    assertThat(SlotAligner.compatible(date("2025-04-26"), date("2025-W17"))).isTrue();
+    assertThat(SlotAligner.compatible(date("2025-W17"), date("2025-04-26"))).isTrue();
+    assertThat(SlotAligner.compatible(date("2025-04-19"), date("2025-W17"))).isFalse();
+    assertThat(SlotAligner.compatible(date("2025-04-28"), date("2025-W17"))).isFalse();
+    assertThat(SlotAligner.compatible(date("2010-06-12"), date("2010-W23-WE"))).isTrue();
+    assertThat(SlotAligner.compatible(date("2010-06-11"), date("2010-W23-WE"))).as("a Friday").isFalse();
+  }
+
+  @Test
+  void periodsThatOverlapFitAndOthersConflict() {
+    assertThat(SlotAligner.compatible(date("2024"), date("2024-12"))).isTrue();
+    assertThat(SlotAligner.compatible(date("2024-06"), date("2024-12"))).isFalse();
+    assertThat(SlotAligner.compatible(date("2025-W18"), date("2025-05"))).isTrue(); // 28 April to 4 May
+    assertThat(SlotAligner.compatible(date("2025-W18"), date("2025-03"))).isFalse();
+    assertThat(SlotAligner.compatible(date("2024-12-31"), date("2025"))).isFalse();
+    // ISO week 1 of 2026 starts on Monday 29 December 2025
+    assertThat(SlotAligner.period("2026-W01")[0]).hasToString("2025-12-29");
+    assertThat(SlotAligner.period("2010-W23-WE")).containsExactly(LocalDate.parse("2010-06-12"), LocalDate.parse("2010-06-13"));
+    assertThat(SlotAligner.period("P3D")).isNull();
+  }
+
+  @Test
+  void theSameWordsResolvedToDifferentDaysAreNoConflict() {
+    SlotAligner.Value thursday = new SlotAligner.Value(claim("a-1"), "DATE", "2013-01-24", new TextSpan(0, 8),
+        day("2013-01-24"), day("2013-01-24"), "thursday");
+    SlotAligner.Value alsoThursday = new SlotAligner.Value(claim("a-2"), "DATE", "2013-01-31", new TextSpan(0, 8),
+        day("2013-01-31"), day("2013-01-31"), "thursday");
+    assertThat(SlotAligner.compatible(thursday, alsoThursday)).isTrue();
+  }
+
+  @Test
+  void hedgesAndRoundingFollowTheDocumentedRule() {
+    assertThat(compatible("more than 250,000 people", "250000.0", "about 250,000 people", "250000.0")).isTrue();
+    assertThat(compatible("roughly $141 million", "141000000.0", "$139 million", "139000000.0")).isFalse();
+    assertThat(compatible("$43 million", "43000000.0", "$43,885,310", "43885310.0")).as("rounded").isTrue();
+    assertThat(compatible("55,000 pages", "55000.0", "50,000 pages", "50000.0")).as("plain amounts are exact").isFalse();
+    assertThat(compatible("$1 million", "1000000.0", "$500,000", "500000.0")).isFalse();
+    assertThat(compatible("nearly two-dozen steps", "14.0", "23 steps", "23.0")).as("two dozen is 24").isTrue();
+    assertThat(compatible("some 16 measures", "16.0", "15 bills", "15.0")).isFalse();
+    assertThat(compatible("$5,587.75", "5587.75", "$5,687.75", "5687.75")).isFalse();
+  }
+
+  @Test
+  void ranksAndAgesAreNoAmounts() {
+    String text = "Steny Hoyer, 77, of Maryland kept the No. 2 job.";
+    assertThat(SlotAligner.range(quantity(text, "77", "77.0"), text)).isNull();
+    assertThat(SlotAligner.range(quantity(text, "2", "2.0"), text)).isNull();
+  }
+
+  @Test
+  void onlyCloseValuesCanBeOneSlot() {
+    assertThat(SlotAligner.plausible(amount(15), amount(16))).isTrue();
+    assertThat(SlotAligner.plausible(amount(35), amount(194))).isFalse();
+    assertThat(SlotAligner.plausible(date("2016-11-30"), date("2016-W47"))).isTrue();
+    assertThat(SlotAligner.plausible(date("2009"), date("2013-01-29"))).isFalse();
+  }
+
+  private static boolean compatible(String textA, String valueA, String textB, String valueB) {
+    String a = "They said " + textA + " was the figure.";
+    String b = "They said " + textB + " was the figure.";
+    return SlotAligner.compatible(amount(a, textA, valueA), amount(b, textB, valueB));
+  }
+
+  private static SlotAligner.Value amount(String text, String words, String value) {
+    double[] range = SlotAligner.range(quantity(text, words, value), text);
+    return new SlotAligner.Value(claim("a-1"), "NUMBER", words, new TextSpan(0, 1), range[0], range[1], words);
+  }
+
+  private static SlotAligner.Value amount(double v) {
+    return new SlotAligner.Value(claim("a-1"), "NUMBER", String.valueOf(v), new TextSpan(0, 1), v, v, String.valueOf(v));
+  }
+
+  private static Analysis.Quantity quantity(String text, String words, String value) {
+    int at = text.indexOf(words);
+    return new Analysis.Quantity(words, value, null, "NUMBER", new TextSpan(at, at + words.length()), 0);
+  }
+
+  private static SlotAligner.Value date(String timex) {
+    LocalDate[] p = SlotAligner.period(timex);
+    return new SlotAligner.Value(claim("a-1"), "DATE", timex, new TextSpan(0, 1), p[0].toEpochDay(), p[1].toEpochDay(),
+        "");
+  }
+
+  private static double day(String iso) {
+    return LocalDate.parse(iso).toEpochDay();
+  }
+
+  private static ClaimAligner.Claim claim(String article) {
+    return new ClaimAligner.Claim(new ArticleId(article), "Outlet", new TextSpan(0, 1), "x", null);
+  }
+}
