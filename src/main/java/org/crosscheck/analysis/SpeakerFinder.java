@@ -105,11 +105,19 @@ final class SpeakerFinder {
       if (signed != null && !"OTHER".equals(signed.type())) {
         return signed;
       }
+      // "― Ariana Huichapa": capitalised words the entity tagger did not know sign the quote too
+      if (signed != null && SIGNATURE.matcher(signed.text()).matches()) {
+        return new Speaker(signed.text(), signed.span(), signed.text(), "PERSON", signed.cue());
+      }
     }
     // the sentence splitter ends a sentence after “...?” and “...!”: the attribution then opens the next one
     String inner = text.substring(quote.start(), quote.end()).replaceAll("[\\s\"'`“”’]+$", "");
     boolean splitAfter = inner.endsWith("?") || inner.endsWith("!");
     int sentence = splitAfter ? sentenceOf(tokens.get(from)) : sentenceOf(tokens.get(from - 1));
+    Speaker described = namedThenDescribed(text, tokens, from);
+    if (described != null) {
+      return described;
+    }
     for (int i = from; i < Math.min(tokens.size(), from + REACH); i++) {
       CoreLabel t = tokens.get(i);
       if (sentenceOf(t) != sentence || isQuoteMark(t)) {
@@ -130,6 +138,46 @@ final class SpeakerFinder {
     }
     return null;
   }
+
+  /**
+   * “...” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA,
+   * said: a person named right after the quote, then described at more length than a cue is looked
+   * for, then the cue.
+   *
+   * @return the person, or {@code null} when the words after the quote are not a name, a description and a cue
+   */
+  private static @Nullable Speaker namedThenDescribed(String text, List<CoreLabel> tokens, int from) {
+    int s = from;
+    while (s < tokens.size() && (",".equals(tokens.get(s).word()) || isQuoteMark(tokens.get(s)))) {
+      s++;
+    }
+    int e = s;
+    while (e < tokens.size() && "PERSON".equals(tokens.get(e).ner())) {
+      e++;
+    }
+    if (e == s || e + 1 >= tokens.size() || !",".equals(tokens.get(e).word())) {
+      return null;
+    }
+    int sentence = sentenceOf(tokens.get(s));
+    for (int i = e + 1; i < Math.min(tokens.size(), e + 1 + DESCRIPTION); i++) {
+      CoreLabel t = tokens.get(i);
+      if (sentenceOf(t) != sentence || isQuoteMark(t)) {
+        return null;
+      }
+      if (isCue(t) && ",".equals(tokens.get(i - 1).word())) {
+        TextSpan whole = new TextSpan(tokens.get(s).beginPosition(), tokens.get(i - 1).beginPosition());
+        String name = text.substring(tokens.get(s).beginPosition(), tokens.get(e - 1).endPosition());
+        return new Speaker(whole.of(text), whole, name, "PERSON", t.word());
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile(
+      "\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){1,3}");
+
+  /** Most tokens between a person named after a quote and the cue, when a description comes between. */
+  private static final int DESCRIPTION = 45;
 
   private static @Nullable Speaker lookBefore(String text, List<CoreLabel> tokens, int from) {
     if (from < 0) {
@@ -189,7 +237,10 @@ final class SpeakerFinder {
       }
       // the speaker's words run to the end of the aside, as written
       TextSpan whole = new TextSpan(core.span().start(), tokens.get(aside).endPosition());
-      return new Speaker(whole.of(text), whole, core.name(), core.type(), core.cue());
+      // "Mr. Jackson's lawyer, Reid H. Weingarten, said": a role named in the aside is that person
+      String named = "PERSON".equals(tokens.get(e).ner()) ? null : personIn(text, tokens, e + 1, aside);
+      return named != null ? new Speaker(whole.of(text), whole, named, "PERSON", core.cue())
+          : new Speaker(whole.of(text), whole, core.name(), core.type(), core.cue());
     }
     if (s > e || e < 0) {
       return null;
@@ -263,7 +314,8 @@ final class SpeakerFinder {
     }
     String pronoun = tokens.get(s).word().toLowerCase(Locale.ROOT);
     if (s == e && PERSONAL.contains(pronoun)) {
-      String resolved = lastBefore(text, tokens, s, "PERSON");
+      String resolved = lastPersonBefore(text, tokens, s, pronoun.equals("he") ? NameGenders.Gender.MALE
+          : pronoun.equals("she") ? NameGenders.Gender.FEMALE : null);
       name = resolved == null ? phrase : resolved;
       type = resolved == null ? "OTHER" : "PERSON";
     } else if (s == e && pronoun.equals("it")) {
@@ -272,6 +324,81 @@ final class SpeakerFinder {
       type = resolved == null ? "OTHER" : "ORGANIZATION";
     }
     return new Speaker(phrase, span, name, type, cue.word());
+  }
+
+  /**
+   * @param gender the gender the pronoun gives ("she"), or {@code null}
+   * @return the last person named in the 400 tokens before whose gender, where known, is the pronoun's:
+   *     "she" after "Donald Trump ... Ginsburg" is Ginsburg. A person's gender is read from a title before
+   *     the name (Mr., Mrs., Ms.) or its first name, and for a surname alone from a fuller mention before it
+   */
+  private static @Nullable String lastPersonBefore(String text, List<CoreLabel> tokens, int before,
+      NameGenders.@Nullable Gender gender) {
+    int i = before - 1;
+    while (i >= Math.max(0, before - 400)) {
+      if (!"PERSON".equals(tokens.get(i).ner())) {
+        i--;
+        continue;
+      }
+      int j = i;
+      while (j - 1 >= 0 && "PERSON".equals(tokens.get(j - 1).ner())) {
+        j--;
+      }
+      if (gender == null || genderOf(tokens, j, i) != gender.opposite()) {
+        return text.substring(tokens.get(j).beginPosition(), tokens.get(i).endPosition());
+      }
+      i = j - 1;
+    }
+    return null;
+  }
+
+  /** @return the gender of the person named by tokens {@code from..to}, or {@code null} when unknown */
+  private static NameGenders.@Nullable Gender genderOf(List<CoreLabel> tokens, int from, int to) {
+    NameGenders.Gender g = from > 0 ? NameGenders.ofTitle(tokens.get(from - 1).word()) : null;
+    if (g == null && to > from) {
+      g = NameGenders.ofFirstName(tokens.get(from).word());
+    }
+    if (g != null || to > from) {
+      return g;
+    }
+    // a surname alone: the fuller mention of it before
+    String surname = tokens.get(from).word();
+    for (int k = from - 1; k >= 1; k--) {
+      if (surname.equals(tokens.get(k).word()) && "PERSON".equals(tokens.get(k).ner())) {
+        int j = k;
+        while (j - 1 >= 0 && "PERSON".equals(tokens.get(j - 1).ner())) {
+          j--;
+        }
+        if (j < k || j > 0 && NameGenders.ofTitle(tokens.get(j - 1).word()) != null) {
+          return genderOf(tokens, j, k);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** @return the aside's words when they are a person's name (a title and punctuation aside), else {@code null} */
+  private static @Nullable String personIn(String text, List<CoreLabel> tokens, int from, int to) {
+    int s = from;
+    int e = to;
+    while (s <= e && !"PERSON".equals(tokens.get(s).ner())) {
+      if (tokens.get(s).word().matches("\\p{L}+") && !"NNP".equals(tokens.get(s).tag())) {
+        return null; // "a top Trump surrogate": a description, not a name
+      }
+      s++;
+    }
+    while (e >= s && !"PERSON".equals(tokens.get(e).ner())) {
+      if (tokens.get(e).word().matches("\\p{L}+")) {
+        return null;
+      }
+      e--;
+    }
+    for (int i = s; i <= e; i++) {
+      if (!"PERSON".equals(tokens.get(i).ner())) {
+        return null;
+      }
+    }
+    return s > e ? null : text.substring(tokens.get(s).beginPosition(), tokens.get(e).endPosition());
   }
 
   /** @return the last entity of the type named in the 400 tokens before, or {@code null} */

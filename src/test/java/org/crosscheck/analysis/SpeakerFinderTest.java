@@ -67,4 +67,22 @@ class SpeakerFinderTest {
       }
     }
   }
+
+  @Test
+  void aPronounIsTheLastPersonOfItsGenderAndARoleNamedInAnAsideIsThatPerson() {
+    String text = "Donald Trump criticized Justice Ruth Bader Ginsburg on Tuesday. Ginsburg was not moved.\n"
+        + "“He has no consistency about him,” she said.\n"
+        + "Mr. Jackson’s lawyer, Reid H. Weingarten, said: “He has come to terms with his misconduct.”\n"
+        + "“The rules are a disaster,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states"
+        + " suing the agency, said in a statement.\n"
+        + "“You are not a leader.” ― Christina Lastra";
+    List<Analysis.Quote> q = quotes(text);
+    assertThat(q).hasSize(4);
+    assertThat(q.get(0).speaker().text()).isEqualTo("she");
+    assertThat(q.get(0).speaker().name()).as("she is not Donald Trump").isEqualTo("Ginsburg");
+    assertThat(q.get(1).speaker().name()).isEqualTo("Reid H. Weingarten");
+    assertThat(q.get(2).speaker().name()).isEqualTo("Scott Pruitt");
+    assertThat(q.get(2).speaker().type()).isEqualTo("PERSON");
+    assertThat(q.get(3).speaker().name()).isEqualTo("Christina Lastra");
+  }
 }
