@@ -57,6 +57,9 @@ class ReportBuilderTest {
         .satisfies(d -> assertThat(d.inferred()).isTrue());
     assertThat(r.story().inferredDate()).isEqualTo("2025-04-28");
     assertThat(r.quotes()).extracting(StoryReport.Speaker::speaker).contains("Koo Byung-sam", "Jeon Ha-kyu");
+    // “... a clear illegal act ...,” Jeon Ha-kyu, spokesperson for the Ministry of National Defense, said
+    assertThat(r.quotes()).filteredOn(s -> "Jeon Ha-kyu".equals(s.speaker())).singleElement()
+        .satisfies(s -> assertThat(s.quotes()).anySatisfy(q -> assertThat(q.text()).contains("a clear illegal act")));
     assertThat(r.entities()).anySatisfy(e -> assertThat(e.variants()).contains("KCNA", "Korean Central News Agency"));
     assertEvidencePointsAtItsText(store, r);
   }
