@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -217,9 +218,91 @@ public final class ClaimAligner {
     }
     consensus.sort(Comparator.comparingInt((Fact f) -> f.outlets().size()).reversed()
         .thenComparing(Comparator.comparingInt((Fact f) -> f.origins().size()).reversed()));
+    consensus.addAll(anchored(items, cos, entities, origins, consensus));
     List<Claim> exclusives = Exclusives.find(sources, entities).stream().map(Exclusives.Found::claim).toList();
     return new Result(consensus, conflicts, exclusives);
   }
+
+  /**
+   * Facts that outlets state in sentences worded too differently to align, found by what they
+   * name: a name, a number or quoted words that two outlets or more give and that few of the
+   * story's sentences name (at most {@value #ANCHORED_PER_OUTLET} per outlet naming it, and at most
+   * {@value #ANCHOR_SHARE} of all unless once per outlet): "ABC News' Martha Raddatz moderated", "a $447 billion jobs plan",
+   * "he was 'under duress'". Each outlet's sentence is the one closest to the others'. Anchors
+   * that an aligned fact already carries for two outlets, and facts made of the same sentences as
+   * one before, are left out. They come after the aligned facts, the most widely stated first.
+   */
+  private static List<Fact> anchored(List<Item> items, double[][] cos, List<EntityResolver.Entity> entities,
+      Origins origins, List<Fact> aligned) {
+    Map<String, String> canonical = new HashMap<>();
+    for (EntityResolver.Entity e : entities) {
+      e.variants().forEach(v -> canonical.putIfAbsent(v, e.name()));
+    }
+    List<Set<String>> anchorsOf = new ArrayList<>();
+    Map<String, List<Integer>> naming = new LinkedHashMap<>();
+    Map<Claim, Set<String>> byClaim = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      Item it = items.get(i);
+      Set<String> a = anchors(it, canonical);
+      a.removeAll(origins.of(it.claim().article(), it.sentence()).named());
+      for (Analysis.Quote q : it.source().analysis().quotes()) {
+        String words = q.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").replaceAll("\\s+", " ").strip();
+        if (it.claim().span().start() <= q.span().start() && q.span().start() < it.claim().span().end()
+            && !words.isEmpty() && words.split(" ").length <= QUOTED_WORDS) {
+          a.add("\"" + words);
+        }
+      }
+      anchorsOf.add(a);
+      byClaim.put(it.claim(), a);
+      for (String x : a) {
+        naming.computeIfAbsent(x, k -> new ArrayList<>()).add(i);
+      }
+    }
+    Set<String> covered = new java.util.HashSet<>();
+    for (Fact f : aligned) {
+      Map<String, Set<String>> outletsNaming = new HashMap<>();
+      f.claims().forEach(c -> byClaim.getOrDefault(c, Set.of()).forEach(x -> outletsNaming
+          .computeIfAbsent(x, k -> new java.util.HashSet<>()).add(c.outlet())));
+      outletsNaming.forEach((x, o) -> {
+        if (o.size() >= 2) {
+          covered.add(x);
+        }
+      });
+    }
+    List<Fact> out = new ArrayList<>();
+    Set<Set<Claim>> seen = new java.util.HashSet<>();
+    for (var e : naming.entrySet()) {
+      List<Integer> claims = e.getValue();
+      Map<String, List<Integer>> perOutlet = new LinkedHashMap<>();
+      claims.forEach(i -> perOutlet.computeIfAbsent(items.get(i).claim().outlet(), k -> new ArrayList<>()).add(i));
+      if (perOutlet.size() < 2 || covered.contains(e.getKey())
+          || claims.size() > perOutlet.size() && claims.size() > ANCHOR_SHARE * items.size()
+          || claims.size() > ANCHORED_PER_OUTLET * perOutlet.size()) {
+        continue;
+      }
+      List<Integer> chosen = new ArrayList<>();
+      for (List<Integer> own : perOutlet.values()) {
+        chosen.add(own.stream().max(Comparator.comparingDouble((Integer x) -> claims.stream()
+            .filter(y -> !items.get(y).claim().outlet().equals(items.get(x).claim().outlet()))
+            .mapToDouble(y -> cos[x][y]).sum())).orElseThrow());
+      }
+      List<Item> members = chosen.stream().sorted(Comparator.comparingDouble((Integer x) -> -chosen.stream()
+          .mapToDouble(o -> cos[x][o]).sum())).map(items::get).toList();
+      if (!seen.add(members.stream().map(Item::claim).collect(java.util.stream.Collectors.toSet()))) {
+        continue;
+      }
+      List<Origins.Origin> behind = origins.resolve(members.stream().map(it -> new Origins.Statement(
+          it.claim().article(), it.claim().outlet(), it.sentence())).toList());
+      out.add(new Fact(members.stream().map(Item::claim).toList(), List.copyOf(perOutlet.keySet()), behind));
+    }
+    out.sort(Comparator.comparingInt((Fact f) -> f.outlets().size()).reversed());
+    return out;
+  }
+
+  /** Most claims per outlet naming an anchor for it to make a fact of its own. */
+  static final int ANCHORED_PER_OUTLET = 2;
+  /** Most words of quoted words to be an anchor (a phrase, not a statement aligned otherwise). */
+  static final int QUOTED_WORDS = 12;
 
   /**
    * Widens each fact to the articles that state it inside a sentence saying more: an article's
