@@ -134,9 +134,6 @@ public final class ClaimAligner {
 
   private record Item(Source source, int sentence, Claim claim, float[] vector) {}
 
-  /** Two claims of different articles and their cosine. */
-  private record Link(double cosine, int i, int j) {}
-
   /** A claim before its sentence is embedded. */
   private record Pending(Source source, int sentence, Claim claim) {}
 
@@ -156,42 +153,19 @@ public final class ClaimAligner {
       }
     }
     // link pairs from different articles, best first, one claim per article per fact
-    List<Link> pairs = new ArrayList<>();
+    List<BestFirstGroups.Pair> pairs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         if (!items.get(i).claim().article().equals(items.get(j).claim().article()) && cos[i][j] >= LINK) {
-          pairs.add(new Link(cos[i][j], i, j));
+          pairs.add(new BestFirstGroups.Pair(cos[i][j], i, j));
         }
       }
     }
-    pairs.sort(Comparator.comparingDouble(Link::cosine).reversed());
-    int[] group = new int[items.size()];
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      group[i] = i;
-      groups.add(new ArrayList<>(List.of(i)));
-    }
-    for (Link p : pairs) {
-      int i = p.i();
-      int j = p.j();
-      if (group[i] == group[j]) {
-        continue;
-      }
-      List<Integer> a = groups.get(group[i]);
-      List<Integer> b = groups.get(group[j]);
-      boolean clash = a.stream().anyMatch(x -> b.stream().anyMatch(y -> items.get(x).claim().article()
-          .equals(items.get(y).claim().article()) || differentSources(items.get(x), items.get(y), cos[x][y])));
-      if (clash || averageCosine(a, b, cos) < LINK_AVERAGE) {
-        continue; // one claim per article per fact, and the two groups must hold together as a whole
-      }
-      int keep = group[i];
-      int gone = group[j];
-      for (int y : b) {
-        group[y] = keep;
-      }
-      a.addAll(b);
-      groups.set(gone, List.of());
-    }
+    // one claim per article per fact, and the two groups must hold together as a whole
+    List<List<Integer>> groups = BestFirstGroups.of(n, pairs, (a, b) -> a.stream().noneMatch(x -> b.stream()
+        .anyMatch(y -> items.get(x).claim().article().equals(items.get(y).claim().article())
+            || differentSources(items.get(x), items.get(y), cos[x][y])))
+        && averageCosine(a, b, cos) >= LINK_AVERAGE);
     boolean[] aligned = new boolean[n];
     for (List<Integer> g : groups) {
       if (g.size() > 1) {

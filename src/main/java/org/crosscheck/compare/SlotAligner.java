@@ -111,9 +111,6 @@ public final class SlotAligner {
   record Value(ClaimAligner.Claim claim, String kind, String value, TextSpan words, double low, double high,
       String surface) {}
 
-  /** Two values of different outlets and their score. */
-  private record Link(double score, int i, int j) {}
-
   /**
    * @param sources the story's articles
    * @return the slots whose values conflict, the most widely stated first
@@ -163,7 +160,7 @@ public final class SlotAligner {
     List<Set<String>> words = values.stream().map(v -> words(v.claim().text())).toList();
     Map<String, Integer> df = new HashMap<>();
     words.forEach(ws -> ws.forEach(w -> df.merge(w, 1, Integer::sum)));
-    List<Link> links = new ArrayList<>();
+    List<BestFirstGroups.Pair> links = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       for (int j = i + 1; j < values.size(); j++) {
         Value a = values.get(i);
@@ -172,30 +169,13 @@ public final class SlotAligner {
           double score = SentenceEmbedder.cosine(vectors.get(i), vectors.get(j))
               + SHARED * sharedIdf(words.get(i), words.get(j), df, values.size());
           if (score >= SAME_SLOT) {
-            links.add(new Link(score, i, j));
+            links.add(new BestFirstGroups.Pair(score, i, j));
           }
         }
       }
     }
-    links.sort(Comparator.comparingDouble(Link::score).reversed());
-    int[] slot = new int[values.size()];
-    List<List<Integer>> slots = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      slot[i] = i;
-      slots.add(new ArrayList<>(List.of(i)));
-    }
-    for (Link l : links) {
-      List<Integer> a = slots.get(slot[l.i()]);
-      List<Integer> b = slots.get(slot[l.j()]);
-      if (a == b || a.stream().anyMatch(x -> b.stream().anyMatch(y -> values.get(x).claim().article()
-          .equals(values.get(y).claim().article())))) {
-        continue;
-      }
-      int gone = slot[l.j()];
-      b.forEach(y -> slot[y] = slot[l.i()]);
-      a.addAll(b);
-      slots.set(gone, List.of());
-    }
+    List<List<Integer>> slots = BestFirstGroups.of(values.size(), links, (a, b) -> a.stream().noneMatch(x -> b.stream()
+        .anyMatch(y -> values.get(x).claim().article().equals(values.get(y).claim().article()))));
     return slots;
   }
 
