@@ -81,17 +81,6 @@ final class Pages {
 
   // ---------------------------------------------------------------- story
 
-  private static String cite(StoryReport.Evidence x) {
-    return "<a class=\"cite\" href=\"/articles/" + e(x.article()) + "?hl=" + x.start() + "-" + x.end() + "#cited\" title=\""
-        + e(x.text()) + "\">[" + e(x.article()) + "]</a>";
-  }
-
-  private static String cites(List<StoryReport.Evidence> evidence) {
-    StringBuilder b = new StringBuilder();
-    evidence.forEach(x -> b.append(cite(x)));
-    return b.toString();
-  }
-
   void story(Context ctx) {
     String id = ctx.pathParam("id");
     StoryReport r = web.report(id);
@@ -117,60 +106,9 @@ final class Pages {
       b.append("<p class=\"new\" id=\"changed\">New since your last visit: ").append(fresh.size())
           .append(fresh.size() == 1 ? " article" : " articles").append("; what they add is marked new.</p>");
     }
-    b.append("<h2>Summary</h2><ul id=\"summary\">");
-    for (StoryReport.Sentence s : r.summary()) {
-      b.append("<li>").append(mark(s.evidence(), fresh)).append(e(s.text())).append(' ').append(cites(s.evidence()))
-          .append(" <span class=\"muted\">— ").append(e(String.join(", ", s.outlets()))).append("</span></li>");
-    }
-    b.append("</ul><h2>Source matrix</h2>").append(matrix(r));
-    b.append("<h2>Consensus</h2><ul id=\"consensus\">");
-    for (StoryReport.Fact f : r.consensus()) {
-      b.append("<li>").append(mark(f.evidence(), fresh)).append(e(f.text())).append(' ').append(cites(f.evidence()))
-          .append(String.format(Locale.ROOT, " — <b>%d outlets</b>, <b>%d independent %s</b>: ", f.outlets().size(),
-              f.origins().size(), f.origins().size() == 1 ? "origin" : "origins"))
-          .append(e(String.join("; ", f.origins().stream().map(StoryReport.Origin::label).toList()))).append("</li>");
-    }
-    b.append("</ul><h2>Conflicts</h2><div id=\"conflicts\">");
-    if (r.conflicts().isEmpty()) {
-      b.append("<p class=\"muted\">No outlets contradict each other on dates or amounts.</p>");
-    }
-    for (StoryReport.Conflict c : r.conflicts()) {
-      b.append("<div class=\"conflict\"><p>").append(c.kind().equals("DATE") ? "Dates differ" : "Amounts differ")
-          .append(":</p><div class=\"sides\">");
-      for (StoryReport.Side side : c.sides()) {
-        b.append("<div class=\"side\"><b>").append(e(side.value())).append("</b> — ")
-            .append(e(String.join(", ", side.outlets()))).append("<p>").append(e(side.evidence().getLast().text()))
-            .append(' ').append(cites(side.evidence())).append("</p></div>");
-      }
-      b.append("</div></div>");
-    }
-    b.append("</div><h2>Exclusives</h2><ul id=\"exclusives\">");
-    for (StoryReport.Sentence x : r.exclusives()) {
-      b.append("<li>").append(mark(x.evidence(), fresh)).append(e(x.text())).append(' ').append(cites(x.evidence()))
-          .append(" <span class=\"muted\">— only ").append(e(String.join(", ", x.outlets()))).append("</span></li>");
-    }
-    b.append("</ul><h2>Quotes</h2><div id=\"quotes\">");
-    for (StoryReport.Speaker s : r.quotes()) {
-      b.append("<h3>").append(s.speaker() == null ? "Unattributed" : e(s.speaker()) + " <span class=\"muted\">("
-          + e(s.type() == null ? "" : s.type().toLowerCase(Locale.ROOT)) + ")</span>").append("</h3><ul>");
-      for (StoryReport.Quote q : s.quotes()) {
-        b.append("<li>“").append(e(q.text())).append("” — ").append(e(q.outlet())).append(' ').append(cites(q.evidence()));
-        for (StoryReport.Variant v : q.variants()) {
-          b.append("<br><span class=\"muted\">also “").append(e(v.text())).append("” — ").append(e(v.outlet()))
-              .append("</span> ").append(cites(v.evidence()));
-        }
-        b.append("</li>");
-      }
-      b.append("</ul>");
-    }
-    b.append("</div><h2>Timeline</h2>").append(timeline(r.timeline()));
-    b.append("<h2>Entities</h2><table id=\"entities\"><tr><th>Entity</th><th>Type</th><th>Written as</th><th>Outlets</th></tr>");
-    for (StoryReport.Entity en : r.entities()) {
-      b.append("<tr><td>").append(e(en.name())).append("</td><td>").append(e(en.type().toLowerCase(Locale.ROOT)))
-          .append("</td><td>").append(e(String.join(" / ", en.variants()))).append("</td><td>")
-          .append(e(String.join(", ", en.outlets()))).append("</td></tr>");
-    }
-    b.append("</table><h2>Articles</h2><ul>");
+    b.append(org.crosscheck.report.HtmlReportRenderer.sections(r, org.crosscheck.report.HtmlView.web(fresh), matrix(r),
+        axis(r.timeline())));
+    b.append("<h2>Articles</h2><ul>");
     for (StoryReport.ArticleRef a : r.story().articles()) {
       b.append("<li><a href=\"/articles/").append(e(a.id())).append("\">")
           .append(e(a.title() == null ? a.id() : a.title())).append("</a> — ").append(e(a.outlet() == null ? "unknown outlet"
@@ -185,10 +123,6 @@ final class Pages {
 
   private static String shortId(String articleId) {
     return Integer.toHexString(articleId.hashCode());
-  }
-
-  private static String mark(List<StoryReport.Evidence> evidence, Set<String> fresh) {
-    return evidence.stream().anyMatch(x -> fresh.contains(x.article())) ? "<span class=\"new\">new</span> " : "";
   }
 
   /** Outlets by facts: who states each fact, who gives a contradicting value, who is silent. */
@@ -238,10 +172,10 @@ final class Pages {
     return s.length() <= 110 ? s : s.substring(0, 107) + "…";
   }
 
-  /** The dated events as a drawn timeline: an SVG axis with a dot per date, then the dated sentences. */
-  private static String timeline(List<StoryReport.Date> dates) {
+  /** @return the dated events drawn as an SVG axis with a dot per date, or {@code null} when there are none */
+  private static @Nullable String axis(List<StoryReport.Date> dates) {
     if (dates.isEmpty()) {
-      return "<p class=\"muted\">No dated events.</p>";
+      return null;
     }
     StringBuilder b = new StringBuilder();
     int w = 900;
@@ -256,13 +190,7 @@ final class Pages {
           .append("\" y=\"").append(i % 2 == 0 ? 58 : 16).append("\" font-size=\"12\" text-anchor=\"middle\">")
           .append(e(d.date())).append("</text>");
     }
-    b.append("</svg><ol id=\"timeline\">");
-    for (StoryReport.Date d : dates) {
-      b.append("<li><b>").append(e(d.date())).append("</b>").append(d.inferred() ? " <i>(inferred)</i>" : "")
-          .append(" — ").append(e(d.evidence().getFirst().text())).append(' ').append(cites(d.evidence()))
-          .append(" <span class=\"muted\">").append(e(String.join(", ", d.outlets()))).append("</span></li>");
-    }
-    return b.append("</ol>").toString();
+    return b.append("</svg>").toString();
   }
 
   // ---------------------------------------------------------------- article

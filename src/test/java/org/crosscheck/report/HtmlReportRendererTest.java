@@ -33,6 +33,27 @@ class HtmlReportRendererTest {
         "Timeline", "Entities");
     assertThat(doc.select("cite").first().text()).isEqualTo("[a-1:10-" + (10 + hostile.length()) + "]");
     assertThat(doc.select("cite").first().attr("title")).isEqualTo(hostile);
-    assertThat(doc.text()).contains("2 outlets", "1 independent origins", "KCNA <x> (via A, B; named as media reports", "2024-06", "also “" + hostile);
+    assertThat(doc.text()).contains("2 outlets", "1 independent origin:", "KCNA <x> (via A, B; named as media reports", "2024-06", "also “" + hostile);
+  }
+
+  @Test
+  void theWebPageShowsTheSameSectionsCitingLinksAndMarkingWhatIsNew() {
+    StoryReport.Evidence old = new StoryReport.Evidence("a-1", 0, 9, "Old words");
+    StoryReport.Evidence fresh = new StoryReport.Evidence("a-2", 5, 14, "New words");
+    StoryReport r = new StoryReport(new StoryReport.Header("s-1", "Headline", List.of(), null),
+        List.of(new StoryReport.Sentence("Old words", List.of("A"), List.of(old))), List.of(), List.of(),
+        List.of(new StoryReport.Sentence("New words", List.of("B"), List.of(fresh))), List.of(), List.of(), List.of());
+    Document web = Jsoup.parse(HtmlReportRenderer.sections(r, HtmlView.web(java.util.Set.of("a-2")),
+        "<table id=\"matrix\"></table>", null));
+    Document file = Jsoup.parse(HtmlReportRenderer.html(r));
+    assertThat(web.select("h2").eachText()).containsExactly("Summary", "Source matrix", "Consensus", "Conflicts",
+        "Exclusives", "Quotes", "Timeline", "Entities");
+    assertThat(file.select("h2").eachText()).containsExactly("Summary", "Consensus", "Conflicts", "Exclusives", "Quotes",
+        "Timeline", "Entities");
+    assertThat(web.select("#exclusives a.cite").attr("href")).isEqualTo("/articles/a-2?hl=5-14#cited");
+    assertThat(web.select("#exclusives span.new")).hasSize(1);
+    assertThat(web.select("#summary span.new")).isEmpty();
+    assertThat(file.select("a.cite")).isEmpty();
+    assertThat(file.select("#exclusives cite").text()).isEqualTo("[a-2:5-14]");
   }
 }
