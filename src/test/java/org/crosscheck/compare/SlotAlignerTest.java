@@ -103,4 +103,14 @@ class SlotAlignerTest {
   private static ClaimAligner.Claim claim(String article) {
     return new ClaimAligner.Claim(new ArticleId(article), "Outlet", new TextSpan(0, 1), "x", null);
   }
+
+  @Test
+  void almostTheSameValuesAreNearMisses() {
+    assertThat(SlotAligner.nearMiss(amount(5587.75), amount(5687.75))).isTrue();
+    assertThat(SlotAligner.nearMiss(amount(15), amount(19))).isFalse();
+    assertThat(SlotAligner.nearMiss(amount(23), amount(23))).as("the same value").isFalse();
+    assertThat(SlotAligner.nearMiss(date("2018"), date("2019"))).isTrue();
+    assertThat(SlotAligner.nearMiss(date("2016"), date("2019"))).isFalse();
+    assertThat(SlotAligner.nearMiss(date("2018-05-01"), date("2019"))).as("a day and a year").isFalse();
+  }
 }
