@@ -322,9 +322,52 @@ final class SpeakerFinder {
       String resolved = lastBefore(text, tokens, s, "ORGANIZATION");
       name = resolved == null ? phrase : resolved;
       type = resolved == null ? "OTHER" : "ORGANIZATION";
+    } else if (e == s + 1 && pronoun.equals("the") && TITLES.containsKey(head)) {
+      // "the president said": the last person named with that title ("President Obama")
+      String resolved = lastTitled(text, tokens, s, TITLES.get(head));
+      if (resolved != null) {
+        name = resolved;
+        type = "PERSON";
+      }
     }
     return new Speaker(phrase, span, name, type, cue.word());
   }
+
+  /**
+   * @param titles how the title is written before a name ("President"; "Gov.", "Governor")
+   * @return the last person named in the 400 tokens before with one of the titles right before the name
+   */
+  private static @Nullable String lastTitled(String text, List<CoreLabel> tokens, int before, Set<String> titles) {
+    int i = before - 1;
+    while (i >= Math.max(1, before - 400)) {
+      if (!"PERSON".equals(tokens.get(i).ner())) {
+        i--;
+        continue;
+      }
+      int j = i;
+      while (j - 1 >= 0 && "PERSON".equals(tokens.get(j - 1).ner())) {
+        j--;
+      }
+      if (j > 0 && titles.contains(tokens.get(j - 1).word())) {
+        return text.substring(tokens.get(j).beginPosition(), tokens.get(i).endPosition());
+      }
+      i = j - 1;
+    }
+    return null;
+  }
+
+  /** Offices by the noun after "the", with how the title is written before a name. */
+  private static final java.util.Map<String, Set<String>> TITLES = java.util.Map.of(
+      "president", Set.of("President", "Pres."),
+      "senator", Set.of("Senator", "Sen."),
+      "governor", Set.of("Governor", "Gov."),
+      "mayor", Set.of("Mayor"),
+      "congressman", Set.of("Rep.", "Representative", "Congressman"),
+      "congresswoman", Set.of("Rep.", "Representative", "Congresswoman"),
+      "secretary", Set.of("Secretary"),
+      "justice", Set.of("Justice"),
+      "judge", Set.of("Judge"),
+      "chairman", Set.of("Chairman"));
 
   /**
    * @param gender the gender the pronoun gives ("she"), or {@code null}

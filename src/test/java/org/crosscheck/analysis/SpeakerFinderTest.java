@@ -85,4 +85,14 @@ class SpeakerFinderTest {
     assertThat(q.get(2).speaker().type()).isEqualTo("PERSON");
     assertThat(q.get(3).speaker().name()).isEqualTo("Christina Lastra");
   }
+
+  @Test
+  void theHolderOfAnOfficeIsThePersonLastNamedWithItsTitle() {
+    String text = "President Barack Obama spoke after Gov. Paul LePage of Maine.\n"
+        + "“I thought Joe Biden was terrific tonight,” the president said.\n"
+        + "“I will not resign,” the governor said.";
+    List<Analysis.Quote> q = quotes(text);
+    assertThat(q).extracting(x -> x.speaker().name()).containsExactly("Barack Obama", "Paul LePage");
+    assertThat(q.get(0).speaker().text()).isEqualTo("the president");
+  }
 }
