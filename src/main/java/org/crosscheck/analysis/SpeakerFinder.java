@@ -191,10 +191,41 @@ final class SpeakerFinder {
       }
       if (isCue(t)) {
         Speaker left = phraseBefore(text, tokens, i - 1, -1, t);
-        return left != null ? left : phraseAfter(text, tokens, i + 1, t);
+        return left != null ? left : addressed(t) ? subjectBefore(text, tokens, i, t) : phraseAfter(text, tokens, i + 1, t);
       }
       if (isAccordingTo(tokens, i)) {
         return phraseAfter(text, tokens, i + 2, tokens.get(i));
+      }
+    }
+    return null;
+  }
+
+  /** @return whether the cue's object is who is spoken to, not who speaks ("telling CNN", "asked reporters") */
+  private static boolean addressed(CoreLabel cue) {
+    return Set.of("tell", "ask").contains(String.valueOf(cue.lemma()).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * "Netanyahu pushed back in two interviews on Sunday, first telling CNN, “...”": the speaker of a
+   * cue with no subject of its own is the first person or organisation named in its sentence before it.
+   *
+   * @return that person or organisation, or {@code null} when the sentence names none before the cue
+   */
+  private static @Nullable Speaker subjectBefore(String text, List<CoreLabel> tokens, int cue, CoreLabel cueToken) {
+    int sentence = sentenceOf(cueToken);
+    int first = cue;
+    while (first - 1 >= 0 && sentenceOf(tokens.get(first - 1)) == sentence) {
+      first--;
+    }
+    for (int i = first; i < cue; i++) {
+      String ner = tokens.get(i).ner();
+      if ("PERSON".equals(ner) || "ORGANIZATION".equals(ner)) {
+        int j = i;
+        while (j + 1 < cue && ner.equals(tokens.get(j + 1).ner())) {
+          j++;
+        }
+        TextSpan span = new TextSpan(tokens.get(i).beginPosition(), tokens.get(j).endPosition());
+        return new Speaker(span.of(text), span, span.of(text), ner, cueToken.word());
       }
     }
     return null;

@@ -95,4 +95,11 @@ class SpeakerFinderTest {
     assertThat(q).extracting(x -> x.speaker().name()).containsExactly("Barack Obama", "Paul LePage");
     assertThat(q.get(0).speaker().text()).isEqualTo("the president");
   }
+
+  @Test
+  void whoIsToldIsNotWhoSpeaks() {
+    String text = "Benjamin Netanyahu pushed back in two interviews on Sunday, first telling CNN, “I know that people"
+        + " are trying to draw me into the American election.”";
+    assertThat(quotes(text)).singleElement().satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Benjamin Netanyahu"));
+  }
 }
