@@ -191,7 +191,12 @@ final class SpeakerFinder {
       }
       if (isCue(t)) {
         Speaker left = phraseBefore(text, tokens, i - 1, -1, t);
-        return left != null ? left : addressed(t) ? subjectBefore(text, tokens, i, t) : phraseAfter(text, tokens, i + 1, t);
+        if (left != null) {
+          return left;
+        }
+        Speaker right = addressed(t) ? null : phraseAfter(text, tokens, i + 1, t);
+        // "Trump attacked Clinton for her vote, saying, “...”": a participle speaks for its sentence's subject
+        return right != null ? right : addressed(t) || "VBG".equals(t.tag()) ? subjectBefore(text, tokens, i, t) : null;
       }
       if (isAccordingTo(tokens, i)) {
         return phraseAfter(text, tokens, i + 2, tokens.get(i));
@@ -207,15 +212,20 @@ final class SpeakerFinder {
 
   /**
    * "Netanyahu pushed back in two interviews on Sunday, first telling CNN, “...”": the speaker of a
-   * cue with no subject of its own is the first person or organisation named in its sentence before it.
+   * cue with no subject of its own is its sentence's subject: a pronoun opening the sentence, else
+   * the first person or organisation named in the sentence before the cue.
    *
-   * @return that person or organisation, or {@code null} when the sentence names none before the cue
+   * @return that speaker, or {@code null} when the sentence names none before the cue
    */
   private static @Nullable Speaker subjectBefore(String text, List<CoreLabel> tokens, int cue, CoreLabel cueToken) {
     int sentence = sentenceOf(cueToken);
     int first = cue;
     while (first - 1 >= 0 && sentenceOf(tokens.get(first - 1)) == sentence) {
       first--;
+    }
+    String opening = tokens.get(first).word().toLowerCase(Locale.ROOT);
+    if (first < cue && PERSONAL.contains(opening) || first < cue && opening.equals("they")) {
+      return speaker(text, tokens, first, first, cueToken); // "He then defended the remark, saying, “...”"
     }
     for (int i = first; i < cue; i++) {
       String ner = tokens.get(i).ner();

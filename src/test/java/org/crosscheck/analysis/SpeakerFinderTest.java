@@ -102,4 +102,14 @@ class SpeakerFinderTest {
         + " are trying to draw me into the American election.”";
     assertThat(quotes(text)).singleElement().satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Benjamin Netanyahu"));
   }
+
+  @Test
+  void aParticipleSpeaksForItsSentencesSubject() {
+    String text = "During a speech earlier in the day, Donald Trump attacked Hillary Clinton for her support of the war,"
+        + " saying, “She has made the wrong call every time.”\n"
+        + "Mehmet Oz appeared on MSNBC on Tuesday. He then defended the remark, saying, “It was a fair question.”";
+    List<Analysis.Quote> q = quotes(text);
+    assertThat(q).extracting(x -> x.speaker().name()).containsExactly("Donald Trump", "Mehmet Oz");
+    assertThat(q.get(1).speaker().text()).isEqualTo("He");
+  }
 }
