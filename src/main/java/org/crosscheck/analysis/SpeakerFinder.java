@@ -24,7 +24,8 @@ final class SpeakerFinder {
       "suggest", "predict", "conclude", "observe", "remark", "testify", "vow", "promise", "pledge", "agree", "caution",
       "counter", "describe", "call", "read", "post", "assert", "allege", "boast", "contend", "maintain", "mention",
       "scream", "shout", "yell", "whisper", "exclaim", "murmur", "sigh", "laugh", "concede", "charge", "demand",
-      "proclaim", "pronounce", "reiterate", "repeat", "retort", "tease", "wonder", "blast", "slam");
+      "proclaim", "pronounce", "reiterate", "repeat", "retort", "tease", "wonder", "blast", "slam", "comment",
+      "chant", "liken");
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "i", "we", "you");
   private static final Set<String> OBJECTS = Set.of("me", "us", "him", "her", "them");
   /** Pronouns that stand for a person; "they" and "we" are left as written. */
@@ -125,7 +126,7 @@ final class SpeakerFinder {
       }
       if (isCue(t)) {
         // "said X": the phrase after the cue; "X said": the phrase between the quote and the cue
-        Speaker right = phraseAfter(text, tokens, i + 1, t);
+        Speaker right = addressed(t) ? null : phraseAfter(text, tokens, i + 1, t);
         Speaker left = phraseBefore(text, tokens, i - 1, from - 1, t);
         if (left != null) {
           return left;
@@ -205,9 +206,12 @@ final class SpeakerFinder {
     return null;
   }
 
-  /** @return whether the cue's object is who is spoken to, not who speaks ("telling CNN", "asked reporters") */
+  /**
+   * @return whether the cue's object is who is spoken to or what is named, not who speaks ("telling
+   *     CNN", "asked reporters", "calls people “losers”", "describe their actions as")
+   */
   private static boolean addressed(CoreLabel cue) {
-    return Set.of("tell", "ask").contains(String.valueOf(cue.lemma()).toLowerCase(Locale.ROOT));
+    return Set.of("tell", "ask", "call", "describe", "liken").contains(String.valueOf(cue.lemma()).toLowerCase(Locale.ROOT));
   }
 
   /**
