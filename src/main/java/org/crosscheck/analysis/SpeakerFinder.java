@@ -328,7 +328,7 @@ final class SpeakerFinder {
       boolean time = ner != null && Set.of("DATE", "TIME", "DURATION", "SET").contains(ner);
       noun |= tag != null && (tag.startsWith("NN") || tag.equals("PRP")) && !time;
     }
-    if (!noun || OBJECTS.contains(tokens.get(s).word().toLowerCase(Locale.ROOT))) {
+    if (!noun || OBJECTS.contains(tokens.get(s).word().toLowerCase(Locale.ROOT)) && "PRP".equals(tokens.get(s).tag())) {
       return null;
     }
     TextSpan span = new TextSpan(tokens.get(s).beginPosition(), tokens.get(e).endPosition());

@@ -112,4 +112,11 @@ class SpeakerFinderTest {
     assertThat(q).extracting(x -> x.speaker().name()).containsExactly("Donald Trump", "Mehmet Oz");
     assertThat(q.get(1).speaker().text()).isEqualTo("He");
   }
+
+  @Test
+  void aPossessiveBeforeARoleIsNoObjectPronoun() {
+    String text = "However, one of her lawyers, Tom Kirsch, says the plea agreement \"does not contemplate a sentence of"
+        + " that length.\"";
+    assertThat(quotes(text)).singleElement().satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Tom Kirsch"));
+  }
 }

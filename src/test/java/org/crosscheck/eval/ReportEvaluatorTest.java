@@ -16,7 +16,7 @@ class ReportEvaluatorTest {
   /**
    * Accuracy guard: floors at what the reports reach on the 14 BASIL stories of the report gold
    * (measured: consensus 76/81, conflicts 10/20 with 11 of 15 reported real, exclusives 57/69,
-   * quotes 60/67, dates 56/56, overall 259/293).
+   * quotes 61/67, dates 56/56, overall 260/293).
    */
   @Test
   void scoresTheBasilReportsAboveTheFloors() {
@@ -29,9 +29,9 @@ class ReportEvaluatorTest {
     assertThat(r.recall().get(Category.CONFLICTS).recall()).as("conflicts").isGreaterThanOrEqualTo(0.50);
     assertThat(r.conflictPrecision()).as("conflict precision").isGreaterThanOrEqualTo(0.70);
     assertThat(r.recall().get(Category.EXCLUSIVES).recall()).as("exclusives").isGreaterThanOrEqualTo(0.80);
-    assertThat(r.recall().get(Category.QUOTES).recall()).as("quotes").isGreaterThanOrEqualTo(0.88);
+    assertThat(r.recall().get(Category.QUOTES).recall()).as("quotes").isGreaterThanOrEqualTo(0.90);
     assertThat(r.recall().get(Category.DATES).recall()).as("dates").isGreaterThanOrEqualTo(0.98);
-    assertThat(r.overall().recall()).as("overall").isGreaterThanOrEqualTo(0.86);
+    assertThat(r.overall().recall()).as("overall").isGreaterThanOrEqualTo(0.87);
     assertThat(r.missed()).hasSize(r.overall().gold() - r.overall().matched());
     assertThat(r.wrong()).hasSize(r.conflictsReported() - r.conflictsRight());
   }
