@@ -93,6 +93,13 @@ final class SpeakerFinder {
       if (introduced != null) {
         return introduced;
       }
+      // “President Obama is rolling out a more personal message: “...”": the sentence's subject
+      if (previous == null) {
+        Speaker subject = subjectBefore(text, tokens, colon, tokens.get(colon));
+        if (subject != null) {
+          return subject;
+        }
+      }
     }
     return previous;
   }

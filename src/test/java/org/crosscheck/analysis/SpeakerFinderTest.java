@@ -114,6 +114,13 @@ class SpeakerFinderTest {
   }
 
   @Test
+  void aSentenceEndingInAColonIntroducesItsSubjectsQuote() {
+    String text = "Worried about turnout, President Barack Obama is rolling out a new and more personal message:"
+        + " “I will consider it a personal insult if you stay home.”";
+    assertThat(quotes(text)).singleElement().satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Barack Obama"));
+  }
+
+  @Test
   void aPossessiveBeforeARoleIsNoObjectPronoun() {
     String text = "However, one of her lawyers, Tom Kirsch, says the plea agreement \"does not contemplate a sentence of"
         + " that length.\"";
