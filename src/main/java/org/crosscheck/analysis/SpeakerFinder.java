@@ -238,6 +238,9 @@ final class SpeakerFinder {
     if (first < cue && PERSONAL.contains(opening) || first < cue && opening.equals("they")) {
       return speaker(text, tokens, first, first, cueToken); // "He then defended the remark, saying, “...”"
     }
+    // the subject: the first person or organisation a verb follows, else the first named
+    TextSpan firstNamed = null;
+    String firstType = null;
     for (int i = first; i < cue; i++) {
       String ner = tokens.get(i).ner();
       if ("PERSON".equals(ner) || "ORGANIZATION".equals(ner)) {
@@ -246,10 +249,19 @@ final class SpeakerFinder {
           j++;
         }
         TextSpan span = new TextSpan(tokens.get(i).beginPosition(), tokens.get(j).endPosition());
-        return new Speaker(span.of(text), span, span.of(text), ner, cueToken.word());
+        String next = j + 1 < tokens.size() ? tokens.get(j + 1).tag() : null;
+        if (next != null && (next.startsWith("VB") || next.equals("MD"))) {
+          return new Speaker(span.of(text), span, span.of(text), ner, cueToken.word());
+        }
+        if (firstNamed == null) {
+          firstNamed = span;
+          firstType = ner;
+        }
+        i = j;
       }
     }
-    return null;
+    return firstNamed == null ? null
+        : new Speaker(firstNamed.of(text), firstNamed, firstNamed.of(text), firstType, cueToken.word());
   }
 
   /** @return the noun phrase ending at {@code end} (going left, not past {@code floor}), as a speaker */

@@ -115,7 +115,9 @@ class SpeakerFinderTest {
 
   @Test
   void aSentenceEndingInAColonIntroducesItsSubjectsQuote() {
-    String text = "Worried about turnout, President Barack Obama is rolling out a new and more personal message:"
+    // the subject is the person a verb follows, not the first person named
+    String text = "Worried about a lack of passion for Hillary Clinton among young voters, President Barack Obama is"
+        + " rolling out a new and more personal message:"
         + " “I will consider it a personal insult if you stay home.”";
     assertThat(quotes(text)).singleElement().satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Barack Obama"));
   }
