@@ -402,8 +402,17 @@ final class SpeakerFinder {
    * @return the last person named in the 400 tokens before with one of the titles right before the name
    */
   private static @Nullable String lastTitled(String text, List<CoreLabel> tokens, int before, Set<String> titles) {
+    return lastPerson(text, tokens, before, (from, to) -> from > 0 && titles.contains(tokens.get(from - 1).word()));
+  }
+
+  /**
+   * @param accept whether a person's name, tokens {@code from..to}, is the one looked for
+   * @return the last person named in the 400 tokens before that is accepted, or {@code null}
+   */
+  private static @Nullable String lastPerson(String text, List<CoreLabel> tokens, int before,
+      java.util.function.BiPredicate<Integer, Integer> accept) {
     int i = before - 1;
-    while (i >= Math.max(1, before - 400)) {
+    while (i >= Math.max(0, before - 400)) {
       if (!"PERSON".equals(tokens.get(i).ner())) {
         i--;
         continue;
@@ -412,7 +421,7 @@ final class SpeakerFinder {
       while (j - 1 >= 0 && "PERSON".equals(tokens.get(j - 1).ner())) {
         j--;
       }
-      if (j > 0 && titles.contains(tokens.get(j - 1).word())) {
+      if (accept.test(j, i)) {
         return text.substring(tokens.get(j).beginPosition(), tokens.get(i).endPosition());
       }
       i = j - 1;
@@ -441,22 +450,7 @@ final class SpeakerFinder {
    */
   private static @Nullable String lastPersonBefore(String text, List<CoreLabel> tokens, int before,
       NameGenders.@Nullable Gender gender) {
-    int i = before - 1;
-    while (i >= Math.max(0, before - 400)) {
-      if (!"PERSON".equals(tokens.get(i).ner())) {
-        i--;
-        continue;
-      }
-      int j = i;
-      while (j - 1 >= 0 && "PERSON".equals(tokens.get(j - 1).ner())) {
-        j--;
-      }
-      if (gender == null || genderOf(tokens, j, i) != gender.opposite()) {
-        return text.substring(tokens.get(j).beginPosition(), tokens.get(i).endPosition());
-      }
-      i = j - 1;
-    }
-    return null;
+    return lastPerson(text, tokens, before, (from, to) -> gender == null || genderOf(tokens, from, to) != gender.opposite());
   }
 
   /** @return the gender of the person named by tokens {@code from..to}, or {@code null} when unknown */
