@@ -131,7 +131,7 @@ final class SpeakerFinder {
       if (sentenceOf(t) != sentence || isQuoteMark(t)) {
         return null;
       }
-      if (isCue(t)) {
+      if (isCue(t) || putsIt(tokens, i)) {
         // "said X": the phrase after the cue; "X said": the phrase between the quote and the cue
         Speaker right = addressed(t) ? null : phraseAfter(text, tokens, i + 1, t);
         Speaker left = phraseBefore(text, tokens, i - 1, from - 1, t);
@@ -197,7 +197,7 @@ final class SpeakerFinder {
       if (sentenceOf(t) != sentence || isQuoteMark(t)) {
         return null;
       }
-      if (isCue(t)) {
+      if (isCue(t) || putsIt(tokens, i)) {
         Speaker left = phraseBefore(text, tokens, i - 1, -1, t);
         if (left != null) {
           return left;
@@ -290,7 +290,8 @@ final class SpeakerFinder {
       }
     }
     int s = e;
-    while (s > floor && s >= 0 && inPhrase(tokens.get(s)) && sentenceOf(tokens.get(s)) == sentenceOf(cue)) {
+    while (s > floor && s >= 0 && (inPhrase(tokens.get(s)) || ofInside(tokens, s, floor))
+        && sentenceOf(tokens.get(s)) == sentenceOf(cue)) {
       s--;
     }
     s++;
@@ -525,6 +526,18 @@ final class SpeakerFinder {
     String tag = t.tag();
     return tag != null && (tag.equals("RB") || tag.equals("MD") || (tag.startsWith("VB") && Set.of("have", "be", "do")
         .contains(String.valueOf(t.lemma()))));
+  }
+
+  /** @return whether the token is "of" between two nouns of one phrase ("the 34-year-old mother of three") */
+  private static boolean ofInside(List<CoreLabel> tokens, int i, int floor) {
+    return i - 1 > floor && i - 1 >= 0 && "of".equals(tokens.get(i).word())
+        && String.valueOf(tokens.get(i - 1).tag()).startsWith("NN");
+  }
+
+  /** @return whether the token is "put" in "as X put it", which attributes like a speech verb */
+  private static boolean putsIt(List<CoreLabel> tokens, int i) {
+    return i + 1 < tokens.size() && "put".equals(String.valueOf(tokens.get(i).lemma()))
+        && String.valueOf(tokens.get(i).tag()).startsWith("VB") && "it".equalsIgnoreCase(tokens.get(i + 1).word());
   }
 
   private static boolean isCue(CoreLabel t) {

@@ -123,6 +123,17 @@ class SpeakerFinderTest {
   }
 
   @Test
+  void asSomeonePutItAndANounPhraseWithOfAreSpeakers() {
+    String text = "As Steven M. Rosenthal, a tax lawyer at the Urban-Brookings Tax Policy Center, recently put it,"
+        + " “The line of legality is thin.”\n"
+        + "Asked why the plan leaves out fathers, the 34-year-old mother of three replied, “We started with mothers.”";
+    List<Analysis.Quote> q = quotes(text);
+    assertThat(q).hasSize(2);
+    assertThat(q.get(0).speaker().name()).isEqualTo("Steven M. Rosenthal");
+    assertThat(q.get(1).speaker().text()).isEqualTo("the 34-year-old mother of three");
+  }
+
+  @Test
   void aPossessiveBeforeARoleIsNoObjectPronoun() {
     String text = "However, one of her lawyers, Tom Kirsch, says the plea agreement \"does not contemplate a sentence of"
         + " that length.\"";
