@@ -310,6 +310,21 @@ final class SpeakerFinder {
     if (s > e || e < 0) {
       return null;
     }
+    // "Protesters marching through the streets chanted": the phrase is the object of a participle's
+    // preposition; the subject is the phrase before the participle
+    if (s - 3 > floor && s - 3 >= 0 && "IN".equals(tokens.get(s - 1).tag()) && "VBG".equals(tokens.get(s - 2).tag())
+        && String.valueOf(tokens.get(s - 3).tag()).startsWith("NN") && sentenceOf(tokens.get(s - 3)) == sentenceOf(cue)) {
+      int subjectEnd = s - 3;
+      int subjectStart = subjectEnd;
+      while (subjectStart - 1 > floor && subjectStart - 1 >= 0 && inPhrase(tokens.get(subjectStart - 1))
+          && sentenceOf(tokens.get(subjectStart - 1)) == sentenceOf(cue)) {
+        subjectStart--;
+      }
+      Speaker subject = speaker(text, tokens, subjectStart, subjectEnd, cue);
+      if (subject != null) {
+        return subject;
+      }
+    }
     return speaker(text, tokens, s, e, cue);
   }
 

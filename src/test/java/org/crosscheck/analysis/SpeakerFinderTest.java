@@ -134,6 +134,12 @@ class SpeakerFinderTest {
   }
 
   @Test
+  void theSubjectOfAParticipleClauseIsNotItsPrepositionsObject() {
+    String text = "Protesters marching through the streets chanted “No justice, no peace” until late at night.";
+    assertThat(quotes(text)).singleElement().satisfies(q -> assertThat(q.speaker().text()).isEqualTo("Protesters"));
+  }
+
+  @Test
   void aPossessiveBeforeARoleIsNoObjectPronoun() {
     String text = "However, one of her lawyers, Tom Kirsch, says the plea agreement \"does not contemplate a sentence of"
         + " that length.\"";

@@ -17,11 +17,11 @@ class QuoteEvaluatorTest {
     var docs = QuoteEvaluator.documents(SharedData.path("polnear-dev"));
     assertThat(docs).hasSize(84);
     QuoteEvaluator.Scores s = QuoteEvaluator.evaluate(docs, new CoreNlpAnalyzer());
-    // measured: 435 gold direct quotes, recall 0.989, speaker accuracy 0.898, 0.914 where the gold speaker is a name
+    // measured: 435 gold direct quotes, recall 0.989, speaker accuracy 0.900, 0.918 where the gold speaker is a name
     assertThat(s.gold()).isEqualTo(435);
     assertThat(s.recall()).as("recall of gold direct quotes").isGreaterThanOrEqualTo(0.97);
-    assertThat(s.speakerAccuracy()).as("speaker accuracy").isGreaterThanOrEqualTo(0.885);
-    assertThat(s.namedAccuracy()).as("speaker accuracy, named gold speakers").isGreaterThanOrEqualTo(0.90);
+    assertThat(s.speakerAccuracy()).as("speaker accuracy").isGreaterThanOrEqualTo(0.89);
+    assertThat(s.namedAccuracy()).as("speaker accuracy, named gold speakers").isGreaterThanOrEqualTo(0.905);
   }
 
   @Test
