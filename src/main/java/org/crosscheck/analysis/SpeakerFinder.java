@@ -218,8 +218,11 @@ final class SpeakerFinder {
    *     CNN", "asked reporters", "calls people “losers”", "describe their actions as")
    */
   private static boolean addressed(CoreLabel cue) {
-    return Set.of("tell", "ask", "call", "describe", "liken").contains(String.valueOf(cue.lemma()).toLowerCase(Locale.ROOT));
+    return ADDRESSING.contains(String.valueOf(cue.lemma()).toLowerCase(Locale.ROOT));
   }
+
+  /** Lemmas of cues whose object is who is spoken to or what is named. */
+  private static final Set<String> ADDRESSING = Set.of("tell", "ask", "call", "describe", "liken");
 
   /**
    * "Netanyahu pushed back in two interviews on Sunday, first telling CNN, “...”": the speaker of a
@@ -235,7 +238,7 @@ final class SpeakerFinder {
       first--;
     }
     String opening = tokens.get(first).word().toLowerCase(Locale.ROOT);
-    if (first < cue && PERSONAL.contains(opening) || first < cue && opening.equals("they")) {
+    if (first < cue && (PERSONAL.contains(opening) || opening.equals("they"))) {
       return speaker(text, tokens, first, first, cueToken); // "He then defended the remark, saying, “...”"
     }
     // the subject: the first person or organisation a verb follows, else the first named
@@ -418,23 +421,24 @@ final class SpeakerFinder {
    * @return the last person named in the 400 tokens before with one of the titles right before the name
    */
   private static @Nullable String lastTitled(String text, List<CoreLabel> tokens, int before, Set<String> titles) {
-    return lastPerson(text, tokens, before, (from, to) -> from > 0 && titles.contains(tokens.get(from - 1).word()));
+    return lastNamed(text, tokens, before, "PERSON", (from, to) -> from > 0 && titles.contains(tokens.get(from - 1).word()));
   }
 
   /**
-   * @param accept whether a person's name, tokens {@code from..to}, is the one looked for
-   * @return the last person named in the 400 tokens before that is accepted, or {@code null}
+   * @param type the entity type ({@code PERSON}, {@code ORGANIZATION})
+   * @param accept whether a name, tokens {@code from..to}, is the one looked for
+   * @return the last entity of the type named in the 400 tokens before that is accepted, or {@code null}
    */
-  private static @Nullable String lastPerson(String text, List<CoreLabel> tokens, int before,
+  private static @Nullable String lastNamed(String text, List<CoreLabel> tokens, int before, String type,
       java.util.function.BiPredicate<Integer, Integer> accept) {
     int i = before - 1;
     while (i >= Math.max(0, before - 400)) {
-      if (!"PERSON".equals(tokens.get(i).ner())) {
+      if (!type.equals(tokens.get(i).ner())) {
         i--;
         continue;
       }
       int j = i;
-      while (j - 1 >= 0 && "PERSON".equals(tokens.get(j - 1).ner())) {
+      while (j - 1 >= 0 && type.equals(tokens.get(j - 1).ner())) {
         j--;
       }
       if (accept.test(j, i)) {
@@ -466,7 +470,8 @@ final class SpeakerFinder {
    */
   private static @Nullable String lastPersonBefore(String text, List<CoreLabel> tokens, int before,
       NameGenders.@Nullable Gender gender) {
-    return lastPerson(text, tokens, before, (from, to) -> gender == null || genderOf(tokens, from, to) != gender.opposite());
+    return lastNamed(text, tokens, before, "PERSON",
+        (from, to) -> gender == null || genderOf(tokens, from, to) != gender.opposite());
   }
 
   /** @return the gender of the person named by tokens {@code from..to}, or {@code null} when unknown */
@@ -520,16 +525,7 @@ final class SpeakerFinder {
 
   /** @return the last entity of the type named in the 400 tokens before, or {@code null} */
   private static @Nullable String lastBefore(String text, List<CoreLabel> tokens, int before, String type) {
-    for (int i = before - 1; i >= Math.max(0, before - 400); i--) {
-      if (type.equals(tokens.get(i).ner())) {
-        int j = i;
-        while (j - 1 >= 0 && type.equals(tokens.get(j - 1).ner())) {
-          j--;
-        }
-        return text.substring(tokens.get(j).beginPosition(), tokens.get(i).endPosition());
-      }
-    }
-    return null;
+    return lastNamed(text, tokens, before, type, (from, to) -> true);
   }
 
   private static boolean inPhrase(CoreLabel t) {

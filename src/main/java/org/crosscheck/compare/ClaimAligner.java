@@ -53,10 +53,12 @@ public final class ClaimAligner {
   private static final Pattern FRAME_END = Pattern.compile(",?\\s+according to [^,]{1,80}?[.]?$");
 
   private final SentenceEmbedder embedder;
+  private final SlotAligner slots;
 
   /** @param embedder the sentence embedder */
   public ClaimAligner(SentenceEmbedder embedder) {
     this.embedder = embedder;
+    this.slots = new SlotAligner(embedder);
   }
 
   /**
@@ -172,10 +174,10 @@ public final class ClaimAligner {
         g.forEach(x -> aligned[x] = true);
       }
     }
-    List<List<Integer>> facts = widen(groups, items, cos, entities, origins, aligned);
+    List<Set<String>> anchorsOf = anchorsOf(items, entities, origins);
+    List<List<Integer>> facts = widen(groups, items, cos, anchorsOf, aligned);
     List<Fact> consensus = new ArrayList<>();
-    List<Conflict> conflicts = new ArrayList<>();
-    conflicts.addAll(new SlotAligner(embedder).conflicts(sources));
+    List<Conflict> conflicts = slots.conflicts(sources);
     for (List<Integer> g : facts) {
       // the claim closest to all the others first: it states the fact best
       List<Item> members = g.stream().sorted(Comparator.comparingDouble((Integer x) -> -g.stream()
@@ -192,7 +194,7 @@ public final class ClaimAligner {
     }
     consensus.sort(Comparator.comparingInt((Fact f) -> f.outlets().size()).reversed()
         .thenComparing(Comparator.comparingInt((Fact f) -> f.origins().size()).reversed()));
-    consensus.addAll(anchored(items, cos, entities, origins, consensus));
+    consensus.addAll(anchored(items, cos, anchorsOf, origins, consensus));
     List<Claim> exclusives = Exclusives.find(sources, entities).stream().map(Exclusives.Found::claim).toList();
     return new Result(consensus, conflicts, exclusives);
   }
@@ -206,19 +208,13 @@ public final class ClaimAligner {
    * that an aligned fact already carries for two outlets, and facts made of the same sentences as
    * one before, are left out. They come after the aligned facts, the most widely stated first.
    */
-  private static List<Fact> anchored(List<Item> items, double[][] cos, List<EntityResolver.Entity> entities,
-      Origins origins, List<Fact> aligned) {
-    Map<String, String> canonical = new HashMap<>();
-    for (EntityResolver.Entity e : entities) {
-      e.variants().forEach(v -> canonical.putIfAbsent(v, e.name()));
-    }
-    List<Set<String>> anchorsOf = new ArrayList<>();
+  private static List<Fact> anchored(List<Item> items, double[][] cos, List<Set<String>> anchorsOf, Origins origins,
+      List<Fact> aligned) {
     Map<String, List<Integer>> naming = new LinkedHashMap<>();
     Map<Claim, Set<String>> byClaim = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      Set<String> a = anchors(it, canonical);
-      a.removeAll(origins.of(it.claim().article(), it.sentence()).named());
+      Set<String> a = new LinkedHashSet<>(anchorsOf.get(i)); // and the quoted words, which only anchor facts here
       for (Analysis.Quote q : it.source().analysis().quotes()) {
         String words = q.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").replaceAll("\\s+", " ").strip();
         if (it.claim().span().start() <= q.span().start() && q.span().start() < it.claim().span().end()
@@ -226,7 +222,6 @@ public final class ClaimAligner {
           a.add("\"" + words);
         }
       }
-      anchorsOf.add(a);
       byClaim.put(it.claim(), a);
       for (String x : a) {
         naming.computeIfAbsent(x, k -> new ArrayList<>()).add(i);
@@ -279,6 +274,24 @@ public final class ClaimAligner {
   static final int QUOTED_WORDS = 12;
 
   /**
+   * @return per claim, what it names ({@link #anchors}) but the sources it names as origins, which
+   *     say where a fact comes from, not what it is about
+   */
+  private static List<Set<String>> anchorsOf(List<Item> items, List<EntityResolver.Entity> entities, Origins origins) {
+    Map<String, String> canonical = new HashMap<>();
+    for (EntityResolver.Entity e : entities) {
+      e.variants().forEach(v -> canonical.putIfAbsent(v, e.name()));
+    }
+    List<Set<String>> out = new ArrayList<>(items.size());
+    for (Item it : items) {
+      Set<String> a = anchors(it, canonical);
+      a.removeAll(origins.of(it.claim().article(), it.sentence()).named());
+      out.add(a);
+    }
+    return out;
+  }
+
+  /**
    * Widens each fact to the articles that state it inside a sentence saying more: an article's
    * claim closest to the fact's claims joins it when their average cosine is at least {@value #WIDEN}
    * and it names what the fact is about (an entity or number in at least half the fact's claims and
@@ -288,19 +301,9 @@ public final class ClaimAligner {
    * @return the facts, as claim indexes, each with claims from two articles or more
    */
   private static List<List<Integer>> widen(List<List<Integer>> groups, List<Item> items, double[][] cos,
-      List<EntityResolver.Entity> entities, Origins origins, boolean[] aligned) {
-    Map<String, String> canonical = new HashMap<>();
-    for (EntityResolver.Entity e : entities) {
-      e.variants().forEach(v -> canonical.putIfAbsent(v, e.name()));
-    }
-    List<Set<String>> anchorsOf = new ArrayList<>();
+      List<Set<String>> anchorsOf, boolean[] aligned) {
     Map<String, Integer> claimsNaming = new HashMap<>();
-    for (Item it : items) {
-      Set<String> a = anchors(it, canonical);
-      a.removeAll(origins.of(it.claim().article(), it.sentence()).named());
-      anchorsOf.add(a);
-      a.forEach(x -> claimsNaming.merge(x, 1, Integer::sum));
-    }
+    anchorsOf.forEach(a -> a.forEach(x -> claimsNaming.merge(x, 1, Integer::sum)));
     List<List<Integer>> out = new ArrayList<>();
     for (List<Integer> g : groups) {
       if (g.size() < 2) {
@@ -424,7 +427,8 @@ public final class ClaimAligner {
     return c.split(" ").length >= MIN_WORDS ? c : sentence;
   }
 
-  private static String number(String value) {
+  /** @return a normalized amount without its comparison prefix ({@code >15800.0} is {@code 15800.0}) */
+  static String number(String value) {
     return value.replaceAll("^[<>~=]+", "");
   }
 }

@@ -55,7 +55,7 @@ final class Exclusives {
       String o = s.outletOrArticle();
       textOf.computeIfAbsent(o, k -> new StringBuilder()).append(s.text().toLowerCase(Locale.ROOT)).append('\n');
       Set<String> numbers = numbersOf.computeIfAbsent(o, k -> new HashSet<>());
-      s.analysis().quantities().forEach(q -> numbers.add(number(q.value())));
+      s.analysis().quantities().forEach(q -> numbers.add(ClaimAligner.number(q.value())));
       Set<String> dates = datesOf.computeIfAbsent(o, k -> new HashSet<>());
       s.analysis().times().forEach(t -> dates.add(String.valueOf(t.value())));
     }
@@ -82,7 +82,7 @@ final class Exclusives {
         }
       }
       for (Analysis.Quantity q : a.quantities()) {
-        String n = number(q.value());
+        String n = ClaimAligner.number(q.value());
         if (q.type().equals("ORDINAL") || n.matches("[0-9](\\.0)?")) {
           continue; // "one", "two": too common to make a fact of their own
         }
@@ -155,10 +155,6 @@ final class Exclusives {
       }
     }
     return false;
-  }
-
-  private static String number(String value) {
-    return value.replaceAll("^[<>~=]+", "");
   }
 
   /** What makes one sentence exclusive. */
