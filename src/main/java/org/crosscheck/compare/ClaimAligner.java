@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Consensus</b>: a fact stated by two outlets or more, with the independent origins
  *       behind it ({@link Origins}: outlets relaying one origin count once). Sentences are
  *       embedded without the words that only say where they come from ("According to KCNA, ").
- *   <li><b>Conflicts</b>: dates or amounts of the same slot that cannot both be true, wherever in
+ *   <li><b>Conflicts</b>: dates, amounts or names of the same slot that cannot both be true, wherever in
  *       the articles they are stated ({@link SlotAligner}).
  *   <li><b>Exclusives</b>: sentences naming a person, organisation, place, amount or date that no
  *       other outlet states ({@link Exclusives}), the weightiest first.

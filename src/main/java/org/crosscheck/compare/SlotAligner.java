@@ -18,8 +18,8 @@ import org.crosscheck.model.TextSpan;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds conflicts by aligning <em>slots</em> across a story's articles: a value (a date, an amount)
- * together with what it is the value of, read from the words around it. Outlets that give the
+ * Finds conflicts by aligning <em>slots</em> across a story's articles: a value (a date, an amount,
+ * a person's name) together with what it is the value of, read from the words around it. Outlets that give the
  * number of executive actions as 23 and 19, or the day of a vote as Tuesday and Wednesday, state the
  * slot in sentences worded differently, often far apart in their articles; sentence alignment alone
  * never puts the two values side by side.
@@ -27,21 +27,29 @@ import org.jspecify.annotations.Nullable;
  * <p>How values are aligned:
  * <ul>
  *   <li>Each value's context is the {@value #WINDOW} characters either side of it with the value
- *       itself masked ("the House passed X jobs bills the Senate ignores"), embedded. Two values of
- *       the same kind (date, number, money, percent) from different outlets are scored by the cosine
- *       of their contexts plus {@value #SHARED} times the IDF (over the story's values) of the words
+ *       itself masked ("the House passed X jobs bills the Senate ignores"), embedded, and so is its
+ *       wide context, {@value #WIDE_WINDOW} characters either side: what a value is of is said next
+ *       to it in one sentence and a clause away in another ("his term ends in X" against "his second
+ *       and final term as governor officially ends in X"). Two values of the same kind (date,
+ *       number, money, percent, person) from different outlets are scored by the greater of the
+ *       cosine of their contexts and the cosine of their wide contexts less {@value #WIDE_DISCOUNT},
+ *       plus {@value #SHARED} times the IDF (over the story's values) of the words
  *       their sentences share, so that a rare word in common ("motto", "Brooke") counts, plus
  *       {@value #NEAR_MISS} when the two values are almost the same (within {@value #NEAR} of each
  *       other, or years next to each other): $5,587.75 and $5,687.75 are more likely one amount
  *       told two ways than two amounts.
  *   <li>Only values that outlets could plausibly disagree on are compared: amounts within a factor
- *       of {@value #MOST_RATIO}, dates within {@value #MOST_DAYS} days. Outlets that disagree do so
- *       by a little (15 or 16 bills, Tuesday or Wednesday); 35 and 194 seats are two things.
+ *       of {@value #MOST_RATIO}, dates within {@value #MOST_DAYS} days, names almost alike (the same
+ *       surname after two given names, as Loretta and Linda Sánchez, or one letter apart, as Stacy
+ *       and Stacey). Outlets that disagree do so by a little (15 or 16 bills, Tuesday or Wednesday);
+ *       35 and 194 seats are two things, and two senators quoted in like sentences are two people.
+ *   <li>A time of day dates its day: the debate "Thursday night" is the debate "on Thursday".
  *   <li>Pairs scoring at least {@value #SAME_SLOT} are linked best first into slots, one value per
  *       article per slot.
  *   <li>A slot is a conflict when two of its values cannot both be true and neither outlet also
  *       gives the other's value in a like context (context cosine at least {@value #AGREE}): a vote of
- *       134 to 63 in both outlets is no conflict because one sentence paired 63 with 134.
+ *       134 to 63 in both outlets is no conflict because one sentence paired 63 with 134. An outlet
+ *       that names both people anywhere knows they are two.
  * </ul>
  *
  * <p>When two values can both be true (documented in {@link #compatible}):
@@ -56,9 +64,14 @@ import org.jspecify.annotations.Nullable;
  *       "over", "at least" anything from it up; "less than", "fewer than", "under", "up to" anything
  *       up to it. So "more than 250,000" agrees with "about 250,000".
  * </ul>
- * Thresholds were set on the development gold (BASIL report gold): 10 of 20 conflicts found, 11 of
- * 15 reported real, against 2 of 20 and 3 of 14 for the former alignment of values within aligned
- * sentences.
+ * <p>Names are compatible when they fold to the same name ({@link #nameKey}: case, accents, initials,
+ * titles and suffixes aside).
+ *
+ * <p>Thresholds were set on the development gold (BASIL report gold): 14 of 20 conflicts found, 15
+ * of 18 reported real, against 2 of 20 and 3 of 14 for the former alignment of values within
+ * aligned sentences. Of these, names found 2 (Stacy and Stacey, Loretta and Linda Sánchez), the
+ * wide context 1 (the year a term ends), and dating times of day dropped one wrong conflict. A slot
+ * score of 0.72 instead of {@value #SAME_SLOT} loses 2 found; 0.68 adds 3 wrong ones.
  *
  * <p>Stateless; thread-safe.
  */
@@ -79,8 +92,22 @@ public final class SlotAligner {
   static final double NEAR = 0.05;
   /** Characters either side of a value that say what it is the value of. */
   static final int WINDOW = 60;
+  /** Characters either side of a value in its wide context: most of a sentence. */
+  static final int WIDE_WINDOW = 100;
+  /**
+   * Taken from the cosine of wide contexts: they say less of what the value itself is of. Without it
+   * "KCNA said Monday that the troop deployment was ordered" fills the slot of "the treaty signed in
+   * June 2024" (wide cosine 0.58, near 0.32).
+   */
+  static final double WIDE_DISCOUNT = 0.1;
 
   private static final Pattern DATED = Pattern.compile("\\d{4}(?:-\\d{2}(?:-\\d{2})?|-W\\d{2}(?:-WE)?)?");
+  private static final Pattern DAY_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T.*");
+  private static final String PERSON = "PERSON";
+  private static final Set<String> NAME_AFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "mr", "mrs", "ms", "dr", "rep",
+      "sen", "gov", "representative", "senator");
+  /** Fewest letters of a name for one letter's difference to be a conflict (Stacy and Stacey). */
+  static final int NAME_LETTERS = 5;
   private static final Pattern NUMERIC = Pattern.compile("([<>~=]*)\\$?(-?[0-9]+(?:\\.[0-9]+)?(?:E[0-9]+)?)");
   private static final Pattern ABOUT = Pattern.compile("\\b(?:about|around|roughly|some|approximately|an estimated)\\s+$");
   private static final Pattern NEARLY = Pattern.compile("\\b(?:nearly|almost|close to)\\s+$");
@@ -125,16 +152,17 @@ public final class SlotAligner {
   public List<ClaimAligner.Conflict> conflicts(List<ClaimAligner.Source> sources) {
     List<Value> values = new ArrayList<>();
     List<String> contexts = new ArrayList<>();
+    List<String> wide = new ArrayList<>();
     for (ClaimAligner.Source s : sources) {
       List<TextSpan> sentences = s.analysis().sentences();
       for (Analysis.TimeMention t : s.analysis().times()) {
-        if (!t.type().equals("DATE") || t.value() == null || !DATED.matcher(t.value()).matches()
-            || s.inBoilerplate(sentences.get(t.sentence()))) {
+        String date = dateOf(t);
+        if (date == null || s.inBoilerplate(sentences.get(t.sentence()))) {
           continue;
         }
-        LocalDate[] p = period(t.value());
+        LocalDate[] p = period(date);
         if (p != null) {
-          add(values, contexts, s, t.sentence(), "DATE", t.value(), t.span(), p[0].toEpochDay(), p[1].toEpochDay());
+          add(values, contexts, wide, s, t.sentence(), "DATE", date, t.span(), p[0].toEpochDay(), p[1].toEpochDay());
         }
       }
       for (Analysis.Quantity q : s.analysis().quantities()) {
@@ -143,16 +171,18 @@ public final class SlotAligner {
         }
         double[] range = range(q, s.text());
         if (range != null) {
-          add(values, contexts, s, q.sentence(), q.type(), q.text() + (q.counts() == null ? "" : " " + q.counts()),
+          add(values, contexts, wide, s, q.sentence(), q.type(), q.text() + (q.counts() == null ? "" : " " + q.counts()),
               q.span(), range[0], range[1]);
         }
       }
     }
+    Map<String, Set<String>> named = names(sources, values, contexts, wide);
     List<float[]> vectors = embedder.embed(contexts);
-    List<List<Integer>> slots = slots(values, vectors);
+    List<float[]> wideVectors = embedder.embed(wide);
+    List<List<Integer>> slots = slots(values, vectors, wideVectors);
     List<ClaimAligner.Conflict> out = new ArrayList<>();
     for (List<Integer> members : slots) {
-      if (members.size() > 1 && conflicting(members, values, vectors)) {
+      if (members.size() > 1 && conflicting(members, values, vectors, named)) {
         out.add(new ClaimAligner.Conflict(values.get(members.getFirst()).kind(),
             sides(members.stream().map(values::get).toList())));
       }
@@ -162,8 +192,108 @@ public final class SlotAligner {
     return out;
   }
 
+  /**
+   * Adds the people named by one outlet whose names are almost those another outlet names: the same
+   * surname with another given name (Loretta and Linda Sánchez), or one letter apart (Stacy and
+   * Stacey). Other names are no slot values: two outlets naming two people in like sentences (each
+   * quoting a different senator) do not disagree.
+   */
+  private static Map<String, Set<String>> names(List<ClaimAligner.Source> sources, List<Value> values,
+      List<String> contexts, List<String> wide) {
+    Map<String, Set<String>> named = new HashMap<>();
+    record Named(ClaimAligner.Source source, Analysis.Entity entity, String key) {}
+    List<Named> people = new ArrayList<>();
+    for (ClaimAligner.Source s : sources) {
+      for (Analysis.Entity e : s.analysis().entities()) {
+        if (e.type().equals("PERSON") && !s.inBoilerplate(s.analysis().sentences().get(e.sentence()))) {
+          people.add(new Named(s, e, nameKey(e.text())));
+          named.computeIfAbsent(s.outletOrArticle(), k -> new HashSet<>()).add(people.getLast().key());
+        }
+      }
+    }
+    for (Named n : people) {
+      boolean paired = people.stream().anyMatch(o -> !o.source().outletOrArticle().equals(n.source().outletOrArticle())
+          && nearName(n.key(), o.key()));
+      if (paired) {
+        add(values, contexts, wide, n.source(), n.entity().sentence(), PERSON, n.entity().text(), n.entity().span(),
+            Double.NaN, Double.NaN);
+      }
+    }
+    return named;
+  }
+
+  /** @return a person's name folded for comparison: lower case, no accents, no initials, titles or suffixes */
+  static String nameKey(String name) {
+    String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT);
+    List<String> kept = new ArrayList<>();
+    for (String w : folded.split("[^\\p{L}']+")) {
+      if (w.length() > 1 && !NAME_AFFIXES.contains(w)) {
+        kept.add(w);
+      }
+    }
+    return String.join(" ", kept);
+  }
+
+  /**
+   * @return whether two folded names are almost the same yet not one: the same surname after
+   *     different given names, or one letter apart in names of {@value #NAME_LETTERS} letters or more
+   */
+  static boolean nearName(String a, String b) {
+    if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
+      return false;
+    }
+    String[] x = a.split(" ");
+    String[] y = b.split(" ");
+    if (x.length >= 2 && y.length >= 2 && x[x.length - 1].equals(y[y.length - 1])) {
+      return givenNamesDiffer(x[0], y[0]);
+    }
+    return x.length == y.length && Math.min(a.length(), b.length()) >= NAME_LETTERS && oneEditApart(a, b);
+  }
+
+  /**
+   * @return whether two given names are two names, not one name written two ways: both of {@value
+   *     #NAME_LETTERS} letters or more and not beginning alike. A nickname is short or begins as the
+   *     name does (Jim and James, Ken and Kenneth, Ted and Edward, Chris and Christopher), and the
+   *     same person written both ways is no conflict; Loretta and Linda Sánchez are two people.
+   */
+  static boolean givenNamesDiffer(String a, String b) {
+    return a.length() >= NAME_LETTERS && b.length() >= NAME_LETTERS && !a.regionMatches(0, b, 0, 3);
+  }
+
+  /** @return whether one insertion, deletion or substitution turns one string into the other */
+  private static boolean oneEditApart(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (a.length() == b.length()) {
+      return a.substring(i + 1).equals(b.substring(i + 1));
+    }
+    return a.length() < b.length() ? a.substring(i).equals(b.substring(i + 1)) : a.substring(i + 1).equals(b.substring(i));
+  }
+
+  /**
+   * @return the day, week, month or year a time mention dates, or {@code null}: a time of day
+   *     ("Thursday night", 2012-10-11TNI) dates its day, as the debate "Thursday night" is the debate
+   *     "on Thursday"
+   */
+  static @Nullable String dateOf(Analysis.TimeMention t) {
+    if (t.value() == null) {
+      return null;
+    }
+    if (t.type().equals("DATE")) {
+      return DATED.matcher(t.value()).matches() ? t.value() : null;
+    }
+    Matcher day = DAY_TIME.matcher(t.value());
+    return t.type().equals("TIME") && day.matches() ? day.group(1) : null;
+  }
+
   /** @return the values linked into slots, best pairs first, one value per article per slot */
-  private static List<List<Integer>> slots(List<Value> values, List<float[]> vectors) {
+  private static List<List<Integer>> slots(List<Value> values, List<float[]> vectors, List<float[]> wideVectors) {
     List<Set<String>> words = values.stream().map(v -> words(v.claim().text())).toList();
     Map<String, Integer> df = new HashMap<>();
     words.forEach(ws -> ws.forEach(w -> df.merge(w, 1, Integer::sum)));
@@ -173,7 +303,8 @@ public final class SlotAligner {
         Value a = values.get(i);
         Value b = values.get(j);
         if (a.kind().equals(b.kind()) && !a.claim().outlet().equals(b.claim().outlet()) && plausible(a, b)) {
-          double score = SentenceEmbedder.cosine(vectors.get(i), vectors.get(j))
+          double score = Math.max(SentenceEmbedder.cosine(vectors.get(i), vectors.get(j)),
+              SentenceEmbedder.cosine(wideVectors.get(i), wideVectors.get(j)) - WIDE_DISCOUNT)
               + SHARED * sharedIdf(words.get(i), words.get(j), df, values.size())
               + (nearMiss(a, b) ? NEAR_MISS : 0);
           if (score >= SAME_SLOT) {
@@ -188,13 +319,14 @@ public final class SlotAligner {
   }
 
   /** @return whether two of the slot's values cannot both be true while neither outlet gives the other's too */
-  private static boolean conflicting(List<Integer> members, List<Value> values, List<float[]> vectors) {
+  private static boolean conflicting(List<Integer> members, List<Value> values, List<float[]> vectors,
+      Map<String, Set<String>> named) {
     for (int i = 0; i < members.size(); i++) {
       for (int j = i + 1; j < members.size(); j++) {
         Value a = values.get(members.get(i));
         Value b = values.get(members.get(j));
-        if (!compatible(a, b) && !agrees(values, vectors, b.claim().outlet(), members.get(i))
-            && !agrees(values, vectors, a.claim().outlet(), members.get(j))) {
+        if (!compatible(a, b) && !agrees(values, vectors, named, b.claim().outlet(), members.get(i))
+            && !agrees(values, vectors, named, a.claim().outlet(), members.get(j))) {
           return true;
         }
       }
@@ -204,10 +336,15 @@ public final class SlotAligner {
 
   /**
    * @return whether the outlet gives, anywhere, a value that fits the indexed one, is of its size, and
-   *     stands in a like context ("more than $3 million" does not agree with "$141 million")
+   *     stands in a like context ("more than $3 million" does not agree with "$141 million"); for a
+   *     person, whether the outlet names them anywhere (then it knows both people)
    */
-  private static boolean agrees(List<Value> values, List<float[]> vectors, String outlet, int index) {
+  private static boolean agrees(List<Value> values, List<float[]> vectors, Map<String, Set<String>> named,
+      String outlet, int index) {
     Value v = values.get(index);
+    if (v.kind().equals(PERSON)) {
+      return named.getOrDefault(outlet, Set.of()).contains(nameKey(v.value()));
+    }
     for (int k = 0; k < values.size(); k++) {
       Value o = values.get(k);
       if (o.claim().outlet().equals(outlet) && o.kind().equals(v.kind()) && compatible(o, v) && plausible(o, v)
@@ -218,8 +355,8 @@ public final class SlotAligner {
     return false;
   }
 
-  private static void add(List<Value> values, List<String> contexts, ClaimAligner.Source s, int sentence, String kind,
-      String shown, TextSpan words, double low, double high) {
+  private static void add(List<Value> values, List<String> contexts, List<String> wide, ClaimAligner.Source s,
+      int sentence, String kind, String shown, TextSpan words, double low, double high) {
     TextSpan span = s.analysis().sentences().get(sentence);
     String text = span.of(s.text());
     int from = Math.max(0, Math.min(text.length(), words.start() - span.start()));
@@ -228,12 +365,18 @@ public final class SlotAligner {
         text.replaceAll("\\s+", " ").strip(), null);
     values.add(new Value(claim, kind, shown, words, low, high,
         text.substring(from, to).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()));
-    String left = text.substring(Math.max(0, from - WINDOW), from);
-    String right = text.substring(to, Math.min(text.length(), to + WINDOW));
+    contexts.add(context(text, from, to, WINDOW));
+    wide.add(context(text, from, to, WIDE_WINDOW));
+  }
+
+  /** @return the sentence's words within {@code window} characters either side of a value, the value masked as X */
+  private static String context(String text, int from, int to, int window) {
+    String left = text.substring(Math.max(0, from - window), from);
+    String right = text.substring(to, Math.min(text.length(), to + window));
     // whole words only
-    left = left.length() == WINDOW && left.indexOf(' ') >= 0 ? left.substring(left.indexOf(' ') + 1) : left;
-    right = right.length() == WINDOW && right.lastIndexOf(' ') >= 0 ? right.substring(0, right.lastIndexOf(' ')) : right;
-    contexts.add((left + "X" + right).replaceAll("\\s+", " ").strip());
+    left = left.length() == window && left.indexOf(' ') >= 0 ? left.substring(left.indexOf(' ') + 1) : left;
+    right = right.length() == window && right.lastIndexOf(' ') >= 0 ? right.substring(0, right.lastIndexOf(' ')) : right;
+    return (left + "X" + right).replaceAll("\\s+", " ").strip();
   }
 
   /** @return the summed IDF, over the story's values, of the words two sentences share */
@@ -262,7 +405,8 @@ public final class SlotAligner {
   private static List<ClaimAligner.Side> sides(List<Value> values) {
     Map<String, List<Value>> byValue = new LinkedHashMap<>();
     for (Value v : values) {
-      byValue.computeIfAbsent(v.low() + "/" + v.high(), k -> new ArrayList<>()).add(v);
+      byValue.computeIfAbsent(v.kind().equals(PERSON) ? nameKey(v.value()) : v.low() + "/" + v.high(),
+          k -> new ArrayList<>()).add(v);
     }
     List<ClaimAligner.Side> sides = new ArrayList<>();
     for (List<Value> same : byValue.values()) {
@@ -278,6 +422,9 @@ public final class SlotAligner {
    *     day each was resolved to), or periods or ranges that overlap
    */
   static boolean compatible(Value a, Value b) {
+    if (a.kind().equals(PERSON)) {
+      return nameKey(a.value()).equals(nameKey(b.value()));
+    }
     return !a.surface().isEmpty() && a.surface().equals(b.surface()) || a.low() <= b.high() && b.low() <= a.high();
   }
 
@@ -286,6 +433,9 @@ public final class SlotAligner {
    *     other ($5,587.75 and $5,687.75), or dates of one granularity next to each other (2018 and 2019)
    */
   static boolean nearMiss(Value a, Value b) {
+    if (a.kind().equals(PERSON)) {
+      return false;
+    }
     if (a.low() == b.low() && a.high() == b.high()) {
       return false;
     }
@@ -305,6 +455,9 @@ public final class SlotAligner {
    *     of {@link #MOST_RATIO}, dates within {@link #MOST_DAYS} days
    */
   static boolean plausible(Value a, Value b) {
+    if (a.kind().equals(PERSON)) {
+      return nearName(nameKey(a.value()), nameKey(b.value()));
+    }
     if (a.kind().equals("DATE")) {
       return Math.abs((a.low() + a.high()) / 2 - (b.low() + b.high()) / 2) <= MOST_DAYS;
     }

@@ -66,7 +66,7 @@ public final class ReportRenderer {
     }
     b.append("\n## Conflicts\n");
     for (StoryReport.Conflict c : r.conflicts()) {
-      b.append("\n- ").append(c.kind().equals("DATE") ? "Dates differ" : "Amounts differ").append(":\n");
+      b.append("\n- ").append(c.heading()).append(":\n");
       for (StoryReport.Side side : c.sides()) {
         b.append("  - **").append(side.value()).append("** — ").append(String.join(", ", side.outlets())).append(": ")
             .append(oneLine(side.evidence().getLast().text())).append(' ').append(cite(side.evidence().getFirst()))

@@ -95,10 +95,19 @@ public record StoryReport(Header story, List<Sentence> summary, List<Fact> conse
   /**
    * Outlets giving incompatible values for one fact.
    *
-   * @param kind {@code DATE} or {@code NUMBER}
+   * @param kind {@code DATE}, {@code NUMBER}, {@code MONEY}, {@code PERCENT} or {@code PERSON}
    * @param sides each value with its outlets and evidence
    */
-  public record Conflict(String kind, List<Side> sides) {}
+  public record Conflict(String kind, List<Side> sides) {
+    /** @return what differs, as a heading: "Dates differ", "Names differ", "Amounts differ" */
+    public String heading() {
+      return switch (kind) {
+        case "DATE" -> "Dates differ";
+        case "PERSON" -> "Names differ";
+        default -> "Amounts differ";
+      };
+    }
+  }
 
   /**
    * @param value the value

@@ -113,4 +113,58 @@ class SlotAlignerTest {
     assertThat(SlotAligner.nearMiss(date("2016"), date("2019"))).isFalse();
     assertThat(SlotAligner.nearMiss(date("2018-05-01"), date("2019"))).as("a day and a year").isFalse();
   }
+
+  @Test
+  void namesAlmostAlikeAreValuesOfOneSlotAndOtherNamesAreNot() {
+    assertThat(SlotAligner.nameKey("Rep. Linda T. Sánchez")).isEqualTo("linda sanchez");
+    assertThat(SlotAligner.nameKey("Jesse Jackson Jr.")).isEqualTo("jesse jackson");
+    assertThat(SlotAligner.nearName("stacy", "stacey")).as("one letter apart").isTrue();
+    assertThat(SlotAligner.nearName("loretta sanchez", "linda sanchez")).as("sisters").isTrue();
+    assertThat(SlotAligner.nearName("linda sanchez", "linda sanchez")).as("one name").isFalse();
+    assertThat(SlotAligner.nearName("jim clyburn", "james clyburn")).as("a nickname").isFalse();
+    assertThat(SlotAligner.nearName("ken fredette", "kenneth fredette")).isFalse();
+    assertThat(SlotAligner.nearName("ted kennedy", "edward kennedy")).isFalse();
+    assertThat(SlotAligner.nearName("christopher smith", "chris smith")).isFalse();
+    assertThat(SlotAligner.nearName("mark", "mary")).as("too short to tell a misspelling").isFalse();
+    assertThat(SlotAligner.nearName("barbara lee", "tim ryan")).isFalse();
+  }
+
+  @Test
+  void aTimeOfDayDatesItsDay() {
+    assertThat(SlotAligner.dateOf(time("TIME", "2012-10-11TNI"))).isEqualTo("2012-10-11");
+    assertThat(SlotAligner.dateOf(time("TIME", "2012-10-11T20:00"))).isEqualTo("2012-10-11");
+    assertThat(SlotAligner.dateOf(time("DATE", "2012-W40"))).isEqualTo("2012-W40");
+    assertThat(SlotAligner.dateOf(time("DATE", "PRESENT_REF"))).isNull();
+    assertThat(SlotAligner.dateOf(time("DURATION", "P3D"))).isNull();
+    assertThat(SlotAligner.dateOf(time("TIME", "T20:00"))).as("no day").isNull();
+  }
+
+  @Test
+  void aNameSpelledTwoWaysIsAConflictAndANicknameIsNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    // the BASIL story of Mo Cowan's appointment: Fox News names his wife Stacy, The New York Times Stacey;
+    // both name Ted Kennedy and "Mo" Cowan also as Edward Kennedy and William Cowan
+    java.nio.file.Path story = tmp.resolve("cowan.jsonl");
+    try (var lines = java.nio.file.Files.lines(org.crosscheck.SharedData.path("basil-2010-2016.jsonl"))) {
+      java.nio.file.Files.write(story, lines.filter(l -> l.contains("d3a1ce0a-fc48-4827-a278-8f0ce8c7a519")).toList());
+    }
+    var store = new org.crosscheck.store.InMemoryArticleStore();
+    org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor().ingest(List.of(story.toString()),
+        new org.crosscheck.pipeline.IngestListener() {});
+    var stories = org.crosscheck.cluster.Stories.all(store);
+    assertThat(stories).hasSize(1);
+    var report = new org.crosscheck.report.ReportBuilder(org.crosscheck.analysis.CachingAnalyzer.coreNlp(store))
+        .build(store, stories.getFirst().id()).orElseThrow();
+    var names = report.conflicts().stream().filter(c -> c.kind().equals("PERSON")).toList();
+    assertThat(names).singleElement().satisfies(c -> {
+      assertThat(c.heading()).isEqualTo("Names differ");
+      assertThat(c.sides()).extracting(org.crosscheck.report.StoryReport.Side::value)
+          .containsExactlyInAnyOrder("Stacy", "Stacey");
+      assertThat(c.sides()).allSatisfy(side -> assertThat(side.evidence().getLast().text()).contains("sons"));
+    });
+  }
+
+  private static Analysis.TimeMention time(String type, String value) {
+    return new Analysis.TimeMention("Thursday night", type, value, new TextSpan(0, 14), 0);
+  }
 }
