@@ -1,11 +1,5 @@
 package org.crosscheck.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,20 +44,12 @@ final class NameGenders {
 
   private static Map<String, Gender> load() {
     Map<String, Gender> out = new HashMap<>();
-    try (InputStream in = NameGenders.class.getResourceAsStream(LIST)) {
-      if (in == null) {
-        throw new IllegalStateException(LIST + " is missing: the CoreNLP models jar must be on the class path");
+    ModelLists.read(LIST, line -> {
+      String[] f = line.split("\t");
+      if (f.length == 2 && (f[1].equals("MALE") || f[1].equals("FEMALE"))) {
+        out.put(f[0].toLowerCase(Locale.ROOT), Gender.valueOf(f[1]));
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] f = line.split("\t");
-        if (f.length == 2 && (f[1].equals("MALE") || f[1].equals("FEMALE"))) {
-          out.put(f[0].toLowerCase(Locale.ROOT), Gender.valueOf(f[1]));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + LIST, e);
-    }
+    });
     return out;
   }
 }

@@ -34,7 +34,23 @@ final class SpeakerFinder {
   private static final Set<String> ORGANIZATION_HEADS = Set.of("ministry", "office", "agency", "department",
       "government", "commission", "committee", "council", "party", "army", "military", "police", "embassy",
       "administration", "campaign", "company", "court", "parliament", "senate", "house", "board", "bureau",
-      "service", "spokesperson", "spokesman", "spokeswoman", "command", "staff", "authorities", "kremlin");
+      "service", "spokesperson", "spokesman", "spokeswoman", "command", "staff", "authorities", "kremlin", "union",
+      "group", "association", "organization", "organisation", "coalition", "network", "newspaper", "magazine",
+      "firm", "foundation", "institute", "university", "hospital", "team");
+  /**
+   * Head nouns of documents: a document speaks for whoever issued it, so "the statement said" is the
+   * statement of the organisation named shortly before it, never "statement"; with no organisation
+   * there, the document itself ("the book said").
+   */
+  private static final Set<String> DOCUMENTS = Set.of("statement", "report", "release", "letter", "memo",
+      "communique", "document", "filing", "complaint", "indictment", "announcement", "post", "tweet", "email",
+      "editorial", "transcript", "affidavit", "lawsuit", "ruling", "notice", "message", "bulletin", "dispatch",
+      "brief", "motion", "petition", "order", "decree", "resolution", "declaration", "book", "article", "ad", "study",
+      "poll", "survey", "website", "column", "story", "review", "biography", "memoir", "advertisement", "spot");
+  /** A party and state after a politician's name ("R-Texas", "D-N.Y."). */
+  private static final java.util.regex.Pattern AFFILIATION = java.util.regex.Pattern.compile("[RDI]-[A-Z][\\p{L}. ]*");
+  /** How far (tokens) back the issuer of a document may be named. */
+  private static final int ISSUER_REACH = 80;
   /** Part-of-speech tags a speaker's noun phrase is made of. */
   private static final Set<String> NP_TAGS = Set.of("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "PRP", "POS", "CD", "NNP$",
       "PRP$", "HYPH", "VBN", "JJR", "JJS");
@@ -395,6 +411,26 @@ final class SpeakerFinder {
         break;
       }
     }
+    if ("OTHER".equals(type) && DOCUMENTS.contains(head)) {
+      // "the statement said": the statement of the organisation named last before it
+      int[] issuer = issuerBefore(tokens, s);
+      if (issuer != null) {
+        name = text.substring(tokens.get(issuer[0]).beginPosition(), tokens.get(issuer[1]).endPosition());
+        type = tokens.get(issuer[1]).ner();
+      }
+    } else if ("OTHER".equals(type) && onlyThings(tokens, s, e)) {
+      // a thing that cannot speak ("the world", "a tie", "his candidacy") is no speaker
+      return null;
+    }
+    if (AFFILIATION.matcher(phrase).matches() && s >= 2 && ",".equals(tokens.get(s - 1).word())
+        && "PERSON".equals(tokens.get(s - 2).ner())) {
+      // "Sen. Ted Cruz, R-Texas, said": the party and state are the person's
+      String person = lastBefore(text, tokens, s - 1, "PERSON");
+      if (person != null) {
+        name = person;
+        type = "PERSON";
+      }
+    }
     String pronoun = tokens.get(s).word().toLowerCase(Locale.ROOT);
     if (s == e && PERSONAL.contains(pronoun)) {
       String resolved = lastPersonBefore(text, tokens, s, pronoun.equals("he") ? NameGenders.Gender.MALE
@@ -524,6 +560,42 @@ final class SpeakerFinder {
   }
 
   /** @return the last entity of the type named in the 400 tokens before, or {@code null} */
+  /**
+   * @return whether the phrase's common nouns ("NN", "NNS") are all things that cannot speak, and
+   *     it has at least one
+   */
+  private static boolean onlyThings(List<CoreLabel> tokens, int s, int e) {
+    boolean any = false;
+    for (int i = s; i <= e; i++) {
+      String tag = String.valueOf(tokens.get(i).tag());
+      if (tag.equals("NN") || tag.equals("NNS")) {
+        if (!Animacy.inanimate(tokens.get(i).word())) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /**
+   * @return the first and last token of the organisation named last within {@value
+   *     #ISSUER_REACH} tokens before a token, or {@code null}
+   */
+  private static int @Nullable [] issuerBefore(List<CoreLabel> tokens, int before) {
+    for (int i = before - 1; i >= Math.max(0, before - ISSUER_REACH); i--) {
+      String ner = tokens.get(i).ner();
+      if ("ORGANIZATION".equals(ner) && String.valueOf(tokens.get(i).tag()).startsWith("NNP")) {
+        int j = i;
+        while (j - 1 >= 0 && ner.equals(tokens.get(j - 1).ner())) {
+          j--;
+        }
+        return new int[] {j, i};
+      }
+    }
+    return null;
+  }
+
   private static @Nullable String lastBefore(String text, List<CoreLabel> tokens, int before, String type) {
     return lastNamed(text, tokens, before, type, (from, to) -> true);
   }

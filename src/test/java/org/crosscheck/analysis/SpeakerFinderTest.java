@@ -145,4 +145,24 @@ class SpeakerFinderTest {
         + " that length.\"";
     assertThat(quotes(text)).singleElement().satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Tom Kirsch"));
   }
+
+  @Test
+  void aSpeakerIsSomeoneOrADocumentsIssuerNeverAThing() {
+    String text = "The speech ended to cheers. \"We won,\" the world seemed to say.\n"
+        + "The Sierra Club filed suit on Monday. \"The rule is unlawful,\" the statement said.\n"
+        + "\"I am not going anywhere,\" Sen. Ted Cruz, R-Texas, said.\n"
+        + "\"It is over,\" one union official said.";
+    List<Analysis.Quote> all = quotes(text);
+    assertThat(all).filteredOn(q -> q.text().startsWith("The rule")).singleElement().satisfies(q -> {
+      assertThat(q.speaker().text()).isEqualTo("the statement");
+      assertThat(q.speaker().name()).isEqualTo("Sierra Club");
+      assertThat(q.speaker().type()).isEqualTo("ORGANIZATION");
+    });
+    assertThat(all).filteredOn(q -> q.text().startsWith("I am not")).singleElement()
+        .satisfies(q -> assertThat(q.speaker().name()).isEqualTo("Ted Cruz"));
+    assertThat(all).filteredOn(q -> q.text().startsWith("We won")).singleElement()
+        .satisfies(q -> assertThat(q.speaker()).isNull());
+    assertThat(all).filteredOn(q -> q.text().startsWith("It is over")).singleElement()
+        .satisfies(q -> assertThat(q.speaker().name()).isEqualTo("one union official"));
+  }
 }
