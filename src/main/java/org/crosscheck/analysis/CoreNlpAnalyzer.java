@@ -81,7 +81,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
         Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
         String value = timex == null || timex.value() == null || timex.value().isEmpty() ? null : timex.value();
         if (anchor != null) {
-          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), speaksOfFuture(m));
+          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), tense(m), futureWords(m));
         }
         String timexType = timex == null || timex.timexType() == null ? type : timex.timexType();
         times.add(new Analysis.TimeMention(span.of(text), timexType, value == null || value.isEmpty() ? null : value, span,
@@ -130,21 +130,23 @@ public final class CoreNlpAnalyzer implements Analyzer {
     return out;
   }
 
-  /**
-   * @return whether the expression's sentence speaks of the future ("will", "next", "tomorrow"), unless the expression
-   *     dates the past-tense verb just before it ("said Friday it will ...", "announced on Monday")
-   */
-  private static boolean speaksOfFuture(CoreEntityMention m) {
+  /** @return the tense of the verb the expression dates ({@link Tense}) */
+  private static Tense tense(CoreEntityMention m) {
     List<CoreLabel> tokens = m.sentence().tokens();
-    int first = m.tokens().isEmpty() ? -1 : tokens.indexOf(m.tokens().getFirst());
-    for (int k = first - 1; k >= 0 && k >= first - 2; k--) {
-      String tag = tokens.get(k).tag();
-      if ("VBD".equals(tag) || "VBN".equals(tag)) {
-        return false;
-      }
+    if (m.tokens().isEmpty()) {
+      return Tense.NONE;
     }
-    for (CoreLabel t : tokens) {
-      if (TimexConventions.marksFuture(t.word())) {
+    int first = m.tokens().getFirst().index() - 1; // token indices are 1-based within the sentence
+    int last = m.tokens().getLast().index() - 1;
+    return first < 0 || last >= tokens.size() ? Tense.NONE : Tense.of(tokens, first, last);
+  }
+
+  /** @return whether the expression's sentence has a word of the future ("will", "next", "tomorrow"; not "next to") */
+  private static boolean futureWords(CoreEntityMention m) {
+    List<CoreLabel> tokens = m.sentence().tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (TimexConventions.marksFuture(tokens.get(i).word())
+          && !(i + 1 < tokens.size() && "to".equalsIgnoreCase(tokens.get(i + 1).word()))) {
         return true;
       }
     }

@@ -45,7 +45,7 @@ final class TimexConventions {
   private static final Pattern UNITS_AGO = Pattern.compile(
       "(?i)(?:.*\\s)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+)\\s+"
       + "(year|month|week)s?\\s+(?:ago|earlier|before)");
-  private static final Pattern MONTH_NAMED = Pattern.compile("(?i)(?:(last)\\s+)?"
+  private static final Pattern MONTH_NAMED = Pattern.compile("(?i)(?:(last)\\s+|(?:early|mid|late)[- ])?"
       + "(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.|feb\\.|aug\\."
       + "|sept?\\.|oct\\.|nov\\.|dec\\.)(?:\\s+(\\d{1,2}))?");
   private static final Pattern MONTH_VALUE = Pattern.compile("\\d{4}(-\\d{2}(?:-\\d{2})?)");
@@ -58,11 +58,13 @@ final class TimexConventions {
    * @param value SUTime's value, or {@code null}
    * @param anchor the date it was resolved against
    * @param sentence the words of its sentence
-   * @param future whether its sentence speaks of the future ("will", "next", "tomorrow")
+   * @param tense the tense of the verb it dates
+   * @param futureWords whether its sentence has a word of the future ("will", "next", "tomorrow")
    * @return the value by news conventions (SUTime's when none applies)
    */
-  static @Nullable String value(String text, @Nullable String value, LocalDate anchor, String sentence,
-      boolean future) {
+  static @Nullable String value(String text, @Nullable String value, LocalDate anchor, String sentence, Tense tense,
+      boolean futureWords) {
+    boolean future = tense == Tense.FUTURE || tense != Tense.PAST && futureWords;
     if (YEAR_AGO.matcher(text.strip()).matches() && sentence.toLowerCase(Locale.ROOT).contains("quarter")) {
       // an earnings report: "... rose from $2.1 billion a year earlier" compares a quarter with the one a year before
       return yearAgoQuarter(sentence, anchor);
@@ -91,6 +93,11 @@ final class TimexConventions {
     if (month.matches() && monthValue.matches() && "last".equalsIgnoreCase(month.group(1))) {
       return monthYear(month, anchor) + monthValue.group(1);
     }
+    if (month.matches() && monthValue.matches() && month.group(1) == null
+        && (tense == Tense.PAST || tense == Tense.FUTURE)) {
+      // "stepped down in March": the latest March by the anchor date; "will be paid Jan. 2": the next Jan. 2
+      return monthYear(month, anchor, tense == Tense.FUTURE) + monthValue.group(1);
+    }
     Matcher ago = UNITS_AGO.matcher(text.strip());
     Matcher agoDay = DAY_VALUE.matcher(value);
     if (ago.matches() && agoDay.matches() && agoDay.group(2).isEmpty()) {
@@ -107,7 +114,8 @@ final class TimexConventions {
     DayOfWeek weekday = weekdayNamed(lower);
     Matcher day = DAY_VALUE.matcher(value);
     if (weekday != null && day.matches() && !hasDateWords(lower)) {
-      LocalDate resolved = anchor.with(future ? TemporalAdjusters.nextOrSame(weekday)
+      // a weekday in the present is a scheduled one ("they meet Monday")
+      LocalDate resolved = anchor.with(future || tense == Tense.PRESENT ? TemporalAdjusters.nextOrSame(weekday)
           : TemporalAdjusters.previousOrSame(weekday));
       return resolved + day.group(2);
     }
@@ -126,6 +134,27 @@ final class TimexConventions {
    *     2025-04-28 is 2024-08; "last April" in one of 1989-10-27 is 1989-04)
    */
   private static int monthYear(Matcher month, LocalDate anchor) {
+    return monthNumber(month) < anchor.getMonthValue() ? anchor.getYear() : anchor.getYear() - 1;
+  }
+
+  /**
+   * @return the year of a month, or a day of it, named without one: for the past the latest by the anchor date, for
+   *     the future the first from it on ("March" in the past of 1989-10-27 is 1989-03; "Jan. 2" ahead of it 1990-01-02)
+   */
+  private static int monthYear(Matcher month, LocalDate anchor, boolean ahead) {
+    int m = monthNumber(month);
+    int day = month.group(3) == null ? 0 : Integer.parseInt(month.group(3));
+    int byAnchor = Integer.compare(m, anchor.getMonthValue());
+    if (byAnchor == 0 && day > 0) {
+      byAnchor = Integer.compare(day, anchor.getDayOfMonth());
+    }
+    if (ahead) {
+      return byAnchor >= 0 ? anchor.getYear() : anchor.getYear() + 1;
+    }
+    return byAnchor <= 0 ? anchor.getYear() : anchor.getYear() - 1;
+  }
+
+  private static int monthNumber(Matcher month) {
     String name = month.group(2).toLowerCase(Locale.ROOT).replace(".", "");
     int m = 0;
     for (java.time.Month candidate : java.time.Month.values()) {
@@ -134,7 +163,7 @@ final class TimexConventions {
         break;
       }
     }
-    return m < anchor.getMonthValue() ? anchor.getYear() : anchor.getYear() - 1;
+    return m;
   }
 
   private static String yearAgoQuarter(String sentence, LocalDate anchor) {
@@ -179,7 +208,7 @@ final class TimexConventions {
   /** @return whether the words give more than a weekday: digits, a month, "last" or "next" */
   private static boolean hasDateWords(String lower) {
     if (lower.chars().anyMatch(Character::isDigit) || lower.contains("last") || lower.contains("next")
-        || lower.contains("this") || lower.contains("ago")) {
+        || lower.contains("this") || lower.contains("ago") || lower.contains("previous")) {
       return true;
     }
     for (java.time.Month m : java.time.Month.values()) {
