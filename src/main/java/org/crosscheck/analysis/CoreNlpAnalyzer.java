@@ -11,6 +11,7 @@ import edu.stanford.nlp.time.Timex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.crosscheck.model.TextSpan;
@@ -67,6 +68,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
     List<Analysis.Entity> entities = new ArrayList<>();
     List<Analysis.Quantity> quantities = new ArrayList<>();
     List<Analysis.TimeMention> times = new ArrayList<>();
+    String quarter = null; // the quarter reported on: the first one named
     for (CoreEntityMention m : doc.entityMentions()) {
       String type = m.entityType();
       TextSpan span = new TextSpan(m.charOffsets().first(), m.charOffsets().second());
@@ -75,13 +77,26 @@ public final class CoreNlpAnalyzer implements Analyzer {
       if (NAMES.contains(type)) {
         entities.add(new Analysis.Entity(span.of(text), type, span, index));
       } else if (TIMES.contains(type)) {
+        Analysis.TimeMention previous = times.isEmpty() ? null : times.getLast();
+        if ("Day".equals(m.text()) && previous != null && previous.span().end() + 1 == span.start()) {
+          // "Thanksgiving Day": SUTime tags the holiday and leaves "Day" apart
+          TextSpan whole = new TextSpan(previous.span().start(), span.end());
+          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), previous.type(), previous.value(), whole,
+              previous.sentence()));
+          continue;
+        }
         if (TimexConventions.notATime(m.text())) {
           continue;
         }
         Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
         String value = timex == null || timex.value() == null || timex.value().isEmpty() ? null : timex.value();
         if (anchor != null) {
-          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), tense(m), futureWords(m));
+          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), tense(m), futureWords(m),
+              quarter);
+          if (quarter == null && value != null && value.matches("\\d{4}-Q[1-4]") && m.text().toLowerCase(Locale.ROOT).contains("quarter")
+              && value.compareTo(anchor.getYear() + "-Q" + anchor.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR)) <= 0) {
+            quarter = value;
+          }
         }
         String timexType = timex == null || timex.timexType() == null ? type : timex.timexType();
         times.add(new Analysis.TimeMention(span.of(text), timexType, value == null || value.isEmpty() ? null : value, span,

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TimexConventions {
   /** Single words SUTime tags that are not time expressions of the story. */
-  private static final Set<String> NOT_TIMES = Set.of("once", "previously", "ended", "present", "night", "nights",
+  private static final Set<String> NOT_TIMES = Set.of("once", "previously", "ended", "present", "night", "nights", "day",
       "morning", "evening", "afternoon", "quarterly", "annual", "annually", "the", "and", "a", "an");
   private static final Pattern AGE = Pattern.compile("(?i).*\\b[\\w-]+-(?:year|month|week|day)s?-old\\b.*");
   private static final Pattern DAY_VALUE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(.*)");
@@ -51,6 +51,14 @@ final class TimexConventions {
   private static final Pattern MONTH_VALUE = Pattern.compile("\\d{4}(-\\d{2}(?:-\\d{2})?)");
   private static final Pattern FISCAL_YEAR = Pattern.compile("(?:the )?fiscal (?:year )?(\\d{4})");
   private static final Pattern RECENT = Pattern.compile("(?:in )?(?:the )?(?:most )?recent (?:years|months|weeks|days)");
+  private static final Pattern LONGER_PERIOD =
+      Pattern.compile("\\b(?:nine|six) months\\b|\\b(?:the|fiscal|full|whole) year\\b|\\bannual");
+  private static final Pattern FIRST_MONTHS = Pattern.compile(
+      "(?:the )?first (two|three|four|five|six|seven|eight|nine|ten|eleven|\\d{1,2}) months(?: of .*)?");
+  private static final Pattern YEAR_QUARTER = Pattern.compile("(?:the )?(\\d{4}) (?:quarter|period)");
+  private static final Pattern YEAR_WORDS = Pattern.compile("(?:the )?(?:fiscal )?year");
+  private static final java.util.List<String> NUMBERS = java.util.List.of("zero", "one", "two", "three", "four", "five",
+      "six", "seven", "eight", "nine", "ten", "eleven");
   private static final Pattern NAMED_QUARTER = Pattern.compile("(?i)\\b(first|second|third|fourth)[- ](?:fiscal )?quarter");
 
   /**
@@ -60,17 +68,32 @@ final class TimexConventions {
    * @param sentence the words of its sentence
    * @param tense the tense of the verb it dates
    * @param futureWords whether its sentence has a word of the future ("will", "next", "tomorrow")
+   * @param quarter the quarter the text reports on: the first it names before the expression ({@code 1989-Q3}), or
+   *     {@code null}
    * @return the value by news conventions (SUTime's when none applies)
    */
   static @Nullable String value(String text, @Nullable String value, LocalDate anchor, String sentence, Tense tense,
-      boolean futureWords) {
+      boolean futureWords, @Nullable String quarter) {
     boolean future = tense == Tense.FUTURE || tense != Tense.PAST && futureWords;
-    if (YEAR_AGO.matcher(text.strip()).matches() && sentence.toLowerCase(Locale.ROOT).contains("quarter")) {
+    String lowerSentence = sentence.toLowerCase(Locale.ROOT);
+    String lowerText = text.strip().toLowerCase(Locale.ROOT);
+    if (YEAR_AGO.matcher(text.strip()).matches() && lowerSentence.contains("quarter")) {
       // an earnings report: "... rose from $2.1 billion a year earlier" compares a quarter with the one a year before
       return yearAgoQuarter(sentence, anchor);
     }
-    String lowerSentence = sentence.toLowerCase(Locale.ROOT);
-    String lowerText = text.strip().toLowerCase(Locale.ROOT);
+    if (YEAR_AGO.matcher(text.strip()).matches() && quarter != null && !LONGER_PERIOD.matcher(lowerSentence).find()) {
+      // after the quarter reported on, "net income was $2.1 million a year earlier" is that quarter a year before,
+      // unless the sentence speaks of a longer stretch ("in the first nine months")
+      return (Integer.parseInt(quarter.substring(0, 4)) - 1) + quarter.substring(4);
+    }
+    Matcher firstMonths = FIRST_MONTHS.matcher(lowerText);
+    if (firstMonths.matches()) {
+      return "P" + number(firstMonths.group(1)) + "M"; // "the first nine months of the year" is a stretch: P9M
+    }
+    if (YEAR_WORDS.matcher(lowerText).matches()
+        && (lowerSentence.contains(lowerText + " ended") || lowerSentence.contains(lowerText + " ending"))) {
+      return "P1Y"; // "for the year ended March 31" is a year's length of time, not the current year
+    }
     if (lowerText.contains("quarter") && (lowerText.matches(".*\\byear-(?:ago|earlier)\\b.*")
         || lowerSentence.contains("year-ago " + lowerText) || lowerSentence.contains("year-earlier " + lowerText))) {
       return yearAgoQuarter(sentence, anchor); // "the year-earlier quarter", "the year-ago third quarter"
@@ -125,8 +148,30 @@ final class TimexConventions {
       return String.format(Locale.ROOT, "%d-W%02d-WE", saturday.get(IsoFields.WEEK_BASED_YEAR),
           saturday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
+    if (value.matches("\\d{4}-Q[1-4]") && !lowerText.matches(".*(?:\\d|next|last|ago).*")) {
+      Matcher named = NAMED_QUARTER.matcher(lowerText);
+      if (named.find()) {
+        return namedQuarter(named, anchor); // "the fiscal first quarter" reported on in October 1989 is 1989-Q1
+      }
+    }
+    Matcher yearQuarter = YEAR_QUARTER.matcher(lowerText);
+    if (yearQuarter.matches() && quarter != null) {
+      return yearQuarter.group(1) + quarter.substring(4); // "the 1988 quarter": the quarter reported on, in 1988
+    }
     String q = quarter(text, anchor, future);
     return q != null ? q : value;
+  }
+
+  /** @return the latest quarter of the number named that has begun by the anchor date */
+  private static String namedQuarter(Matcher named, LocalDate anchor) {
+    int quarter = switch (named.group(1).toLowerCase(Locale.ROOT)) {
+      case "first" -> 1;
+      case "second" -> 2;
+      case "third" -> 3;
+      default -> 4;
+    };
+    int year = quarter <= anchor.get(IsoFields.QUARTER_OF_YEAR) ? anchor.getYear() : anchor.getYear() - 1;
+    return year + "-Q" + quarter;
   }
 
   /**
@@ -168,31 +213,32 @@ final class TimexConventions {
 
   private static String yearAgoQuarter(String sentence, LocalDate anchor) {
     Matcher named = NAMED_QUARTER.matcher(sentence);
-    int quarter;
-    int year;
+    String quarter;
     if (named.find()) {
-      quarter = switch (named.group(1).toLowerCase(Locale.ROOT)) {
-        case "first" -> 1;
-        case "second" -> 2;
-        case "third" -> 3;
-        default -> 4;
-      };
-      // the named quarter is the latest one of that number that has begun by the anchor date
-      year = quarter <= anchor.get(IsoFields.QUARTER_OF_YEAR) ? anchor.getYear() : anchor.getYear() - 1;
+      quarter = namedQuarter(named, anchor);
     } else {
       LocalDate last = anchor.minusMonths(3);
-      quarter = last.get(IsoFields.QUARTER_OF_YEAR);
-      year = last.getYear();
+      quarter = last.getYear() + "-Q" + last.get(IsoFields.QUARTER_OF_YEAR);
     }
-    return (year - 1) + "-Q" + quarter;
+    return (Integer.parseInt(quarter.substring(0, 4)) - 1) + quarter.substring(4);
   }
 
-  /** @return the last completed quarter (or the current one, for the future) for "the quarter", else null */
+  /** @return a number written in digits or as a word up to eleven */
+  private static int number(String word) {
+    int i = NUMBERS.indexOf(word);
+    return i >= 0 ? i : Integer.parseInt(word);
+  }
+
+  /**
+   * @return the last completed quarter for "the quarter" (the anchor's for the future or "the current quarter"), else
+   *     null
+   */
   private static @Nullable String quarter(String text, LocalDate anchor, boolean future) {
     if (!QUARTER_WORDS.matcher(text.strip()).matches()) {
       return null;
     }
-    LocalDate in = future ? anchor : anchor.minusMonths(3);
+    boolean current = text.toLowerCase(Locale.ROOT).contains("current");
+    LocalDate in = future || current ? anchor : anchor.minusMonths(3); // "the current quarter" is the anchor's
     return in.getYear() + "-Q" + in.get(IsoFields.QUARTER_OF_YEAR);
   }
 
