@@ -69,6 +69,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
     List<Analysis.Quantity> quantities = new ArrayList<>();
     List<Analysis.TimeMention> times = new ArrayList<>();
     String quarter = null; // the quarter reported on: the first one named
+    int quarterEnd = -1; // where it is named
     for (CoreEntityMention m : doc.entityMentions()) {
       String type = m.entityType();
       TextSpan span = new TextSpan(m.charOffsets().first(), m.charOffsets().second());
@@ -78,10 +79,18 @@ public final class CoreNlpAnalyzer implements Analyzer {
         entities.add(new Analysis.Entity(span.of(text), type, span, index));
       } else if (TIMES.contains(type)) {
         Analysis.TimeMention previous = times.isEmpty() ? null : times.getLast();
-        if ("Day".equals(m.text()) && previous != null && previous.span().end() + 1 == span.start()) {
+        boolean adjacent = previous != null && previous.span().end() + 1 == span.start();
+        if ("Day".equals(m.text()) && adjacent) {
           // "Thanksgiving Day": SUTime tags the holiday and leaves "Day" apart
           TextSpan whole = new TextSpan(previous.span().start(), span.end());
           times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), previous.type(), previous.value(), whole,
+              previous.sentence()));
+          continue;
+        }
+        if (adjacent && "fiscal".equalsIgnoreCase(previous.text()) && m.text().matches("\\d{4}")) {
+          // "fiscal 1989": SUTime tags "fiscal" and the year apart; the fiscal year is named by its year
+          TextSpan whole = new TextSpan(previous.span().start(), span.end());
+          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), "DATE", m.text(), whole,
               previous.sentence()));
           continue;
         }
@@ -96,6 +105,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
           if (quarter == null && value != null && value.matches("\\d{4}-Q[1-4]") && m.text().toLowerCase(Locale.ROOT).contains("quarter")
               && value.compareTo(anchor.getYear() + "-Q" + anchor.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR)) <= 0) {
             quarter = value;
+            quarterEnd = span.end();
           }
         }
         String timexType = timex == null || timex.timexType() == null ? type : timex.timexType();
@@ -106,7 +116,40 @@ public final class CoreNlpAnalyzer implements Analyzer {
         quantities.add(new Analysis.Quantity(span.of(text), value == null ? span.of(text) : value, counted(m), type, span, index));
       }
     }
+    if (quarter != null) {
+      addReportPeriods(text, quarter, quarterEnd, sentences, times);
+    }
     return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times, quotes(text, doc));
+  }
+
+  /**
+   * Adds the words of earnings reports that SUTime does not tag ("the year-ago period", "year-earlier profit", "the
+   * latest period") after the quarter reported on is named, unless they are part of an expression found already ("the
+   * year-ago third quarter").
+   */
+  private static void addReportPeriods(String text, String quarter, int quarterEnd, List<TextSpan> sentences,
+      List<Analysis.TimeMention> times) {
+    java.util.regex.Matcher r = TimexConventions.REPORT_PERIOD.matcher(text);
+    r.region(quarterEnd, text.length());
+    boolean added = false;
+    while (r.find()) {
+      TextSpan span = new TextSpan(r.start(), r.end());
+      boolean taken = false;
+      for (Analysis.TimeMention t : times) {
+        int gap = t.span().start() - span.end();
+        // within an expression found, or at most one word before it ("year-ago third quarter")
+        taken |= t.span().overlaps(span)
+            || gap >= 0 && gap <= 20 && text.substring(span.end(), t.span().start()).strip().split("\\s+").length <= 1;
+      }
+      if (!taken) {
+        times.add(new Analysis.TimeMention(span.of(text), "DATE", TimexConventions.reportPeriod(span.of(text), quarter),
+            span, sentenceOf(sentences, span)));
+        added = true;
+      }
+    }
+    if (added) {
+      times.sort(java.util.Comparator.comparingInt(t -> t.span().start()));
+    }
   }
 
   /** Longest attribution clause (characters) between two quotes of one speaker. */

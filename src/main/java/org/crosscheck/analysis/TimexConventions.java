@@ -24,7 +24,13 @@ final class TimexConventions {
   /** Single words SUTime tags that are not time expressions of the story. */
   private static final Set<String> NOT_TIMES = Set.of("once", "previously", "ended", "present", "night", "nights", "day",
       "morning", "evening", "afternoon", "quarterly", "annual", "annually", "the", "and", "a", "an");
-  private static final Pattern AGE = Pattern.compile("(?i).*\\b[\\w-]+-(?:year|month|week|day)s?-old\\b.*");
+  private static final Pattern AGE =
+      Pattern.compile("(?i).*\\b(?:[\\w-]+-(?:year|month|week|day)s?-old|\\d+ years? old)\\b.*");
+  /** A fraction: "three-quarters of its food" is no stretch of time. */
+  private static final Pattern FRACTION = Pattern.compile("(?i).*\\b(?:one|two|three)-quarters?\\b.*");
+  /** Words of earnings reports SUTime does not tag: "the year-ago period", "year-earlier profit", "the latest period". */
+  static final Pattern REPORT_PERIOD = Pattern.compile(
+      "(?i)\\b(?:(?:the )?year-(?:ago|earlier)(?: quarter| period)?|(?:the )?latest period)\\b");
   private static final Pattern DAY_VALUE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(.*)");
   private static final Pattern WEEKEND_VALUE = Pattern.compile("\\d{4}-W\\d{2}-WE");
   private static final Pattern QUARTER_WORDS =
@@ -35,10 +41,24 @@ final class TimexConventions {
 
   /**
    * @param text the expression's words
-   * @return whether SUTime's expression should be dropped
+   * @return whether SUTime's expression should be dropped: words that name no time, ages ("52 years old"),
+   *     fractions ("three-quarters")
    */
   static boolean notATime(String text) {
-    return NOT_TIMES.contains(text.toLowerCase(Locale.ROOT).strip()) || AGE.matcher(text).matches();
+    return NOT_TIMES.contains(text.toLowerCase(Locale.ROOT).strip()) || AGE.matcher(text).matches()
+        || FRACTION.matcher(text).matches();
+  }
+
+  /**
+   * @param words words {@link #REPORT_PERIOD} found
+   * @param quarter the quarter the text reports on ({@code 1989-Q3})
+   * @return their value: "the latest period" is that quarter, "the year-ago period" the same quarter a year before
+   */
+  static String reportPeriod(String words, String quarter) {
+    if (words.toLowerCase(Locale.ROOT).contains("latest")) {
+      return quarter;
+    }
+    return (Integer.parseInt(quarter.substring(0, 4)) - 1) + quarter.substring(4);
   }
 
   private static final Pattern YEAR_AGO = Pattern.compile("(?i)(?:a|one) year (?:ago|earlier|before)");
