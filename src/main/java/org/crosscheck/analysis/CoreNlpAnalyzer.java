@@ -70,6 +70,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
     List<Analysis.TimeMention> times = new ArrayList<>();
     String quarter = null; // the quarter reported on: the first one named
     int quarterEnd = -1; // where it is named
+    String previousTid = null; // SUTime's id of the last time expression kept
     for (CoreEntityMention m : doc.entityMentions()) {
       String type = m.entityType();
       TextSpan span = new TextSpan(m.charOffsets().first(), m.charOffsets().second());
@@ -98,7 +99,19 @@ public final class CoreNlpAnalyzer implements Analyzer {
           continue;
         }
         Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
-        String value = timex == null || timex.value() == null || timex.value().isEmpty() ? null : timex.value();
+        String tid = timex == null ? null : timex.tid();
+        if (tid != null && tid.equals(previousTid) && previous != null && previous.sentence() == index
+            && text.substring(previous.span().end(), span.start()).matches("[\\s,]*")) {
+          // one SUTime expression split into two mentions by their tags ("9 a.m. Tuesday"): kept whole
+          TextSpan whole = new TextSpan(previous.span().start(), span.end());
+          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), previous.type(),
+              previous.value() != null ? previous.value() : TimexConventions.withoutZone(timex.value()), whole,
+              previous.sentence()));
+          continue;
+        }
+        previousTid = tid;
+        String value = timex == null || timex.value() == null || timex.value().isEmpty() ? null
+            : TimexConventions.withoutZone(timex.value());
         if (anchor != null) {
           value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), tense(m), futureWords(m),
               quarter);

@@ -49,6 +49,16 @@ final class TimexConventions {
         || FRACTION.matcher(text).matches();
   }
 
+  private static final Pattern ZONE = Pattern.compile("(T\\d{2}(?::\\d{2})?)[-+]\\d{4}$");
+
+  /**
+   * @param value a SUTime value, or {@code null}
+   * @return it without a time zone offset ("5 p.m. EST" is {@code T17:00}, as TimeML writes it), or {@code null}
+   */
+  static @Nullable String withoutZone(@Nullable String value) {
+    return value == null ? null : ZONE.matcher(value).replaceFirst("$1");
+  }
+
   /**
    * @param words words {@link #REPORT_PERIOD} found
    * @param quarter the quarter the text reports on ({@code 1989-Q3})
@@ -76,6 +86,8 @@ final class TimexConventions {
   private static final Pattern FIRST_MONTHS = Pattern.compile(
       "(?:the )?first (two|three|four|five|six|seven|eight|nine|ten|eleven|\\d{1,2}) months(?: of .*)?");
   private static final Pattern YEAR_QUARTER = Pattern.compile("(?:the )?(\\d{4}) (?:quarter|period)");
+  private static final Pattern UNITS_LATER = Pattern.compile("(?:over |about )?(a|an|one|two|three|four|five|six"
+      + "|seven|eight|nine|ten|eleven|a few|few|several|\\d{1,2}) (minute|hour|day|week)s? (?:later|earlier)");
   private static final Pattern YEAR_WORDS = Pattern.compile("(?:the )?(?:fiscal )?year");
   private static final java.util.List<String> NUMBERS = java.util.List.of("zero", "one", "two", "three", "four", "five",
       "six", "seven", "eight", "nine", "ten", "eleven");
@@ -105,6 +117,18 @@ final class TimexConventions {
       // after the quarter reported on, "net income was $2.1 million a year earlier" is that quarter a year before,
       // unless the sentence speaks of a longer stretch ("in the first nine months")
       return (Integer.parseInt(quarter.substring(0, 4)) - 1) + quarter.substring(4);
+    }
+    Matcher later = UNITS_LATER.matcher(lowerText);
+    if (later.matches()) {
+      // "three days later", "an hour later": the stretch between two events, as TimeML writes it (P3D, PT1H)
+      String n = later.group(1).matches("a|an|one") ? "1" : later.group(1).matches("a few|few|several") ? "X"
+          : String.valueOf(number(later.group(1)));
+      return switch (later.group(2)) {
+        case "minute" -> "PT" + n + "M";
+        case "hour" -> "PT" + n + "H";
+        case "week" -> "P" + n + "W";
+        default -> "P" + n + "D";
+      };
     }
     Matcher firstMonths = FIRST_MONTHS.matcher(lowerText);
     if (firstMonths.matches()) {
