@@ -95,6 +95,15 @@ public final class CoreNlpAnalyzer implements Analyzer {
               previous.sentence()));
           continue;
         }
+        int count = TimexConventions.countBefore(m.text(), text.substring(Math.max(0, span.start() - 24), span.start()));
+        if (count > 0) {
+          // "2 1/2 years", "two more weeks": SUTime tags the unit alone
+          TextSpan whole = new TextSpan(span.start() - count, span.end());
+          times.add(new Analysis.TimeMention(whole.of(text), "DURATION", TimexConventions.countedLength(whole.of(text)),
+              whole, index));
+          previousTid = null;
+          continue;
+        }
         if (TimexConventions.notATime(m.text())) {
           continue;
         }
@@ -104,8 +113,12 @@ public final class CoreNlpAnalyzer implements Analyzer {
             && text.substring(previous.span().end(), span.start()).matches("[\\s,]*")) {
           // one SUTime expression split into two mentions by their tags ("9 a.m. Tuesday"): kept whole
           TextSpan whole = new TextSpan(previous.span().start(), span.end());
-          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), previous.type(),
-              previous.value() != null ? previous.value() : TimexConventions.withoutZone(timex.value()), whole,
+          String value = TimexConventions.withoutZone(timex.value());
+          if (anchor != null) {
+            value = TimexConventions.value(whole.of(text), value, anchor, m.sentence().text(), tense(m), futureWords(m),
+                quarter);
+          }
+          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), previous.type(), value, whole,
               previous.sentence()));
           continue;
         }

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 final class TimexConventions {
   /** Single words SUTime tags that are not time expressions of the story. */
   private static final Set<String> NOT_TIMES = Set.of("once", "previously", "ended", "present", "night", "nights", "day",
+      "days", "the days", "minutes", "seconds", "decades",
       "morning", "evening", "afternoon", "quarterly", "annual", "annually", "the", "and", "a", "an");
   private static final Pattern AGE =
       Pattern.compile("(?i).*\\b(?:[\\w-]+-(?:year|month|week|day)s?-old|\\d+ years? old)\\b.*");
@@ -47,6 +48,46 @@ final class TimexConventions {
   static boolean notATime(String text) {
     return NOT_TIMES.contains(text.toLowerCase(Locale.ROOT).strip()) || AGE.matcher(text).matches()
         || FRACTION.matcher(text).matches();
+  }
+
+  /** A unit SUTime tags without its count: "years" in "2 1/2 years", "weeks" in "two more weeks". */
+  private static final Pattern BARE_UNIT = Pattern.compile("(?i)(year|month|week|day|hour|minute)s");
+  private static final Pattern COUNT_BEFORE = Pattern.compile("(?i)(?:^|\\s)((\\d{1,3}|one|two|three|four|five|six"
+      + "|seven|eight|nine|ten|eleven)( 1/2)?(?: more)? )$");
+
+  /**
+   * @param unit the words SUTime tagged
+   * @param before the text just before them
+   * @return how many characters before them count them ("2 1/2 " before "years"), or 0
+   */
+  static int countBefore(String unit, String before) {
+    if (!BARE_UNIT.matcher(unit).matches()) {
+      return 0;
+    }
+    Matcher c = COUNT_BEFORE.matcher(before);
+    return c.find() ? c.group(1).length() : 0;
+  }
+
+  /**
+   * @param words a count and a unit ("2 1/2 years", "two more weeks", "5 1/2 hours")
+   * @return its length as TimeML writes it ({@code P2Y6M}, {@code P2W}, {@code PT5H30M})
+   */
+  static String countedLength(String words) {
+    Matcher c = COUNT_BEFORE.matcher(words.substring(0, words.lastIndexOf(' ') + 1));
+    if (!c.find()) {
+      throw new IllegalArgumentException("no count in '" + words + "'");
+    }
+    int n = number(c.group(2).toLowerCase(Locale.ROOT));
+    boolean half = c.group(3) != null;
+    String unit = words.substring(words.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+    return switch (unit) {
+      case "years" -> "P" + n + "Y" + (half ? "6M" : "");
+      case "months" -> "P" + n + "M" + (half ? "15D" : "");
+      case "weeks" -> "P" + (half ? n * 7 + 3 + "DT12H" : n + "W");
+      case "days" -> "P" + n + "D" + (half ? "T12H" : "");
+      case "hours" -> "PT" + n + "H" + (half ? "30M" : "");
+      default -> "PT" + n + "M" + (half ? "30S" : "");
+    };
   }
 
   private static final Pattern ZONE = Pattern.compile("(T\\d{2}(?::\\d{2})?)[-+]\\d{4}$");
