@@ -6,12 +6,9 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.time.TimeAnnotations;
-import edu.stanford.nlp.time.Timex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.crosscheck.model.TextSpan;
@@ -67,10 +64,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
     }
     List<Analysis.Entity> entities = new ArrayList<>();
     List<Analysis.Quantity> quantities = new ArrayList<>();
-    List<Analysis.TimeMention> times = new ArrayList<>();
-    String quarter = null; // the quarter reported on: the first one named
-    int quarterEnd = -1; // where it is named
-    String previousTid = null; // SUTime's id of the last time expression kept
+    TimeMentions times = new TimeMentions(text, anchor, sentences);
     for (CoreEntityMention m : doc.entityMentions()) {
       String type = m.entityType();
       TextSpan span = new TextSpan(m.charOffsets().first(), m.charOffsets().second());
@@ -79,103 +73,13 @@ public final class CoreNlpAnalyzer implements Analyzer {
       if (NAMES.contains(type)) {
         entities.add(new Analysis.Entity(span.of(text), type, span, index));
       } else if (TIMES.contains(type)) {
-        Analysis.TimeMention previous = times.isEmpty() ? null : times.getLast();
-        boolean adjacent = previous != null && previous.span().end() + 1 == span.start();
-        if ("Day".equals(m.text()) && adjacent) {
-          // "Thanksgiving Day": SUTime tags the holiday and leaves "Day" apart
-          TextSpan whole = new TextSpan(previous.span().start(), span.end());
-          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), previous.type(), previous.value(), whole,
-              previous.sentence()));
-          continue;
-        }
-        if (adjacent && "fiscal".equalsIgnoreCase(previous.text()) && m.text().matches("\\d{4}")) {
-          // "fiscal 1989": SUTime tags "fiscal" and the year apart; the fiscal year is named by its year
-          TextSpan whole = new TextSpan(previous.span().start(), span.end());
-          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), "DATE", m.text(), whole,
-              previous.sentence()));
-          continue;
-        }
-        int count = TimexConventions.countBefore(m.text(), text.substring(Math.max(0, span.start() - 24), span.start()));
-        if (count > 0) {
-          // "2 1/2 years", "two more weeks": SUTime tags the unit alone
-          TextSpan whole = new TextSpan(span.start() - count, span.end());
-          times.add(new Analysis.TimeMention(whole.of(text), "DURATION", TimexConventions.countedLength(whole.of(text)),
-              whole, index));
-          previousTid = null;
-          continue;
-        }
-        if (TimexConventions.notATime(m.text())) {
-          continue;
-        }
-        Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
-        String tid = timex == null ? null : timex.tid();
-        if (tid != null && tid.equals(previousTid) && previous != null && previous.sentence() == index
-            && text.substring(previous.span().end(), span.start()).matches("[\\s,]*")) {
-          // one SUTime expression split into two mentions by their tags ("9 a.m. Tuesday"): kept whole
-          TextSpan whole = new TextSpan(previous.span().start(), span.end());
-          String value = TimexConventions.withoutZone(timex.value());
-          if (anchor != null) {
-            value = TimexConventions.value(whole.of(text), value, anchor, m.sentence().text(), tense(m), futureWords(m),
-                quarter);
-          }
-          times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), previous.type(), value, whole,
-              previous.sentence()));
-          continue;
-        }
-        previousTid = tid;
-        String value = timex == null || timex.value() == null || timex.value().isEmpty() ? null
-            : TimexConventions.withoutZone(timex.value());
-        if (anchor != null) {
-          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), tense(m), futureWords(m),
-              quarter);
-          if (quarter == null && value != null && value.matches("\\d{4}-Q[1-4]") && m.text().toLowerCase(Locale.ROOT).contains("quarter")
-              && value.compareTo(anchor.getYear() + "-Q" + anchor.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR)) <= 0) {
-            quarter = value;
-            quarterEnd = span.end();
-          }
-        }
-        String timexType = timex == null || timex.timexType() == null ? type : timex.timexType();
-        times.add(new Analysis.TimeMention(span.of(text), timexType, value == null || value.isEmpty() ? null : value, span,
-            index));
+        times.add(m, span, index);
       } else if (NUMBERS.contains(type)) {
         String value = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
         quantities.add(new Analysis.Quantity(span.of(text), value == null ? span.of(text) : value, counted(m), type, span, index));
       }
     }
-    if (quarter != null) {
-      addReportPeriods(text, quarter, quarterEnd, sentences, times);
-    }
-    return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times, quotes(text, doc));
-  }
-
-  /**
-   * Adds the words of earnings reports that SUTime does not tag ("the year-ago period", "year-earlier profit", "the
-   * latest period") after the quarter reported on is named, unless they are part of an expression found already ("the
-   * year-ago third quarter").
-   */
-  private static void addReportPeriods(String text, String quarter, int quarterEnd, List<TextSpan> sentences,
-      List<Analysis.TimeMention> times) {
-    java.util.regex.Matcher r = TimexConventions.REPORT_PERIOD.matcher(text);
-    r.region(quarterEnd, text.length());
-    boolean added = false;
-    while (r.find()) {
-      TextSpan span = new TextSpan(r.start(), r.end());
-      boolean taken = false;
-      for (Analysis.TimeMention t : times) {
-        int gap = t.span().start() - span.end();
-        // within an expression found, or at most one word before it ("year-ago third quarter")
-        taken |= t.span().overlaps(span)
-            || gap >= 0 && gap <= 20 && text.substring(span.end(), t.span().start()).strip().split("\\s+").length <= 1;
-      }
-      if (!taken) {
-        times.add(new Analysis.TimeMention(span.of(text), "DATE", TimexConventions.reportPeriod(span.of(text), quarter),
-            span, sentenceOf(sentences, span)));
-        added = true;
-      }
-    }
-    if (added) {
-      times.sort(java.util.Comparator.comparingInt(t -> t.span().start()));
-    }
+    return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times.all(), quotes(text, doc));
   }
 
   /** Longest attribution clause (characters) between two quotes of one speaker. */
@@ -214,36 +118,13 @@ public final class CoreNlpAnalyzer implements Analyzer {
     return out;
   }
 
-  /** @return the tense of the verb the expression dates ({@link Tense}) */
-  private static Tense tense(CoreEntityMention m) {
-    List<CoreLabel> tokens = m.sentence().tokens();
-    if (m.tokens().isEmpty()) {
-      return Tense.NONE;
-    }
-    int first = m.tokens().getFirst().index() - 1; // token indices are 1-based within the sentence
-    int last = m.tokens().getLast().index() - 1;
-    return first < 0 || last >= tokens.size() ? Tense.NONE : Tense.of(tokens, first, last);
-  }
-
-  /** @return whether the expression's sentence has a word of the future ("will", "next", "tomorrow"; not "next to") */
-  private static boolean futureWords(CoreEntityMention m) {
-    List<CoreLabel> tokens = m.sentence().tokens();
-    for (int i = 0; i < tokens.size(); i++) {
-      if (TimexConventions.marksFuture(tokens.get(i).word())
-          && !(i + 1 < tokens.size() && "to".equalsIgnoreCase(tokens.get(i + 1).word()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** @return whether the text ends with the end of a sentence or clause, so that what follows starts afresh */
   private static boolean endsAClause(String between) {
     String t = between.strip();
     return !t.isEmpty() && ".,:;".indexOf(t.charAt(t.length() - 1)) >= 0;
   }
 
-  private static int sentenceOf(List<TextSpan> sentences, TextSpan span) {
+  static int sentenceOf(List<TextSpan> sentences, TextSpan span) {
     for (int i = 0; i < sentences.size(); i++) {
       if (sentences.get(i).overlaps(span)) {
         return i;

@@ -159,6 +159,9 @@ final class TimexConventions {
       // unless the sentence speaks of a longer stretch ("in the first nine months")
       return (Integer.parseInt(quarter.substring(0, 4)) - 1) + quarter.substring(4);
     }
+    if (lowerText.matches("(?:over |in |during )?the past year")) {
+      return String.valueOf(anchor.getYear() - 1); // "over the past year": TimeML names the year before the anchor's
+    }
     Matcher later = UNITS_LATER.matcher(lowerText);
     if (later.matches()) {
       // "three days later", "an hour later": the stretch between two events, as TimeML writes it (P3D, PT1H)
