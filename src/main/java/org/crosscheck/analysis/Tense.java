@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Whether the verb a time expression dates speaks of the past, the present or the future, read from the
  * part-of-speech tags of its sentence. The verb is the nearest one at most {@value #REACH} tokens before the
- * expression ("Castro attended a rally Thursday"), or else the first after it ("On Tuesday, the league endorsed ..."),
+ * expression in its clause ("Castro attended a rally Thursday"; not across "where", "which" or "that"), or else the
+ * first after it ("On Tuesday, the league endorsed ..."),
  * with its auxiliaries and adverbs. Before the expression, a modal ("will meet Monday", "would travel Thursday") or a
  * verb of planning ("planned a demonstration on Saturday", "is scheduled to close Monday", "set to resume Monday")
  * looks ahead, the present ("meet separately Monday", "Congress reconvenes Jan. 24") is the present, and the simple
@@ -62,6 +63,9 @@ enum Tense {
       }
     }
     for (int k = first - 1; k >= 0 && k >= first - 1 - REACH; k--) {
+      if (opensClause(sentence.get(k))) {
+        break; // "..., where the Aug. 7 blasts killed 257 people": the verb of the clause follows
+      }
       if (isVerb(sentence, k)) {
         int from = k;
         while (from > 0 && inGroup(sentence.get(from - 1))) {
@@ -96,9 +100,10 @@ enum Tense {
     for (int i = 0; i < group.size(); i++) {
       CoreLabel t = group.get(i);
       String word = t.word().toLowerCase(Locale.ROOT);
-      if ("MD".equals(t.tag()) && MODALS.contains(word)) {
+      if ("MD".equals(t.tag())) {
         boolean perfect = i + 1 < group.size() && "have".equals(group.get(i + 1).word().toLowerCase(Locale.ROOT));
-        return perfect ? NONE : FUTURE; // "would have required" is no future
+        // "would have required" is no future, nor is "could be located" or "can meet"
+        return MODALS.contains(word) && !perfect ? FUTURE : NONE;
       }
       if (before && PLANNING.contains(lemma(t)) && String.valueOf(t.tag()).startsWith("VB")) {
         return FUTURE;
@@ -120,6 +125,7 @@ enum Tense {
     return switch (head) {
       case "VBD", "VBN" -> PAST;
       case "VBP", "VBZ" -> perfect(group) ? PAST : PRESENT;
+      case "VB" -> PRESENT; // a base form with no "to" or modal is the present ("they meet Monday")
       default -> NONE;
     };
   }
@@ -152,6 +158,12 @@ enum Tense {
     }
     return !(k > 0 && sentence.get(k).word().length() <= 3 && next.startsWith("NNP")
         && String.valueOf(sentence.get(k - 1).tag()).startsWith("NNP"));
+  }
+
+  /** @return whether a token opens a relative or subordinate clause ("where", "which", "who", "that") */
+  private static boolean opensClause(CoreLabel t) {
+    String tag = String.valueOf(t.tag());
+    return tag.equals("WDT") || tag.equals("WP") || tag.equals("WRB") || "that".equalsIgnoreCase(t.word());
   }
 
   /** @return whether a token belongs to a verb group: verbs, modals, adverbs ("not" among them), "to", "due" */
