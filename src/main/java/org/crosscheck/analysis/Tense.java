@@ -15,8 +15,9 @@ import java.util.Set;
  * looks ahead, the present ("meet separately Monday", "Congress reconvenes Jan. 24") is the present, and the simple
  * past, a participle, the past or present perfect ("stepped down in March", "products introduced in April", "have gathered
  * evidence in the October slaying") looks back; after it, only a past tense or a modal tells. The word just before
- * the expression can decide alone: "until" (not opening the sentence), "payable", "effective", "of record", "as soon as" and a verb's "to"
- * ("extended to Nov. 20") look ahead, "since" looks back, "through", "by", "from" and "between" leave it open. An
+ * the expression can decide alone: "until" (not opening the sentence: "Until Thursday, they had not called him a
+ * suspect"), "payable", "effective", "of record", "as soon as" and a verb's "to" ("extended to Nov. 20") look
+ * ahead, "since" looks back, "through", "from" and "between" leave it open. An
  * infinitive after any other verb ("agreed to buy the line in February"), a bare participle ("arriving Tuesday") and
  * a possessive ("Tuesday's ruling", which the verb does not date) tell nothing. A participle before a noun ("preferred
  * shares", "the slated visit") is an adjective, and a verb between two names ("Dar es Salaam") is part of them.
@@ -34,7 +35,7 @@ enum Tense {
   private static final Set<String> AHEAD_TO = Set.of("plan", "schedule", "intend", "expect", "set", "suppose", "go",
       "due", "hope", "aim", "prepare", "promise", "vow", "threaten");
   private static final Set<String> AHEAD_BEFORE = Set.of("until", "till", "payable", "effective", "record");
-  private static final Set<String> OPEN_BEFORE = Set.of("through", "by", "from", "between");
+  private static final Set<String> OPEN_BEFORE = Set.of("through", "from", "between");
   private static final Set<String> HAVE = Set.of("have", "has", "had", "'ve", "'s");
 
   /**

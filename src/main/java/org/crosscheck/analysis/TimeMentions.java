@@ -80,8 +80,8 @@ final class TimeMentions {
       previousTid = null;
       return;
     }
-    if (TimexConventions.notATime(m.text())) {
-      return;
+    if (TimexConventions.notATime(m.text()) || "future".equalsIgnoreCase(m.text()) && beforeNoun(m)) {
+      return; // "future earnings" are earnings, not a time
     }
     Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
     String tid = timex == null ? null : timex.tid();
@@ -143,7 +143,38 @@ final class TimeMentions {
       }
     }
     out.sort(Comparator.comparingInt(t -> t.span().start()));
+    if (anchor != null) {
+      datedClockTimes(out);
+    }
     return out;
+  }
+
+  /**
+   * A clock time SUTime put on the anchor date ("at about 10:35 a.m.") takes the day its sentence names ("at about 10:35
+   * a.m. (0735 GMT) Friday"), the nearest one when it names more.
+   */
+  private void datedClockTimes(List<Analysis.TimeMention> out) {
+    String onAnchor = anchor + "T";
+    for (int i = 0; i < out.size(); i++) {
+      Analysis.TimeMention t = out.get(i);
+      if (t.value() == null || !t.value().startsWith(onAnchor) || MONTH_WORD.matcher(t.text()).matches()
+          || t.text().matches("(?i).*\\b(?:today|tonight|yesterday|tomorrow|\\w+day)\\b.*")) {
+        continue;
+      }
+      String day = null;
+      int distance = Integer.MAX_VALUE;
+      for (Analysis.TimeMention o : out) {
+        int d = Math.abs(o.span().start() - t.span().start());
+        if (o != t && o.sentence() == t.sentence() && o.value() != null && o.value().matches("\\d{4}-\\d{2}-\\d{2}.*")
+            && d < distance) {
+          day = o.value().substring(0, 10);
+          distance = d;
+        }
+      }
+      if (day != null && !day.equals(anchor.toString())) {
+        out.set(i, new Analysis.TimeMention(t.text(), t.type(), day + t.value().substring(10), t.span(), t.sentence()));
+      }
+    }
   }
 
   /** Adds words SUTime did not tag unless they are part of an expression found ("the year-ago third quarter"). */
@@ -179,6 +210,13 @@ final class TimeMentions {
   private void join(Analysis.TimeMention previous, TextSpan span, String type, @Nullable String value) {
     TextSpan whole = new TextSpan(previous.span().start(), span.end());
     times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), type, value, whole, previous.sentence()));
+  }
+
+  /** @return whether a common noun follows the expression */
+  private static boolean beforeNoun(CoreEntityMention m) {
+    List<CoreLabel> tokens = m.sentence().tokens();
+    int next = m.tokens().isEmpty() ? tokens.size() : m.tokens().getLast().index(); // 1-based: the next one's index
+    return next < tokens.size() && String.valueOf(tokens.get(next).tag()).matches("NNS?|JJ");
   }
 
   /** @return the tense of the verb the expression dates ({@link Tense}) */
