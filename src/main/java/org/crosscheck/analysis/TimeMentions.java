@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gathers a text's time expressions from SUTime's mentions, in text order, and gives each its value by {@link
  * TimexConventions}. What SUTime splits is joined: one expression cut into two mentions by their tags ("9 a.m.
- * Tuesday"), a holiday and its "Day", "fiscal" and its year, a count and its unit ("2 1/2 years"). What refers back
+ * Tuesday"), a holiday and its "Day", "fiscal" and its year, a count and its unit ("2 1/2 years"); what it joins wrongly is split ("more than four
+ * hours Friday"). What refers back
  * to the text is resolved against it: "that year" and "the following year" against the year last written out, "the
  * following month" against the month last named, "a year earlier" and "the year-ago period" against the quarter an
  * earnings report reports on (the first quarter it names). Words SUTime does not tag are added: "the year-ago period",
- * "year-earlier profit" and "the latest period" after that quarter, "the near term", "these days". Not thread-safe:
+ * "year-earlier profit" and "the latest period" after that quarter, "the near term", "these days", "by year-end". Not thread-safe:
  * one per text.
  */
 final class TimeMentions {
@@ -31,7 +32,10 @@ final class TimeMentions {
       + "|oct|nov|dec)[a-z.]*\\b.*");
   private static final Pattern ANAPHORIC = Pattern.compile("(?i)(?:the )?(following|next|previous) (year|month)");
   private static final Pattern THAT_BEFORE = Pattern.compile("(?i)(?:^|\\s)((?:later |earlier )?that )$");
-  private static final Pattern UNTAGGED = Pattern.compile("(?i)\\bthe (?:near|short) term\\b|\\bthese days\\b");
+  private static final Pattern LENGTH_AND_DAY = Pattern.compile(
+      "(.*\\b(?:minute|hour|day|week)s?) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)");
+  private static final Pattern UNTAGGED = Pattern.compile(
+      "(?i)\\bthe (?:near|short) term\\b|\\bthese days\\b|\\byear-end(?=\\s*[.,;:)]|$)");
 
   private final String text;
   private final @Nullable LocalDate anchor;
@@ -96,6 +100,17 @@ final class TimeMentions {
       return;
     }
     previousTid = tid;
+    Matcher lengthAndDay = LENGTH_AND_DAY.matcher(m.text());
+    if (anchor != null && lengthAndDay.matches() && (value == null || value.startsWith("P"))) {
+      // "more than four hours Friday": SUTime makes one expression of a length and the day it fell on
+      TextSpan length = new TextSpan(span.start(), span.start() + lengthAndDay.end(1));
+      TextSpan day = new TextSpan(span.start() + lengthAndDay.start(2), span.end());
+      times.add(new Analysis.TimeMention(length.of(text), "DURATION",
+          value != null ? value : TimexConventions.lengthOf(length.of(text)), length, sentence));
+      times.add(new Analysis.TimeMention(day.of(text), "DATE", resolve(day.of(text), anchor.toString(), m), day,
+          sentence));
+      return;
+    }
     Matcher that = THAT_BEFORE.matcher(text.substring(Math.max(0, span.start() - 16), span.start()));
     if ("year".equalsIgnoreCase(m.text()) && that.find() && lastYear != null) {
       // "that year", "later that year": the year last written out
@@ -138,8 +153,16 @@ final class TimeMentions {
     if (anchor != null) {
       Matcher u = UNTAGGED.matcher(text);
       while (u.find()) {
-        addUntagged(out, new TextSpan(u.start(), u.end()), u.group().toLowerCase(Locale.ROOT).startsWith("these")
-            ? "PRESENT_REF" : "FUTURE_REF");
+        String words = u.group().toLowerCase(Locale.ROOT);
+        String value;
+        if (words.startsWith("year")) {
+          // "by year-end" is the end of the anchor's year, "since year-end" of the year before
+          boolean since = text.substring(Math.max(0, u.start() - 6), u.start()).strip().equalsIgnoreCase("since");
+          value = (since ? anchor.getYear() - 1 : anchor.getYear()) + "-12-31";
+        } else {
+          value = words.startsWith("these") ? "PRESENT_REF" : "FUTURE_REF";
+        }
+        addUntagged(out, new TextSpan(u.start(), u.end()), value);
       }
     }
     out.sort(Comparator.comparingInt(t -> t.span().start()));

@@ -90,6 +90,19 @@ final class TimexConventions {
     };
   }
 
+  /**
+   * @param words a length, perhaps with a qualifier ("more than four hours", "about 5 1/2 hours")
+   * @return its value as TimeML writes it ({@code PT4H}), or {@code null} when the words give no count and unit
+   */
+  static @Nullable String lengthOf(String words) {
+    String bare = words.replaceFirst("(?i)^(?:more than|less than|about|nearly|almost|at least|over|some) ", "");
+    int space = bare.lastIndexOf(' ');
+    if (space < 0 || countBefore(bare.substring(space + 1), bare.substring(0, space + 1)) != space + 1) {
+      return null;
+    }
+    return countedLength(bare);
+  }
+
   private static final Pattern ZONE = Pattern.compile("(T\\d{2}(?::\\d{2})?)[-+]\\d{4}$");
 
   /**
