@@ -84,8 +84,9 @@ final class TimeMentions {
       previousTid = null;
       return;
     }
-    if (TimexConventions.notATime(m.text()) || "future".equalsIgnoreCase(m.text()) && beforeNoun(m)) {
-      return; // "future earnings" are earnings, not a time
+    if (TimexConventions.notATime(m.text()) || "future".equalsIgnoreCase(m.text()) && beforeNoun(m)
+        || title(span)) {
+      return; // "future earnings" are earnings, ABC's "This Week" a programme, not times
     }
     Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
     String tid = timex == null ? null : timex.tid();
@@ -233,6 +234,13 @@ final class TimeMentions {
   private void join(Analysis.TimeMention previous, TextSpan span, String type, @Nullable String value) {
     TextSpan whole = new TextSpan(previous.span().start(), span.end());
     times.set(times.size() - 1, new Analysis.TimeMention(whole.of(text), type, value, whole, previous.sentence()));
+  }
+
+  /** @return whether the words are a title: capitalised, two or more, right after an opening quotation mark */
+  private boolean title(TextSpan span) {
+    String words = span.of(text);
+    String before = text.substring(Math.max(0, span.start() - 2), span.start());
+    return words.matches("\\p{Lu}\\S*(?: \\p{Lu}\\S*)+|\\d+ \\p{Lu}\\S*") && before.matches(".*[\"`'“‘]");
   }
 
   /** @return whether a common noun follows the expression */

@@ -142,6 +142,7 @@ final class TimexConventions {
   private static final Pattern YEAR_QUARTER = Pattern.compile("(?:the )?(\\d{4}) (?:quarter|period)");
   private static final Pattern UNITS_LATER = Pattern.compile("(?:over |about )?(a|an|one|two|three|four|five|six"
       + "|seven|eight|nine|ten|eleven|a few|few|several|\\d{1,2}) (minute|hour|day|week)s? (?:later|earlier)");
+  private static final Pattern WEEK_OF = Pattern.compile("(?i)(?:the )?week of (.+)");
   private static final Pattern YEAR_WORDS = Pattern.compile("(?:the )?(?:fiscal )?year");
   private static final java.util.List<String> NUMBERS = java.util.List.of("zero", "one", "two", "three", "four", "five",
       "six", "seven", "eight", "nine", "ten", "eleven");
@@ -174,6 +175,17 @@ final class TimexConventions {
     }
     if (lowerText.matches("(?:over |in |during )?the past year")) {
       return String.valueOf(anchor.getYear() - 1); // "over the past year": TimeML names the year before the anchor's
+    }
+    Matcher weekOf = WEEK_OF.matcher(text.strip());
+    if (weekOf.matches()) {
+      Matcher month = MONTH_NAMED.matcher(weekOf.group(1));
+      if (month.matches() && month.group(3) != null) {
+        // "the week of March 6": the week that day falls in
+        LocalDate day = LocalDate.of(tense == Tense.NONE ? anchor.getYear() : monthYear(month, anchor,
+            tense == Tense.FUTURE), monthNumber(month), Integer.parseInt(month.group(3)));
+        return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+            day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      }
     }
     Matcher later = UNITS_LATER.matcher(lowerText);
     if (later.matches()) {
