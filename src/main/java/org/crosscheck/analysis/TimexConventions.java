@@ -199,6 +199,9 @@ final class TimexConventions {
         default -> "P" + n + "D";
       };
     }
+    if (quarter != null && lowerText.matches("(?:the )?quarter a year (?:ago|earlier)|last year's quarter")) {
+      return (Integer.parseInt(quarter.substring(0, 4)) - 1) + quarter.substring(4); // the reported quarter's year before
+    }
     Matcher firstMonths = FIRST_MONTHS.matcher(lowerText);
     if (firstMonths.matches()) {
       return "P" + number(firstMonths.group(1)) + "M"; // "the first nine months of the year" is a stretch: P9M
