@@ -6,22 +6,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether the verb a time expression dates speaks of the past, the present or the future, read from the
- * part-of-speech tags of its sentence. The verb is the nearest one at most {@value #REACH} tokens before the
- * expression in its clause ("Castro attended a rally Thursday"; not across "where", "which" or "that"), or else the
- * first after it ("On Tuesday, the league endorsed ..."),
- * with its auxiliaries and adverbs. Before the expression, a modal ("will meet Monday", "would travel Thursday") or a
- * verb of planning ("planned a demonstration on Saturday", "is scheduled to close Monday", "set to resume Monday")
- * looks ahead, the present ("meet separately Monday", "Congress reconvenes Jan. 24") is the present, and the simple
- * past, a participle, the past or present perfect ("stepped down in March", "products introduced in April", "have gathered
- * evidence in the October slaying") looks back; after it, only a past tense or a modal tells. The word just before
- * the expression can decide alone: "until" (not opening the sentence: "Until Thursday, they had not called him a
- * suspect"), "payable", "effective", "of record", "as soon as" and a verb's "to" ("extended to Nov. 20") look
- * ahead, "since" looks back, "through", "from" and "between" leave it open. An
- * infinitive after any other verb ("agreed to buy the line in February"), a bare participle ("arriving Tuesday") and
- * a possessive ("Tuesday's ruling", which the verb does not date) tell nothing. A participle before a noun ("preferred
- * shares", "the slated visit") is an adjective, and a verb between two names ("Dar es Salaam") is part of them.
- * Stateless.
+ * Whether the verb a time expression dates speaks of the past, the present or the future, read from the part-of-speech
+ * tags of its sentence. The verb is the nearest one at most {@value #REACH} tokens before the expression in its clause
+ * ("Castro attended a rally Thursday"; not across "where", "which" or "that"), or else the first after it ("On
+ * Tuesday, the league endorsed ..."), with its auxiliaries and adverbs. Before the expression, a modal ("will meet
+ * Monday", "would travel Thursday") or a verb of planning ("planned a demonstration on Saturday", "is scheduled to
+ * close Monday", "set to resume Monday") looks ahead, the present ("meet separately Monday", "Congress reconvenes Jan.
+ * 24") is the present, and the simple past, a participle, the past or present perfect ("stepped down in March",
+ * "products introduced in April", "have gathered evidence in the October slaying") looks back; after it, only a past
+ * tense or a modal tells. The word just before the expression can decide alone: "until" (not opening the sentence:
+ * "Until Thursday, they had not called him a suspect"), "payable", "effective", "of record", "as soon as" and a verb's
+ * "to" ("extended to Nov. 20") look ahead, "since" looks back, "through", "from" and "between" leave it open. An
+ * infinitive after any other verb ("agreed to buy the line in February"), a bare participle ("arriving Tuesday"),
+ * "could" and "can", a plan told in the past perfect ("had been due to expire Friday") and a possessive ("Tuesday's
+ * ruling", which the verb does not date) tell nothing. A participle before a noun ("preferred shares", "the slated
+ * visit") is an adjective unless an auxiliary precedes it ("have gathered enough evidence"), and a verb between two
+ * names ("Dar es Salaam") is part of them. Stateless.
  */
 enum Tense {
   PAST, PRESENT, FUTURE, NONE;
@@ -154,7 +154,9 @@ enum Tense {
       return false;
     }
     String next = k + 1 < sentence.size() ? String.valueOf(sentence.get(k + 1).tag()) : "";
-    if ((tag.equals("VBN") || tag.equals("VBG")) && (next.equals("NN") || next.equals("NNS") || next.startsWith("JJ"))) {
+    boolean auxiliary = k > 0 && String.valueOf(sentence.get(k - 1).tag()).startsWith("VB"); // "have gathered enough"
+    if ((tag.equals("VBN") || tag.equals("VBG")) && !auxiliary
+        && (next.equals("NN") || next.equals("NNS") || next.startsWith("JJ"))) {
       return false;
     }
     return !(k > 0 && sentence.get(k).word().length() <= 3 && next.startsWith("NNP")
