@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * Analysis with Stanford CoreNLP: tokens, sentences (a line break always ends one, so a headline
  * stays apart from the text), part-of-speech tags, lemmas, and named entities with CoreNLP's
  * numeric and SUTime time recognisers, which normalize numbers and resolve time expressions
- * against the anchor date, then {@link TimexConventions} apply news conventions SUTime lacks. The coarse four-class entity model is used (2.6 times faster than the
- * fine-grained one). The pipeline loads once per process (14 to 20 seconds), on first use.
+ * against the anchor date; {@link TimeMentions} then joins what SUTime splits, resolves what refers back to the text
+ * and applies the news conventions of {@link TimexConventions}. The coarse four-class entity model is used (2.6 times
+ * faster than the fine-grained one). The pipeline loads once per process (14 to 20 seconds), on first use.
  *
  * <p>Thread-safe.
  */
