@@ -6,8 +6,6 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.time.TimeAnnotations;
-import edu.stanford.nlp.time.Timex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  * Analysis with Stanford CoreNLP: tokens, sentences (a line break always ends one, so a headline
  * stays apart from the text), part-of-speech tags, lemmas, and named entities with CoreNLP's
  * numeric and SUTime time recognisers, which normalize numbers and resolve time expressions
- * against the anchor date, then {@link TimexConventions} apply news conventions SUTime lacks. The coarse four-class entity model is used (2.6 times faster than the
- * fine-grained one). The pipeline loads once per process (14 to 20 seconds), on first use.
+ * against the anchor date; {@link TimeMentions} then joins what SUTime splits, resolves what refers back to the text
+ * and applies the news conventions of {@link TimexConventions}. The coarse four-class entity model is used (2.6 times
+ * faster than the fine-grained one). The pipeline loads once per process (14 to 20 seconds), on first use.
  *
  * <p>Thread-safe.
  */
 public final class CoreNlpAnalyzer implements Analyzer {
   /** Names this analyzer's output: change it when the output changes, so that stored analyses are made again. */
-  public static final String VERSION = "corenlp-4.5.10/crosscheck-14";
+  public static final String VERSION = "corenlp-4.5.10/crosscheck-15";
   private static final Set<String> NAMES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
   private static final Set<String> TIMES = Set.of("DATE", "TIME", "DURATION", "SET");
   private static final Set<String> NUMBERS = Set.of("NUMBER", "MONEY", "PERCENT", "ORDINAL");
@@ -66,7 +65,7 @@ public final class CoreNlpAnalyzer implements Analyzer {
     }
     List<Analysis.Entity> entities = new ArrayList<>();
     List<Analysis.Quantity> quantities = new ArrayList<>();
-    List<Analysis.TimeMention> times = new ArrayList<>();
+    TimeMentions times = new TimeMentions(text, anchor, sentences);
     for (CoreEntityMention m : doc.entityMentions()) {
       String type = m.entityType();
       TextSpan span = new TextSpan(m.charOffsets().first(), m.charOffsets().second());
@@ -75,23 +74,13 @@ public final class CoreNlpAnalyzer implements Analyzer {
       if (NAMES.contains(type)) {
         entities.add(new Analysis.Entity(span.of(text), type, span, index));
       } else if (TIMES.contains(type)) {
-        if (TimexConventions.notATime(m.text())) {
-          continue;
-        }
-        Timex timex = m.coreMap().get(TimeAnnotations.TimexAnnotation.class);
-        String value = timex == null || timex.value() == null || timex.value().isEmpty() ? null : timex.value();
-        if (anchor != null) {
-          value = TimexConventions.value(m.text(), value, anchor, m.sentence().text(), speaksOfFuture(m));
-        }
-        String timexType = timex == null || timex.timexType() == null ? type : timex.timexType();
-        times.add(new Analysis.TimeMention(span.of(text), timexType, value == null || value.isEmpty() ? null : value, span,
-            index));
+        times.add(m, span, index);
       } else if (NUMBERS.contains(type)) {
         String value = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
         quantities.add(new Analysis.Quantity(span.of(text), value == null ? span.of(text) : value, counted(m), type, span, index));
       }
     }
-    return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times, quotes(text, doc));
+    return new Analysis(anchor, doc.tokens().size(), sentences, entities, quantities, times.all(), quotes(text, doc));
   }
 
   /** Longest attribution clause (characters) between two quotes of one speaker. */
@@ -130,34 +119,13 @@ public final class CoreNlpAnalyzer implements Analyzer {
     return out;
   }
 
-  /**
-   * @return whether the expression's sentence speaks of the future ("will", "next", "tomorrow"), unless the expression
-   *     dates the past-tense verb just before it ("said Friday it will ...", "announced on Monday")
-   */
-  private static boolean speaksOfFuture(CoreEntityMention m) {
-    List<CoreLabel> tokens = m.sentence().tokens();
-    int first = m.tokens().isEmpty() ? -1 : tokens.indexOf(m.tokens().getFirst());
-    for (int k = first - 1; k >= 0 && k >= first - 2; k--) {
-      String tag = tokens.get(k).tag();
-      if ("VBD".equals(tag) || "VBN".equals(tag)) {
-        return false;
-      }
-    }
-    for (CoreLabel t : tokens) {
-      if (TimexConventions.marksFuture(t.word())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** @return whether the text ends with the end of a sentence or clause, so that what follows starts afresh */
   private static boolean endsAClause(String between) {
     String t = between.strip();
     return !t.isEmpty() && ".,:;".indexOf(t.charAt(t.length() - 1)) >= 0;
   }
 
-  private static int sentenceOf(List<TextSpan> sentences, TextSpan span) {
+  static int sentenceOf(List<TextSpan> sentences, TextSpan span) {
     for (int i = 0; i < sentences.size(); i++) {
       if (sentences.get(i).overlaps(span)) {
         return i;

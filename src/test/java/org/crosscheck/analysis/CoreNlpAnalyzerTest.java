@@ -76,4 +76,52 @@ class CoreNlpAnalyzerTest {
     assertThat(a.times()).singleElement().satisfies(t -> assertThat(t.value()).doesNotMatch("\\d{4}-\\d{2}-\\d{2}"));
     assertThat(a.sentences()).containsExactly(new TextSpan(0, 51));
   }
+
+  @Test
+  void earningsReportsDateTheirComparisonsByTheQuarterReported() {
+    String text = "Oshkosh said its third-quarter net income rose to $5 million. A year earlier, net was $4 million.\n"
+        + "The year-ago results included a charge. In the latest period, sales rose. In fiscal 1989, it earned $7.8 "
+        + "million.";
+    Analysis a = analyzer.analyze(text, LocalDate.parse("1989-10-26"));
+    assertThat(a.times()).extracting(Analysis.TimeMention::text, Analysis.TimeMention::value).contains(
+        org.assertj.core.groups.Tuple.tuple("third-quarter", "1989-Q3"),
+        org.assertj.core.groups.Tuple.tuple("A year earlier", "1988-Q3"),
+        org.assertj.core.groups.Tuple.tuple("The year-ago", "1988-Q3"),
+        org.assertj.core.groups.Tuple.tuple("the latest period", "1989-Q3"),
+        org.assertj.core.groups.Tuple.tuple("fiscal 1989", "1989"));
+  }
+
+  @Test
+  void joinsWhatSutimeSplitsAndSplitsWhatItJoins() {
+    Analysis a = analyzer.analyze("Elian was found Thanksgiving Day clinging to an inner tube. The INS extended its "
+        + "deadline until 9 a.m. EST Tuesday. She took the stand for more than four hours Friday. They lived in camps "
+        + "for 2 1/2 years.", LocalDate.parse("2000-03-31"));
+    assertThat(a.times()).extracting(Analysis.TimeMention::text).contains("Thanksgiving Day", "9 a.m. EST Tuesday",
+        "more than four hours", "Friday", "2 1/2 years").doesNotContain("Day", "Tuesday", "years");
+    assertThat(a.times()).filteredOn(t -> t.text().equals("more than four hours")).singleElement()
+        .satisfies(t -> assertThat(t.value()).isEqualTo("PT4H"));
+    assertThat(a.times()).filteredOn(t -> t.text().equals("Friday")).singleElement()
+        .satisfies(t -> assertThat(t.value()).isEqualTo("2000-03-31"));
+    assertThat(a.times()).filteredOn(t -> t.text().startsWith("9 a.m.")).singleElement()
+        .satisfies(t -> assertThat(t.value()).doesNotContain("-0500"));
+  }
+
+  @Test
+  void resolvesWhatRefersBackAgainstTheText() {
+    Analysis a = analyzer.analyze("Munero fled to Florida in June 1998 and returned to Cuba later that year. "
+        + "In March, American Medical received an offer. The following month, the company put itself up for sale. "
+        + "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", LocalDate.parse("1989-10-27"));
+    assertThat(a.times()).extracting(Analysis.TimeMention::text, Analysis.TimeMention::value).contains(
+        org.assertj.core.groups.Tuple.tuple("later that year", "1998"),
+        org.assertj.core.groups.Tuple.tuple("March", "1989-03"),
+        org.assertj.core.groups.Tuple.tuple("The following month", "1989-04"),
+        org.assertj.core.groups.Tuple.tuple("about 10:35 a.m.", "1989-10-27T10:35"));
+  }
+
+  @Test
+  void titlesAgesAndFutureBeforeANounAreNoTimes() {
+    Analysis a = analyzer.analyze("Baker, speaking on ABC News' \"This Week,\" said Mr. Schwarz, 52 years old, "
+        + "is confident about future earnings.", LocalDate.parse("1990-08-13"));
+    assertThat(a.times()).isEmpty();
+  }
 }
