@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CoreNlpAnalyzer implements Analyzer {
   /** Names this analyzer's output: change it when the output changes, so that stored analyses are made again. */
-  public static final String VERSION = "corenlp-4.5.10/crosscheck-15";
+  public static final String VERSION = "corenlp-4.5.10/crosscheck-16";
   private static final Set<String> NAMES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
   private static final Set<String> TIMES = Set.of("DATE", "TIME", "DURATION", "SET");
   private static final Set<String> NUMBERS = Set.of("NUMBER", "MONEY", "PERCENT", "ORDINAL");

@@ -258,7 +258,9 @@ final class TimexConventions {
           : TemporalAdjusters.previousOrSame(weekday));
       return resolved + day.group(2);
     }
-    if (lower.contains("weekend") && WEEKEND_VALUE.matcher(value).matches() && !hasDateWords(lower)) {
+    if (lower.contains("weekend") && WEEKEND_VALUE.matcher(value).matches()
+        && (!hasDateWords(lower) || lower.strip().equals("this weekend") && tense == Tense.PAST)) {
+      // "grabbed the student this weekend", told on a Monday: the weekend just past
       LocalDate saturday = anchor.with(future ? TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)
           : TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
       return String.format(Locale.ROOT, "%d-W%02d-WE", saturday.get(IsoFields.WEEK_BASED_YEAR),

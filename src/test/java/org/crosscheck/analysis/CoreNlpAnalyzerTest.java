@@ -124,4 +124,11 @@ class CoreNlpAnalyzerTest {
         + "is confident about future earnings.", LocalDate.parse("1990-08-13"));
     assertThat(a.times()).isEmpty();
   }
+
+  @Test
+  void thisWeekendInThePastIsTheWeekendJustPast() {
+    Analysis a = analyzer.analyze("He grabbed the student this weekend. They will meet again this weekend.",
+        LocalDate.parse("2010-06-14"));
+    assertThat(a.times()).extracting(Analysis.TimeMention::value).containsExactly("2010-W23-WE", "2010-W24-WE");
+  }
 }
