@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.Story;
+import org.crosscheck.report.StoryListing;
 import org.crosscheck.store.EmbeddedArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,16 +22,27 @@ final class StoriesCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N stories (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(names = "--json", description = "Print a JSON array, each story as /api/stories lists it.")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (limit < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
+    }
     var opened = EmbeddedArticleStore.openForReading(data.directory());
     if (opened.isEmpty()) {
-      out.println("No stories in " + data.directory() + " yet; add articles with: crosscheck ingest PATH");
+      out.println(json ? "[]" : "No stories in " + data.directory() + " yet; add articles with: crosscheck ingest PATH");
       return ExitCode.OK;
     }
     try (EmbeddedArticleStore store = opened.get()) {
       List<Story> stories = Stories.all(store);
+      if (json) {
+        out.println(Json.write(stories.subList(0, Math.min(limit, stories.size())).stream()
+            .map(s -> StoryListing.of(store, s)).toList()));
+        return ExitCode.OK;
+      }
       String format = "%-8s  %8s  %7s  %-10s  %-10s  %s%n";
       out.printf(Locale.ROOT, format, "STORY", "ARTICLES", "OUTLETS", "FIRST", "LAST", "HEADLINE");
       for (Story s : stories.subList(0, Math.min(limit, stories.size()))) {

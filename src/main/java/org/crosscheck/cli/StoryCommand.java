@@ -1,7 +1,11 @@
 package org.crosscheck.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crosscheck.cluster.Stories;
@@ -9,10 +13,12 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
+import org.crosscheck.report.StoryListing;
 import org.crosscheck.store.EmbeddedArticleStore;
 import org.crosscheck.store.StoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +31,10 @@ final class StoryCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The story id (s-NUMBER), as listed by 'crosscheck stories'.")
   String id;
 
+  @Option(names = "--json", description = "Print the story as a JSON object: its listing, its articles (without text)"
+      + " and the merges and splits that shaped it.")
+  boolean json;
+
   @Override
   public Integer call() {
     StoryId storyId = parse(spec, "ID", id);
@@ -35,13 +45,17 @@ final class StoryCommand implements Callable<Integer> {
         Optional<Story> found = Stories.get(store, storyId);
         if (found.isPresent()) {
           Story s = found.get();
+          if (json) {
+            out.println(Json.write(json(store, s)));
+            return ExitCode.OK;
+          }
           out.println("story:     " + s.id());
           out.println("headline:  " + s.headline());
           out.printf(Locale.ROOT, "coverage:  %d articles, %d outlets%s%n", s.articles().size(), s.outlets().size(),
               s.copies() > 0 ? ", " + s.copies() + " copies of other articles" : "");
           out.println("outlets:   " + String.join(", ", s.outlets()));
           out.println("published: " + (s.first() == null ? "unknown" : s.first() + " to " + s.last()));
-          printHistory(out, store, s.id());
+          history(store, s.id()).forEach(line -> out.println(line));
           out.println();
           for (ArticleId aid : s.articles()) {
             Article a = store.get(aid).orElseThrow();
@@ -59,22 +73,41 @@ final class StoryCommand implements Callable<Integer> {
     return ExitCode.REJECTED;
   }
 
-  /** Prints the merges and splits that shaped the story, oldest first. */
-  private static void printHistory(PrintWriter out, EmbeddedArticleStore store, StoryId story) {
+  /** @return the merges and splits that shaped the story, oldest first, a line each */
+  private static List<String> history(EmbeddedArticleStore store, StoryId story) {
+    List<String> out = new ArrayList<>();
     for (StoryStore.Merge m : store.merges()) {
       if (m.into().equals(story)) {
-        out.printf(Locale.ROOT, "merged:    %s, the same event (bridged by %s)%n", m.from(), m.bridge());
+        out.add(String.format(Locale.ROOT, "merged:    %s, the same event (bridged by %s)", m.from(), m.bridge()));
       }
     }
     for (StoryStore.Split sp : store.splits()) {
       if (sp.from().equals(story)) {
-        out.printf(Locale.ROOT, "split:     %d articles of another event moved to %s (found when %s arrived)%n",
-            sp.moved().size(), sp.into(), sp.trigger());
+        out.add(String.format(Locale.ROOT, "split:     %d articles of another event moved to %s (found when %s arrived)",
+            sp.moved().size(), sp.into(), sp.trigger()));
       } else if (sp.into().equals(story)) {
-        out.printf(Locale.ROOT, "split:     split off %s, another event (found when %s arrived)%n", sp.from(),
-            sp.trigger());
+        out.add(String.format(Locale.ROOT, "split:     split off %s, another event (found when %s arrived)", sp.from(),
+            sp.trigger()));
       }
     }
+    return out;
+  }
+
+  /** @return the story as {@code story --json} prints it */
+  private static Map<String, Object> json(EmbeddedArticleStore store, Story s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("story", StoryListing.of(store, s));
+    out.put("copies", s.copies());
+    List<Map<String, Object>> articles = new ArrayList<>();
+    for (ArticleId aid : s.articles()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("article", ArticleJson.of(store.get(aid).orElseThrow(), false));
+      a.put("copyOf", store.duplicateOf(aid).map(l -> l.original().value()).orElse(null));
+      articles.add(a);
+    }
+    out.put("articles", articles);
+    out.put("history", history(store, s.id()).stream().map(l -> l.replaceAll("\\s+", " ")).toList());
+    return out;
   }
 
   /**

@@ -99,7 +99,7 @@ public final class ReportBuilder {
    * @param story the story
    * @return its stored report when it is up to date, without building one
    */
-  public Optional<StoryReport> stored(org.crosscheck.store.ReportStore store, Story story) {
+  public static Optional<StoryReport> stored(org.crosscheck.store.ReportStore store, Story story) {
     return parse(store.report(story.id(), fingerprint(story)));
   }
 

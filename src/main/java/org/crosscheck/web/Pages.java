@@ -65,7 +65,7 @@ final class Pages {
         + " Conflicts are counted once a story's report has been built.</p>");
     b.append("<table id=\"stories\"><tr><th>Story</th><th>Outlets</th><th>Articles</th><th>Time span</th>"
         + "<th>Conflicts</th></tr>");
-    for (WebApp.StoryRow r : result.getKey()) {
+    for (org.crosscheck.report.StoryListing r : result.getKey()) {
       b.append("<tr><td><a href=\"/stories/").append(e(r.id())).append("\">").append(e(r.headline()))
           .append("</a></td><td>").append(r.outlets()).append("</td><td>").append(r.articles()).append("</td><td>")
           .append(r.first() == null ? "undated" : e(r.first()) + (r.last().equals(r.first()) ? "" : " – " + e(r.last())))

@@ -33,6 +33,7 @@ import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Ingestor;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
+import org.crosscheck.report.StoryListing;
 import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.EmbeddedArticleStore;
 import org.jspecify.annotations.Nullable;
@@ -372,7 +373,7 @@ public final class WebApp implements AutoCloseable {
 
   /** @return the stored report of the story, without building one, or empty */
   Optional<StoryReport> storedReport(Story story) {
-    return reports.stored(store, story);
+    return ReportBuilder.stored(store, story);
   }
 
   Article article(String id) {
@@ -435,18 +436,14 @@ public final class WebApp implements AutoCloseable {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /** A story in the list, with its conflict count when its report has been built. */
-  record StoryRow(String id, String headline, int outlets, int articles, @Nullable String first, @Nullable String last,
-      @Nullable Integer conflicts, List<String> outletNames) {}
-
   /** @return the stories passing the filter, ranked by outlet count then recency, and how many passed */
-  Map.Entry<List<StoryRow>, Integer> stories(StoryFilter f) {
+  Map.Entry<List<StoryListing>, Integer> stories(StoryFilter f) {
     java.util.Set<String> entityStories = null;
     if (f.entity() != null) {
       entityStories = new java.util.HashSet<>(search.search("\"" + f.entity().replace("\"", "") + "\"", 10_000)
           .keySet());
     }
-    List<StoryRow> rows = new ArrayList<>();
+    List<StoryListing> rows = new ArrayList<>();
     for (Story s : allStories()) {
       if (f.from() != null && (s.last() == null || s.last().isBefore(f.from()))
           || f.to() != null && (s.first() == null || s.first().isAfter(f.to()))
@@ -462,12 +459,10 @@ public final class WebApp implements AutoCloseable {
           conflictCounts.put(fingerprint, conflicts);
         }
       }
-      rows.add(new StoryRow(s.id().value(), s.headline(), s.outlets().size(), s.articles().size(),
-          s.first() == null ? null : s.first().toString(), s.last() == null ? null : s.last().toString(), conflicts,
-          s.outlets()));
+      rows.add(StoryListing.of(s, conflicts));
     }
     int total = rows.size();
-    List<StoryRow> page = rows.subList(Math.min(f.offset(), total), (int) Math.min(total, (long) f.offset() + f.limit()));
+    List<StoryListing> page = rows.subList(Math.min(f.offset(), total), (int) Math.min(total, (long) f.offset() + f.limit()));
     return Map.entry(List.copyOf(page), total);
   }
 

@@ -265,4 +265,28 @@ class MainTest {
     Result second = run("demo", "--data", data());
     assertThat(second.out()).contains("0 added, 5 already stored", "## Consensus");
   }
+
+  @Test
+  void listsAndShowsStoriesAsJson() throws Exception {
+    assertThat(run("stories", "--data", data(), "--json").out().strip()).as("no store yet").isEqualTo("[]");
+    run("ingest", "--data", data(), SharedData.path("seeds").toString());
+    JsonNode stories = new ObjectMapper().readTree(run("stories", "--data", data(), "--json").out());
+    assertThat(stories).hasSize(1);
+    assertThat(stories.get(0).get("id").asText()).isEqualTo("s-1");
+    assertThat(stories.get(0).get("outlets").asInt()).isEqualTo(5);
+    assertThat(stories.get(0).get("outletNames")).hasSize(5);
+    assertThat(stories.get(0).get("first").asText()).isEqualTo("2025-04-28");
+    JsonNode story = new ObjectMapper().readTree(run("story", "s-1", "--data", data(), "--json").out());
+    assertThat(story.get("story").get("headline").asText()).isEqualTo(stories.get(0).get("headline").asText());
+    assertThat(story.get("articles")).hasSize(5);
+    assertThat(story.get("articles").get(0).get("article").get("outlet").asText()).isEqualTo("MENAFN");
+    assertThat(story.get("articles").get(0).get("article").has("text")).isFalse();
+    assertThat(run("stories", "--data", data(), "--limit", "-1").code()).isEqualTo(2);
+    for (String command : List.of("ingest", "articles", "show", "stories", "story", "report", "serve", "demo", "eval",
+        "bench")) {
+      Result help = run(command, "--help");
+      assertThat(help.code()).as(command + " --help").isZero();
+      assertThat(help.out()).as(command + " --help").startsWith("Usage: crosscheck " + command);
+    }
+  }
 }
