@@ -236,8 +236,9 @@ public final class SlotAligner {
   }
 
   /**
-   * @return whether two folded names are almost the same yet not one: the same surname after
-   *     different given names, or one letter apart in names of {@value #NAME_LETTERS} letters or more
+   * @return whether two folded names are almost the same yet not one: the same surname after two
+   *     given names ({@link #givenNamesDiffer}) or after one given name spelled two ways (Vicente and
+   *     Vincente Fox), or one letter apart in names of {@value #NAME_LETTERS} letters or more
    */
   static boolean nearName(String a, String b) {
     if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
@@ -246,24 +247,26 @@ public final class SlotAligner {
     String[] x = a.split(" ");
     String[] y = b.split(" ");
     if (x.length >= 2 && y.length >= 2 && x[x.length - 1].equals(y[y.length - 1])) {
-      return givenNamesDiffer(x[0], y[0]);
+      return givenNamesDiffer(x[0], y[0])
+          || Math.min(x[0].length(), y[0].length()) >= NAME_LETTERS && oneEditApart(x[0], y[0]);
     }
     return x.length == y.length && Math.min(a.length(), b.length()) >= NAME_LETTERS && oneEditApart(a, b);
   }
 
   /**
    * @return whether two given names are two names, not one name written two ways: both of {@value
-   *     #NAME_LETTERS} letters or more and not beginning alike. A nickname is short or begins as the
-   *     name does (Jim and James, Ken and Kenneth, Ted and Edward, Chris and Christopher), and the
-   *     same person written both ways is no conflict; Loretta and Linda Sánchez are two people.
+   *     #NAME_LETTERS} letters or more and not beginning with the same two letters. A nickname is
+   *     short or begins as the name does (Jim and James, Ken and Kenneth, Ted and Edward, Chuck and
+   *     Charles), and the same person written both ways is no conflict; Loretta and Linda Sánchez
+   *     are two people.
    */
   static boolean givenNamesDiffer(String a, String b) {
-    return a.length() >= NAME_LETTERS && b.length() >= NAME_LETTERS && !a.regionMatches(0, b, 0, 3);
+    return a.length() >= NAME_LETTERS && b.length() >= NAME_LETTERS && !a.regionMatches(0, b, 0, 2);
   }
 
   /** @return whether one insertion, deletion or substitution turns one string into the other */
-  private static boolean oneEditApart(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 1) {
+  static boolean oneEditApart(String a, String b) {
+    if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
       return false;
     }
     int i = 0;
@@ -337,13 +340,18 @@ public final class SlotAligner {
   /**
    * @return whether the outlet gives, anywhere, a value that fits the indexed one, is of its size, and
    *     stands in a like context ("more than $3 million" does not agree with "$141 million"); for a
-   *     person, whether the outlet names them anywhere (then it knows both people)
+   *     person, whether the outlet names them anywhere, or someone of the same given name alone or
+   *     with the same surname ("Malia and Sasha Obama" names Malia): then it knows both people
    */
   private static boolean agrees(List<Value> values, List<float[]> vectors, Map<String, Set<String>> named,
       String outlet, int index) {
     Value v = values.get(index);
     if (v.kind().equals(PERSON)) {
-      return named.getOrDefault(outlet, Set.of()).contains(nameKey(v.value()));
+      String key = nameKey(v.value());
+      String given = key.split(" ")[0];
+      String surname = key.substring(key.lastIndexOf(' ') + 1);
+      return named.getOrDefault(outlet, Set.of()).stream().anyMatch(n -> n.equals(key) || n.equals(given)
+          || n.startsWith(given + " ") && n.endsWith(" " + surname));
     }
     for (int k = 0; k < values.size(); k++) {
       Value o = values.get(k);

@@ -124,6 +124,15 @@ class SlotAlignerTest {
     assertThat(SlotAligner.nearName("jim clyburn", "james clyburn")).as("a nickname").isFalse();
     assertThat(SlotAligner.nearName("ken fredette", "kenneth fredette")).isFalse();
     assertThat(SlotAligner.nearName("ted kennedy", "edward kennedy")).isFalse();
+    assertThat(SlotAligner.nearName("chuck grassley", "charles grassley")).isFalse();
+    assertThat(SlotAligner.nearName("vicente fox", "vincente fox")).as("a given name misspelled").isTrue();
+    assertThat(SlotAligner.nearName("james smith", "james smyth")).as("a surname misspelled").isTrue();
+    assertThat(SlotAligner.nearName("maria lopez", "maria sanchez")).isFalse();
+    assertThat(SlotAligner.oneEditApart("linda", "linda")).isFalse();
+    assertThat(SlotAligner.oneEditApart("stacy", "stacey")).isTrue();
+    assertThat(SlotAligner.oneEditApart("stacey", "stacy")).isTrue();
+    assertThat(SlotAligner.oneEditApart("stace", "stacy")).isTrue();
+    assertThat(SlotAligner.oneEditApart("stac", "stacey")).isFalse();
     assertThat(SlotAligner.nearName("christopher smith", "chris smith")).isFalse();
     assertThat(SlotAligner.nearName("mark", "mary")).as("too short to tell a misspelling").isFalse();
     assertThat(SlotAligner.nearName("barbara lee", "tim ryan")).isFalse();
