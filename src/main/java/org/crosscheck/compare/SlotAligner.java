@@ -108,6 +108,9 @@ public final class SlotAligner {
       "sen", "gov", "representative", "senator");
   /** Fewest letters of a name for one letter's difference to be a conflict (Stacy and Stacey). */
   static final int NAME_LETTERS = 5;
+  private static final Pattern ODDS = Pattern.compile(
+      "\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:in|out of)[- ](?:\\d+|one|two|three|four|five|six|"
+      + "seven|eight|nine|ten)\\b");
   private static final Pattern NUMERIC = Pattern.compile("([<>~=]*)\\$?(-?[0-9]+(?:\\.[0-9]+)?(?:E[0-9]+)?)");
   private static final Pattern ABOUT = Pattern.compile("\\b(?:about|around|roughly|some|approximately|an estimated)\\s+$");
   private static final Pattern NEARLY = Pattern.compile("\\b(?:nearly|almost|close to)\\s+$");
@@ -498,7 +501,7 @@ public final class SlotAligner {
     String raw = text.substring(Math.max(0, q.span().start() - 20), q.span().start());
     if (NAME_BEFORE.matcher(raw).find()
         && AGE_AFTER.matcher(text.substring(q.span().end(), Math.min(text.length(), q.span().end() + 9))).find()
-        || raw.endsWith("No. ")) {
+        || raw.endsWith("No. ") || odds(q, text)) {
       return null;
     }
     String before = raw.toLowerCase(Locale.ROOT);
@@ -522,6 +525,14 @@ public final class SlotAligner {
       return new double[] {v - unit / 2 + unit * 1e-9, v + unit};
     }
     return new double[] {v, v};
+  }
+
+  /** @return whether the amount is a term of odds or a share ("a 1 in 3 chance", "one-in-three", "two out of five") */
+  private static boolean odds(Analysis.Quantity q, String text) {
+    String around = text.substring(Math.max(0, q.span().start() - 12), Math.min(text.length(), q.span().end() + 12))
+        .toLowerCase(Locale.ROOT);
+    return q.text().toLowerCase(Locale.ROOT).matches(".*\\b\\w+[- ](?:in|out of)[- ]\\w+.*")
+        || ODDS.matcher(around).find();
   }
 
   private static boolean startsWith(String words, Pattern hedge) {

@@ -56,10 +56,14 @@ class SlotAlignerTest {
   }
 
   @Test
-  void ranksAndAgesAreNoAmounts() {
+  void ranksAgesAndOddsAreNoAmounts() {
     String text = "Steny Hoyer, 77, of Maryland kept the No. 2 job.";
     assertThat(SlotAligner.range(quantity(text, "77", "77.0"), text)).isNull();
     assertThat(SlotAligner.range(quantity(text, "2", "2.0"), text)).isNull();
+    String odds = "Boehner admitted there's a \"1 in 3\" chance, or a one-in-three chance, of losing 25 seats.";
+    assertThat(SlotAligner.range(quantity(odds, "3", "3.0"), odds)).as("odds").isNull();
+    assertThat(SlotAligner.range(quantity(odds, "one-in-three", "3.0"), odds)).isNull();
+    assertThat(SlotAligner.range(quantity(odds, "25", "25.0"), odds)).isNotNull();
   }
 
   @Test
