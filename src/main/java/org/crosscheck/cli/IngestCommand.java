@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code crosscheck ingest PATH|URL|- ...}: stores articles from files, directories, feeds, pages, JSONL and web archives. */
 @Command(name = "ingest", description = {
     "Store articles from files, directories (recursively), http(s) URLs of pages or feeds, or - (JSONL on stdin).",
-    "Formats: plain text, HTML, RSS/Atom, JSON Lines, web archives (WARC, .warc.gz: CC-NEWS); detected from content",
-    "and extension. From web archives only HTML pages served with HTTP 200 are read; other records are skipped.",
+    "Formats: plain text, HTML, RSS/Atom, JSON Lines, web archives (WARC, .warc.gz); detected from content and extension.",
+    "From web archives (CC-NEWS) only HTML pages served with HTTP 200 are read; other records are skipped and counted.",
     "Re-ingesting the same content stores nothing twice."})
 final class IngestCommand implements Callable<Integer> {
   /** Above this many inputs, only rejections and totals are printed unless --verbose. */
