@@ -86,8 +86,11 @@ public final class WarcArticleImporter implements ArticleImporter {
         try {
           next = reader.next();
         } catch (IOException | RuntimeException e) {
-          Failed at = failed != null ? failed : new Failed(number + 1, reader.position(), e);
-          sink.accept(damaged(input, at));
+          if (failed != null && !(failed.cause() instanceof EOFException)) {
+            sink.accept(rejected(input, failed)); // that record was broken on its own; the damage starts after it
+            failed = null;
+          }
+          sink.accept(damaged(input, failed != null ? failed : new Failed(number + 1, reader.position(), e)));
           return;
         }
         if (next.isEmpty()) {
@@ -105,7 +108,7 @@ public final class WarcArticleImporter implements ArticleImporter {
         Imported item;
         try {
           item = readRecord(input, next.get(), locator(number, offset));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // a malformed HTTP message or header: this record only
           failed = new Failed(number, offset, e);
           continue;
         }

@@ -219,6 +219,26 @@ class WarcArticleImporterTest {
   }
 
   @Test
+  void aRecordWithABrokenHttpMessageIsRejectedAloneAndReadingGoesOn() throws IOException {
+    Path file = tmp.resolve("broken-record.warc.gz");
+    List<WarcFixture.Story> stories = WarcFixture.basil(2);
+    try (WarcFixture w = new WarcFixture(file, WarcCompression.GZIP)) {
+      w.page(stories.get(0).url(), archived(stories.get(0)), WarcFixture.page(stories.get(0), true));
+      w.rawResponse("https://www.foxnews.com/broken", Instant.parse("2010-07-04T06:00:00Z"),
+          "this is no HTTP status line\r\n\r\n<html></html>".getBytes(StandardCharsets.US_ASCII));
+      w.page(stories.get(1).url(), archived(stories.get(1)), WarcFixture.page(stories.get(1), true));
+    }
+
+    Read read = read(file, WarcFilter.NONE);
+
+    assertThat(read.articles()).extracting(Article::url).containsExactly(stories.get(0).url(), stories.get(1).url());
+    assertThat(read.rejections()).singleElement().satisfies(r -> {
+      assertThat(r.locator()).startsWith("record 4 at byte ");
+      assertThat(r.reason()).startsWith("cannot read the record: ");
+    });
+  }
+
+  @Test
   void fileThatIsNoWarcAtAllIsOneRejection() throws IOException {
     Path file = tmp.resolve("notes.warc");
     Files.writeString(file, "These are my notes about the election, not a web archive.\n");

@@ -150,6 +150,11 @@ public final class WarcFixture implements AutoCloseable {
     return write(new WarcResponse.Builder(URI.create(url)).date(date).body(http.build()).build());
   }
 
+  /** Writes a response record whose block is the given bytes, declared as an HTTP response whatever they are. */
+  public WarcFixture rawResponse(String url, Instant date, byte[] block) throws IOException {
+    return write(new WarcResponse.Builder(URI.create(url)).date(date).body(MediaType.HTTP_RESPONSE, block).build());
+  }
+
   /** Writes a metadata record about a fetch. */
   public WarcFixture metadata(String url, Instant date) throws IOException {
     return write(new WarcMetadata.Builder().targetURI(url).date(date)
