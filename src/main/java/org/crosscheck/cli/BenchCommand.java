@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code crosscheck bench ...}: throughput and memory benchmarks that print figures. */
 @Command(name = "bench", description = "Benchmarks that print throughput and memory figures.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Analyze.class, BenchCommand.Serve.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Analyze.class, BenchCommand.Serve.class,
+        BenchCommand.Warc.class})
 final class BenchCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to benchmark: ingest or analyze");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to benchmark: ingest, analyze, serve or warc");
   }
 
   /** {@code crosscheck bench ingest}. */
@@ -115,6 +116,43 @@ final class BenchCommand implements Runnable {
             r.seconds(), r.tokensPerSecond(), r.tokensPerSecondPerThread());
         out.flush();
       }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code crosscheck bench warc}. */
+  @Command(name = "warc", description = {
+      "Write a temporary web archive (.warc.gz, a request and a response record a page, as CC-NEWS) of news pages",
+      "made from real article text, then read it with the WARC importer and print records and articles per second."})
+  static final class Warc implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "FILE.jsonl", split = ",",
+        defaultValue = "../shared/data/basil-2010-2016.jsonl",
+        description = "JSONL files whose articles the pages are made from, in turn (default: ${DEFAULT-VALUE}).")
+    List<Path> corpus;
+
+    @Option(names = "--pages", paramLabel = "N", defaultValue = "10000",
+        description = "HTML pages in the archive (default: ${DEFAULT-VALUE}).")
+    int pages;
+
+    @Override
+    public Integer call() {
+      for (Path f : corpus) {
+        if (!Files.isRegularFile(f)) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file (--corpus)");
+        }
+      }
+      if (pages < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pages must be at least 1, was " + pages);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      var r = org.crosscheck.eval.WarcBenchmark.run(corpus, pages);
+      out.printf(Locale.ROOT, "%8s  %8s  %9s  %9s  %8s  %10s  %10s  %6s%n", "PAGES", "RECORDS", "ARCHIVE", "ARTICLES",
+          "SECONDS", "RECORDS/S", "ARTICLES/S", "MB/S");
+      out.printf(Locale.ROOT, "%,8d  %,8d  %6.1f MB  %,9d  %8.1f  %,10.0f  %,10.0f  %6.1f%n", r.pages(), r.records(),
+          r.archiveBytes() / (1024.0 * 1024.0), r.articles(), r.seconds(), r.recordsPerSecond(), r.articlesPerSecond(),
+          r.megabytesPerSecond());
       return ExitCode.OK;
     }
   }

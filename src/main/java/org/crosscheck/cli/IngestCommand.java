@@ -2,10 +2,12 @@ package org.crosscheck.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crosscheck.ingest.Rejection;
+import org.crosscheck.ingest.WarcFilter;
 import org.crosscheck.model.Article;
 import org.crosscheck.pipeline.IngestCounts;
 import org.crosscheck.pipeline.IngestListener;
@@ -19,10 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code crosscheck ingest PATH|URL|- ...}: stores articles from files, directories, feeds, pages and JSONL. */
+/** {@code crosscheck ingest PATH|URL|- ...}: stores articles from files, directories, feeds, pages, JSONL and web archives. */
 @Command(name = "ingest", description = {
     "Store articles from files, directories (recursively), http(s) URLs of pages or feeds, or - (JSONL on stdin).",
-    "Formats: plain text, HTML, RSS/Atom, JSON Lines; detected from content and extension.",
+    "Formats: plain text, HTML, RSS/Atom, JSON Lines, web archives (WARC, .warc.gz); detected from content and extension.",
+    "From web archives (CC-NEWS) only HTML pages served with HTTP 200 are read; other records are skipped and counted.",
     "Re-ingesting the same content stores nothing twice."})
 final class IngestCommand implements Callable<Integer> {
   /** Above this many inputs, only rejections and totals are printed unless --verbose. */
@@ -45,6 +48,22 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin UrlOptions urls;
 
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Web archives (WARC): import only pages of this host or its subdomains; repeatable.")
+  List<String> hosts = List.of();
+
+  @Option(names = "--from", paramLabel = "DATE",
+      description = "Web archives (WARC): import only pages archived (WARC-Date, UTC) on or after this day, e.g. 2016-09-01.")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE",
+      description = "Web archives (WARC): import only pages archived (WARC-Date, UTC) on or before this day.")
+  LocalDate to;
+
+  @Option(names = "--lang", paramLabel = "CODE",
+      description = "Web archives (WARC): import only articles in this language (ISO 639-1 code, e.g. en), as detected.")
+  String language;
+
   @Option(names = {"-v", "--verbose"}, description = "Print one line per article, as soon as it is durably stored.")
   boolean verbose;
 
@@ -55,6 +74,12 @@ final class IngestCommand implements Callable<Integer> {
     if (timeoutSeconds <= 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--timeout must be a positive number of seconds, was " + timeoutSeconds);
+    }
+    WarcFilter warcFilter;
+    try {
+      warcFilter = new WarcFilter(hosts, from, to, language);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     // SIGTERM (or Ctrl-C) ends the run after the batch being read: what was read is stored and put
     // in stories, the totals are printed, and the JVM exits only then
@@ -80,6 +105,7 @@ final class IngestCommand implements Callable<Integer> {
           .fetchFullText(fetchFullText)
           .allowPrivateUrls(urls.allowPrivateUrls)
           .httpTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+          .warcFilter(warcFilter)
           .buildIngestor();
       running.set(ingestor);
       IngestSummary summary = ingestor.ingest(sources, printer);
@@ -114,6 +140,9 @@ final class IngestCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%,d added, %,d already stored, %,d rejected, from %,d %s in %s; the store in %s holds %,d articles%n",
         c.added(), c.alreadyStored(), c.rejected(), s.inputs(), s.inputs() == 1 ? "input" : "inputs", time,
         data.directory(), stored);
+    if (s.skippedTotal() > 0) {
+      out.printf(Locale.ROOT, "skipped %,d web archive records: %s%n", s.skippedTotal(), skippedByReason(s));
+    }
     if (c.added() > 0) {
       out.printf(Locale.ROOT, "stories: %,d articles joined existing stories, %,d new stories%s%s%n", s.joinedStories(),
           s.newStories(), s.merges() > 0 ? ", " + s.merges() + " stories merged into others" : "",
@@ -135,6 +164,14 @@ final class IngestCommand implements Callable<Integer> {
     if (c.added() == 0 && c.alreadyStored() > 0 && c.rejected() == 0) {
       out.printf(Locale.ROOT, "All %,d articles were already stored; nothing new.%n", c.alreadyStored());
     }
+  }
+
+  /** @return {@code request 120, not HTML 31, HTTP status not 200 12}, largest first */
+  static String skippedByReason(IngestSummary s) {
+    return s.skipped().entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Prints what happens as it happens. */

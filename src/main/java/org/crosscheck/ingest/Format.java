@@ -9,5 +9,7 @@ public enum Format {
   /** An HTML page holding one article. */
   HTML,
   /** An RSS or Atom feed. */
-  FEED
+  FEED,
+  /** A web archive (WARC 1.0 or 1.1, plain or gzip-compressed record by record), e.g. Common Crawl CC-NEWS. */
+  WARC
 }

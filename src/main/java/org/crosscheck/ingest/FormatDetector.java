@@ -1,10 +1,12 @@
 package org.crosscheck.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,9 +43,12 @@ public final class FormatDetector {
     if (head.length == 0) {
       throw new IngestException("empty file (0 bytes), nothing to import");
     }
+    if (isWarc(name, head)) {
+      return Format.WARC; // before the binary check: a WARC is gzip-compressed or holds binary payloads
+    }
     String binary = binaryKind(head);
     if (binary != null) {
-      throw new IngestException("binary file (" + binary + "), not an article; Crosscheck reads text, HTML, RSS/Atom and JSONL");
+      throw new IngestException("binary file (" + binary + "), not an article; Crosscheck reads text, HTML, RSS/Atom, JSONL and WARC");
     }
     String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
     if (text.startsWith("\u00EF\u00BB\u00BF")) {
@@ -89,6 +94,42 @@ public final class FormatDetector {
       return Format.JSONL;
     }
     return Format.TEXT;
+  }
+
+  /**
+   * @return whether the input is a web archive: named {@code .warc} or {@code .warc.gz}, or
+   *     starting with {@code WARC/1.0} or {@code WARC/1.1}, plain or inside a gzip member
+   */
+  static boolean isWarc(String name, byte[] head) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".warc") || lower.endsWith(".warc.gz")) {
+      return true;
+    }
+    if (startsWithWarcVersion(head)) {
+      return true;
+    }
+    if (!startsWith(head, 0x1F, 0x8B)) {
+      return false;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(head))) {
+      return startsWithWarcVersion(in.readNBytes(WARC_MAGIC.length + 1));
+    } catch (IOException e) {
+      return false; // not gzip after all, or the first member is longer than the head: not recognised
+    }
+  }
+
+  private static final byte[] WARC_MAGIC = "WARC/1.".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean startsWithWarcVersion(byte[] h) {
+    if (h.length < WARC_MAGIC.length + 1) {
+      return false;
+    }
+    for (int i = 0; i < WARC_MAGIC.length; i++) {
+      if (h[i] != WARC_MAGIC[i]) {
+        return false;
+      }
+    }
+    return h[WARC_MAGIC.length] == '0' || h[WARC_MAGIC.length] == '1';
   }
 
   /** @return the type/subtype of a lowercased content type, without parameters ({@code ; charset=...}) */

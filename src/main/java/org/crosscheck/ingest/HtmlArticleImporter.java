@@ -7,10 +7,13 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crosscheck.model.Article;
+import org.crosscheck.model.Provenance;
+import org.crosscheck.model.Published;
 import org.crosscheck.model.TextKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -65,7 +68,38 @@ public final class HtmlArticleImporter implements ArticleImporter {
   public void read(Input input, Consumer<Imported> sink) throws IOException {
     byte[] bytes = Limits.readBounded(input, Limits.MAX_DOCUMENT_BYTES);
     String pageUrl = HTTP_URL.matcher(input.name().strip()).matches() ? input.name().strip() : null;
-    Document doc = Jsoup.parse(new ByteArrayInputStream(bytes), declaredCharset(input.contentType()),
+    sink.accept(new Imported.Parsed(parse(bytes, input.contentType(), pageUrl, input.provenance(name(), null), null)));
+  }
+
+  /**
+   * A publication date to use when a page gives none, and the note that says where it came from.
+   *
+   * @param date the date
+   * @param note the note added to the article, e.g. {@code publication date not found in the page; ...}
+   */
+  record DateFallback(Published date, String note) {
+    DateFallback {
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(note, "note");
+    }
+  }
+
+  /**
+   * Reads the bytes of one HTML page as one article: the one path for pages in files, fetched
+   * pages and pages held in web archives.
+   *
+   * @param bytes the page, at most {@link Limits#MAX_DOCUMENT_BYTES}
+   * @param contentType the declared media type (its charset is used), or {@code null}
+   * @param pageUrl the page's http(s) URL, or {@code null} when unknown
+   * @param provenance where the page was read from
+   * @param fallback the date to use when the page gives no publication date, or {@code null} to leave it unknown
+   * @return the article
+   * @throws IngestException when the page has elements nested deeper than {@link Limits#MAX_HTML_DEPTH}
+   *     levels or fewer than 40 words of article text
+   */
+  Article parse(byte[] bytes, @Nullable String contentType, @Nullable String pageUrl, Provenance provenance,
+      @Nullable DateFallback fallback) throws IOException {
+    Document doc = Jsoup.parse(new ByteArrayInputStream(bytes), declaredCharset(contentType),
         pageUrl == null ? "" : pageUrl);
     if (deeperThan(doc, Limits.MAX_HTML_DEPTH)) {
       throw new IngestException("elements nested deeper than " + Limits.MAX_HTML_DEPTH + " levels");
@@ -88,14 +122,20 @@ public final class HtmlArticleImporter implements ArticleImporter {
       throw new IngestException("no article text found in the HTML page (only " + words
           + " words of body text after removing navigation and boilerplate)");
     }
-    if (!meta.published().isKnown()) {
-      notes.add("publication date not found in the page");
+    Published published = meta.published();
+    if (!published.isKnown()) {
+      if (fallback == null) {
+        notes.add("publication date not found in the page");
+      } else {
+        published = fallback.date();
+        notes.add(fallback.note());
+      }
     }
     String text = String.join("\n\n", paragraphs);
-    sink.accept(new Imported.Parsed(Article.withDerivedId(
-        meta.outlet(), meta.url(), meta.title(), meta.published(),
+    return Article.withDerivedId(
+        meta.outlet(), meta.url(), meta.title(), published,
         LanguageGuesser.languageOf(meta.declaredLanguage(), text), text, TextKind.FULL,
-        input.provenance(name(), null), null, notes)));
+        provenance, null, notes);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.crosscheck.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.crosscheck.ingest.Rejection;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param recovered how many articles stored by an interrupted earlier run were put in stories first
  * @param stopped whether the run was asked to stop ({@link Ingestor#stop()}) and stopped after a batch,
  *     leaving inputs or parts of inputs unread
+ * @param skipped items importers passed over on purpose, by reason, in the order first seen: the records
+ *     of web archives that are no HTML page ({@code request}, {@code not HTML}, {@code HTTP status not 200})
+ *     or outside the filters ({@code outside --host}); not counted in {@code counts}
  */
 public record IngestSummary(
     IngestCounts counts, int inputs, List<Rejection> rejections, @Nullable String storeError, Duration elapsed,
@@ -31,8 +35,15 @@ public record IngestSummary(
     long merges,
     long splits,
     long recovered,
-    boolean stopped) {
+    boolean stopped,
+    Map<String, Long> skipped) {
   public IngestSummary {
     rejections = List.copyOf(rejections);
+    skipped = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skipped));
+  }
+
+  /** @return how many items were skipped, over all reasons */
+  public long skippedTotal() {
+    return skipped.values().stream().mapToLong(Long::longValue).sum();
   }
 }

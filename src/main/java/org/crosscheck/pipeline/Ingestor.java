@@ -180,7 +180,7 @@ public final class Ingestor {
     run.finish();
     return new IngestSummary(run.total, inputs.size(), run.rejections, run.storeError,
         Duration.ofMillis(clock.millis() - run.started), run.duplicates, run.joined, run.newStories, run.merges,
-        run.splits, run.recovered, stopRequested);
+        run.splits, run.recovered, stopRequested, run.skipped);
   }
 
   /**
@@ -254,6 +254,7 @@ public final class Ingestor {
         run.flush();
         run.reject(r.rejection());
       }
+      case Imported.Skipped s -> run.skipped.merge(s.reason(), 1L, Long::sum);
     }
   }
 
@@ -377,6 +378,8 @@ public final class Ingestor {
     final List<Article> batch = new ArrayList<>();
     long batchStarted;
     final AtomicLong bytesRead = new AtomicLong();
+    /** Items importers passed over on purpose (web archive records), by reason, in the order first seen. */
+    final Map<String, Long> skipped = new java.util.LinkedHashMap<>();
     // store thread; read by the caller after finish()
     final List<Rejection> rejections = new ArrayList<>();
     IngestCounts total = new IngestCounts(0, 0, 0);

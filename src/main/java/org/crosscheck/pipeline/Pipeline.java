@@ -22,6 +22,8 @@ import org.crosscheck.ingest.Limits;
 import org.crosscheck.ingest.NonArticleDetector;
 import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.ingest.UrlPolicy;
+import org.crosscheck.ingest.WarcArticleImporter;
+import org.crosscheck.ingest.WarcFilter;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.BoilerplateStore;
 import org.crosscheck.store.SketchStore;
@@ -60,6 +62,7 @@ public final class Pipeline {
     private int batchSize = 500;
     private Duration flushInterval = Duration.ofMillis(250);
     private Clock clock = Clock.systemUTC();
+    private WarcFilter warcFilter = WarcFilter.NONE;
 
     private Builder() {}
 
@@ -129,6 +132,12 @@ public final class Pipeline {
       return this;
     }
 
+    /** @param filter which pages of web archives (WARC) to import; default: all */
+    public Builder warcFilter(WarcFilter filter) {
+      this.warcFilter = Objects.requireNonNull(filter, "filter");
+      return this;
+    }
+
     /** @param clock the clock that times batches and runs */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -154,6 +163,7 @@ public final class Pipeline {
       importers.put(Format.JSONL, new JsonlArticleImporter());
       importers.put(Format.HTML, html);
       importers.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
+      importers.put(Format.WARC, new WarcArticleImporter(html, warcFilter));
       // a store that keeps sketches gets duplicate detection; one that does not (a plain article store) goes without
       SketchStore sketches = store instanceof SketchStore ss ? ss : null;
       Deduplicator dedup = sketches == null ? null : new MinHashDeduplicator(sketches);

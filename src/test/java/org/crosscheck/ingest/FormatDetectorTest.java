@@ -58,6 +58,38 @@ class FormatDetectorTest {
   }
 
   @Test
+  void detectsWebArchivesByNameAndByContentCompressedOrNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws IOException {
+    java.nio.file.Path gz = tmp.resolve("crawl.warc.gz");
+    java.nio.file.Path plain = tmp.resolve("crawl.warc");
+    WarcFixture.Story s = WarcFixture.basil(1).get(0);
+    for (var file : List.of(gz, plain)) {
+      try (WarcFixture w = new WarcFixture(file, file == gz ? org.netpreserve.jwarc.WarcCompression.GZIP
+          : org.netpreserve.jwarc.WarcCompression.NONE)) {
+        w.warcinfo().page(s.url(), java.time.Instant.parse("2010-07-03T06:00:00Z"), WarcFixture.page(s, true));
+      }
+    }
+    assertThat(FormatDetector.detect(new FileInput(gz))).isEqualTo(Format.WARC);
+    assertThat(FormatDetector.detect(new FileInput(plain))).isEqualTo(Format.WARC);
+    // by content alone: a gzip member holding a WARC record, or a plain WARC/1.0 or WARC/1.1 header
+    byte[] gzHead = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(gz), 8192);
+    assertThat(FormatDetector.detect("upload", null, gzHead)).isEqualTo(Format.WARC);
+    assertThat(FormatDetector.detect("CC-NEWS-20160901.bin", "application/octet-stream", gzHead)).isEqualTo(Format.WARC);
+    assertThat(detect("noext", "WARC/1.0\r\nWARC-Type: warcinfo\r\n")).isEqualTo(Format.WARC);
+    assertThat(detect("noext", "WARC/1.1\r\nWARC-Type: response\r\n")).isEqualTo(Format.WARC);
+    // by name alone, whatever the case
+    assertThat(detect("CC-NEWS-20160901.WARC.GZ", "x")).isEqualTo(Format.WARC);
+    // neither: another version, and a gzip file that holds no WARC
+    assertThat(detect("noext", "WARC/2.0 is not a version")).isEqualTo(Format.TEXT);
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write("Plain story text.".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThatThrownBy(() -> FormatDetector.detect("story.gz", null, bytes.toByteArray()))
+        .isInstanceOf(IngestException.class).hasMessageContaining("binary file (gzip archive)");
+  }
+
+  @Test
   void refusesEmptyAndWhitespaceOnlyFiles() {
     assertThatThrownBy(() -> detect("e.txt", "")).hasMessageContaining("empty file (0 bytes)");
     assertThatThrownBy(() -> detect("e.txt", " \n\t\n")).hasMessageContaining("empty file (only whitespace)");

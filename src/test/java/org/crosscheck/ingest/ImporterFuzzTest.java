@@ -98,6 +98,7 @@ class ImporterFuzzTest {
           assertThat(r.rejection().reason()).isNotBlank();
           assertThat(r.rejection().message()).startsWith(NAME);
         }
+        case Imported.Skipped s -> assertThat(s.reason()).isNotBlank();
       }
     }
   }

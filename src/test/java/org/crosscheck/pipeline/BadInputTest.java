@@ -51,9 +51,9 @@ class BadInputTest {
         missing + ": no such file or directory",
         bad.resolve("01-empty.txt") + ": empty file (0 bytes), nothing to import",
         bad.resolve("02-image.png") + ": binary file (PNG image), not an article; Crosscheck reads text, HTML,"
-            + " RSS/Atom and JSONL",
+            + " RSS/Atom, JSONL and WARC",
         bad.resolve("03-archive.zip") + ": binary file (ZIP archive), not an article; Crosscheck reads text, HTML,"
-            + " RSS/Atom and JSONL",
+            + " RSS/Atom, JSONL and WARC",
         bad.resolve("04-corrupt-utf8.txt") + ": invalid UTF-8 at byte offset " + utf8.length
             + " in text that is otherwise UTF-8 (the file is corrupt or mixes encodings; re-save it as UTF-8)",
         bad.resolve("05-home-page.html") + ": no article text found in the HTML page (only 0 words of body text"

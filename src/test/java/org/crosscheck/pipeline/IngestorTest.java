@@ -138,7 +138,7 @@ class IngestorTest {
     assertThat(s.counts()).isEqualTo(new IngestCounts(3, 0, 2));
     assertThat(r.rejections).extracting(Rejection::message).containsExactly(
         dir.resolve("sub/deeper/image.png") + ": binary file (PNG image), not an article; Crosscheck reads text,"
-            + " HTML, RSS/Atom and JSONL",
+            + " HTML, RSS/Atom, JSONL and WARC",
         dir.resolve("sub/empty.txt") + ": empty file (0 bytes), nothing to import");
     assertThat(store.findBySourceId("j2")).hasSize(1);
   }
