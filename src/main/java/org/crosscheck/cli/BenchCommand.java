@@ -52,11 +52,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      for (Path f : corpus) {
-        if (!Files.isRegularFile(f)) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file (--corpus)");
-        }
-      }
+      requireFiles(spec, corpus);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%12s  %14s  %12s  %14s  %14s%n", "STORED", "ARTICLES/S", "MS/ARTICLE", "PEAK HEAP MB",
           "LIVE HEAP MB");
@@ -96,11 +92,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      for (Path f : corpus) {
-        if (!Files.isRegularFile(f)) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file (--corpus)");
-        }
-      }
+      requireFiles(spec, corpus);
       if (limit < 1 || threads.stream().anyMatch(t -> t < 1)) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit and --threads must be at least 1");
       }
@@ -138,11 +130,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      for (Path f : corpus) {
-        if (!Files.isRegularFile(f)) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file (--corpus)");
-        }
-      }
+      requireFiles(spec, corpus);
       if (pages < 1) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pages must be at least 1, was " + pages);
       }
@@ -189,6 +177,15 @@ final class BenchCommand implements Runnable {
         failed += res.errors() > 0 ? 1 : 0;
       }
       return failed > 0 ? ExitCode.REJECTED : ExitCode.OK;
+    }
+  }
+
+  /** @throws picocli.CommandLine.ParameterException naming the first of the corpus files that does not exist */
+  private static void requireFiles(picocli.CommandLine.Model.CommandSpec spec, List<Path> corpus) {
+    for (Path f : corpus) {
+      if (!Files.isRegularFile(f)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file (--corpus)");
+      }
     }
   }
 }

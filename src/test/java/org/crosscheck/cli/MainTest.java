@@ -193,6 +193,11 @@ class MainTest {
 
   @Test
   void benchAnalyzeRefusesBadArgumentsAndPrintsTokensPerSecond() {
+    for (String bench : List.of("ingest", "warc")) {
+      Result none = run("bench", bench, "--corpus", tmp.resolve("none.jsonl").toString());
+      assertThat(none.code()).as(bench).isEqualTo(2);
+      assertThat(none.err()).as(bench).contains("none.jsonl: no such file (--corpus)");
+    }
     Result missing = run("bench", "analyze", "--corpus", tmp.resolve("none.jsonl").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("none.jsonl: no such file (--corpus)");
