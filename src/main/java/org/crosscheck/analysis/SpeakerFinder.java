@@ -413,10 +413,10 @@ final class SpeakerFinder {
     }
     if ("OTHER".equals(type) && DOCUMENTS.contains(head)) {
       // "the statement said": the statement of the organisation named last before it
-      int[] issuer = issuerBefore(tokens, s);
+      String issuer = lastNamed(text, tokens, s, "ORGANIZATION", (from, to) -> s - to <= ISSUER_REACH);
       if (issuer != null) {
-        name = text.substring(tokens.get(issuer[0]).beginPosition(), tokens.get(issuer[1]).endPosition());
-        type = tokens.get(issuer[1]).ner();
+        name = issuer;
+        type = "ORGANIZATION";
       }
     } else if ("OTHER".equals(type) && onlyThings(tokens, s, e)) {
       // a thing that cannot speak ("the world", "a tie", "his candidacy") is no speaker
@@ -559,7 +559,6 @@ final class SpeakerFinder {
     return s > e ? null : text.substring(tokens.get(s).beginPosition(), tokens.get(e).endPosition());
   }
 
-  /** @return the last entity of the type named in the 400 tokens before, or {@code null} */
   /**
    * @return whether the phrase's common nouns ("NN", "NNS") are all things that cannot speak, and
    *     it has at least one
@@ -578,24 +577,7 @@ final class SpeakerFinder {
     return any;
   }
 
-  /**
-   * @return the first and last token of the organisation named last within {@value
-   *     #ISSUER_REACH} tokens before a token, or {@code null}
-   */
-  private static int @Nullable [] issuerBefore(List<CoreLabel> tokens, int before) {
-    for (int i = before - 1; i >= Math.max(0, before - ISSUER_REACH); i--) {
-      String ner = tokens.get(i).ner();
-      if ("ORGANIZATION".equals(ner) && String.valueOf(tokens.get(i).tag()).startsWith("NNP")) {
-        int j = i;
-        while (j - 1 >= 0 && ner.equals(tokens.get(j - 1).ner())) {
-          j--;
-        }
-        return new int[] {j, i};
-      }
-    }
-    return null;
-  }
-
+  /** @return the last entity of the type named in the 400 tokens before, or {@code null} */
   private static @Nullable String lastBefore(String text, List<CoreLabel> tokens, int before, String type) {
     return lastNamed(text, tokens, before, type, (from, to) -> true);
   }

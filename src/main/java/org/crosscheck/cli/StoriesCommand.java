@@ -38,14 +38,14 @@ final class StoriesCommand implements Callable<Integer> {
     }
     try (EmbeddedArticleStore store = opened.get()) {
       List<Story> stories = Stories.all(store);
+      List<Story> shown = stories.subList(0, Math.min(limit, stories.size()));
       if (json) {
-        out.println(Json.write(stories.subList(0, Math.min(limit, stories.size())).stream()
-            .map(s -> StoryListing.of(store, s)).toList()));
+        out.println(Json.write(shown.stream().map(s -> StoryListing.of(store, s)).toList()));
         return ExitCode.OK;
       }
       String format = "%-8s  %8s  %7s  %-10s  %-10s  %s%n";
       out.printf(Locale.ROOT, format, "STORY", "ARTICLES", "OUTLETS", "FIRST", "LAST", "HEADLINE");
-      for (Story s : stories.subList(0, Math.min(limit, stories.size()))) {
+      for (Story s : shown) {
         out.printf(Locale.ROOT, format, s.id(), s.articles().size(), s.outlets().size(),
             s.first() == null ? "unknown" : s.first(), s.last() == null ? "unknown" : s.last(),
             Text.abbreviate(s.headline(), 80));

@@ -143,7 +143,8 @@ public final class SlotAligner {
    * @param words where the value is
    * @param low the least it can be; for a date, its first day (epoch day)
    * @param high the most it can be; for a date, its last day
-   * @param surface its words, lower-cased
+   * @param surface what is compared as its words: the words, lower-cased; for a person, the folded
+   *     name ({@link #nameKey})
    */
   record Value(ClaimAligner.Claim claim, String kind, String value, TextSpan words, double low, double high,
       String surface) {}
@@ -165,7 +166,7 @@ public final class SlotAligner {
         }
         LocalDate[] p = period(date);
         if (p != null) {
-          add(values, contexts, wide, s, t.sentence(), "DATE", date, t.span(), p[0].toEpochDay(), p[1].toEpochDay());
+          add(values, contexts, wide, s, t.sentence(), "DATE", date, t.span(), p[0].toEpochDay(), p[1].toEpochDay(), null);
         }
       }
       for (Analysis.Quantity q : s.analysis().quantities()) {
@@ -175,7 +176,7 @@ public final class SlotAligner {
         double[] range = range(q, s.text());
         if (range != null) {
           add(values, contexts, wide, s, q.sentence(), q.type(), q.text() + (q.counts() == null ? "" : " " + q.counts()),
-              q.span(), range[0], range[1]);
+              q.span(), range[0], range[1], null);
         }
       }
     }
@@ -200,6 +201,8 @@ public final class SlotAligner {
    * surname with another given name (Loretta and Linda Sánchez), or one letter apart (Stacy and
    * Stacey). Other names are no slot values: two outlets naming two people in like sentences (each
    * quoting a different senator) do not disagree.
+   *
+   * @return each outlet's people, by folded name ({@link #nameKey}), for {@link #agrees}
    */
   private static Map<String, Set<String>> names(List<ClaimAligner.Source> sources, List<Value> values,
       List<String> contexts, List<String> wide) {
@@ -208,18 +211,27 @@ public final class SlotAligner {
     List<Named> people = new ArrayList<>();
     for (ClaimAligner.Source s : sources) {
       for (Analysis.Entity e : s.analysis().entities()) {
-        if (e.type().equals("PERSON") && !s.inBoilerplate(s.analysis().sentences().get(e.sentence()))) {
+        if (e.type().equals(PERSON) && !s.inBoilerplate(s.analysis().sentences().get(e.sentence()))) {
           people.add(new Named(s, e, nameKey(e.text())));
           named.computeIfAbsent(s.outletOrArticle(), k -> new HashSet<>()).add(people.getLast().key());
         }
       }
     }
+    // each outlet's names that another outlet names almost alike, compared once per distinct name
+    Map<String, Set<String>> paired = new HashMap<>();
+    named.forEach((outlet, keys) -> {
+      for (String key : keys) {
+        boolean near = named.entrySet().stream().anyMatch(other -> !other.getKey().equals(outlet)
+            && other.getValue().stream().anyMatch(k -> nearName(key, k)));
+        if (near) {
+          paired.computeIfAbsent(outlet, k -> new HashSet<>()).add(key);
+        }
+      }
+    });
     for (Named n : people) {
-      boolean paired = people.stream().anyMatch(o -> !o.source().outletOrArticle().equals(n.source().outletOrArticle())
-          && nearName(n.key(), o.key()));
-      if (paired) {
+      if (paired.getOrDefault(n.source().outletOrArticle(), Set.of()).contains(n.key())) {
         add(values, contexts, wide, n.source(), n.entity().sentence(), PERSON, n.entity().text(), n.entity().span(),
-            Double.NaN, Double.NaN);
+            Double.NaN, Double.NaN, n.key());
       }
     }
     return named;
@@ -350,7 +362,7 @@ public final class SlotAligner {
       String outlet, int index) {
     Value v = values.get(index);
     if (v.kind().equals(PERSON)) {
-      String key = nameKey(v.value());
+      String key = v.surface();
       String given = key.split(" ")[0];
       String surname = key.substring(key.lastIndexOf(' ') + 1);
       return named.getOrDefault(outlet, Set.of()).stream().anyMatch(n -> n.equals(key) || n.equals(given)
@@ -367,15 +379,15 @@ public final class SlotAligner {
   }
 
   private static void add(List<Value> values, List<String> contexts, List<String> wide, ClaimAligner.Source s,
-      int sentence, String kind, String shown, TextSpan words, double low, double high) {
+      int sentence, String kind, String shown, TextSpan words, double low, double high, @Nullable String key) {
     TextSpan span = s.analysis().sentences().get(sentence);
     String text = span.of(s.text());
     int from = Math.max(0, Math.min(text.length(), words.start() - span.start()));
     int to = Math.max(from, Math.min(text.length(), words.end() - span.start()));
     ClaimAligner.Claim claim = new ClaimAligner.Claim(s.article(), s.outletOrArticle(), span,
         text.replaceAll("\\s+", " ").strip(), null);
-    values.add(new Value(claim, kind, shown, words, low, high,
-        text.substring(from, to).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()));
+    values.add(new Value(claim, kind, shown, words, low, high, key != null ? key
+        : text.substring(from, to).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()));
     contexts.add(context(text, from, to, WINDOW));
     wide.add(context(text, from, to, WIDE_WINDOW));
   }
@@ -416,7 +428,7 @@ public final class SlotAligner {
   private static List<ClaimAligner.Side> sides(List<Value> values) {
     Map<String, List<Value>> byValue = new LinkedHashMap<>();
     for (Value v : values) {
-      byValue.computeIfAbsent(v.kind().equals(PERSON) ? nameKey(v.value()) : v.low() + "/" + v.high(),
+      byValue.computeIfAbsent(v.kind().equals(PERSON) ? v.surface() : v.low() + "/" + v.high(),
           k -> new ArrayList<>()).add(v);
     }
     List<ClaimAligner.Side> sides = new ArrayList<>();
@@ -430,12 +442,10 @@ public final class SlotAligner {
 
   /**
    * @return whether both values can be true: the same words ("Thursday" and "Thursday", whatever
-   *     day each was resolved to), or periods or ranges that overlap
+   *     day each was resolved to; for people, one folded name), or periods or ranges that overlap
+   *     (a person's bounds are NaN and overlap nothing)
    */
   static boolean compatible(Value a, Value b) {
-    if (a.kind().equals(PERSON)) {
-      return nameKey(a.value()).equals(nameKey(b.value()));
-    }
     return !a.surface().isEmpty() && a.surface().equals(b.surface()) || a.low() <= b.high() && b.low() <= a.high();
   }
 
@@ -467,7 +477,7 @@ public final class SlotAligner {
    */
   static boolean plausible(Value a, Value b) {
     if (a.kind().equals(PERSON)) {
-      return nearName(nameKey(a.value()), nameKey(b.value()));
+      return nearName(a.surface(), b.surface());
     }
     if (a.kind().equals("DATE")) {
       return Math.abs((a.low() + a.high()) / 2 - (b.low() + b.high()) / 2) <= MOST_DAYS;

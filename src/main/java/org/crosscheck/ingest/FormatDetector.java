@@ -112,28 +112,21 @@ public final class FormatDetector {
       return false;
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(head))) {
-      return startsWithWarcVersion(in.readNBytes(WARC_MAGIC.length + 1));
+      return startsWithWarcVersion(in.readNBytes(WARC_1_0.length));
     } catch (IOException e) {
       return false; // not gzip after all, or the first member is longer than the head: not recognised
     }
   }
 
-  private static final byte[] WARC_MAGIC = "WARC/1.".getBytes(StandardCharsets.US_ASCII);
+  private static final int[] WARC_1_0 = {'W', 'A', 'R', 'C', '/', '1', '.', '0'};
+  private static final int[] WARC_1_1 = {'W', 'A', 'R', 'C', '/', '1', '.', '1'};
 
   private static boolean startsWithWarcVersion(byte[] h) {
-    if (h.length < WARC_MAGIC.length + 1) {
-      return false;
-    }
-    for (int i = 0; i < WARC_MAGIC.length; i++) {
-      if (h[i] != WARC_MAGIC[i]) {
-        return false;
-      }
-    }
-    return h[WARC_MAGIC.length] == '0' || h[WARC_MAGIC.length] == '1';
+    return startsWith(h, WARC_1_0) || startsWith(h, WARC_1_1);
   }
 
   /** @return the type/subtype of a lowercased content type, without parameters ({@code ; charset=...}) */
-  private static String mediaType(String contentType) {
+  static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
   }

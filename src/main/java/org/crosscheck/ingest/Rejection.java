@@ -16,6 +16,16 @@ public record Rejection(String input, @Nullable String locator, String reason) {
     Objects.requireNonNull(reason, "reason");
   }
 
+  /**
+   * @param e what an importer threw that it should not have
+   * @return the reason to give for it: {@code cannot read: internal error: CLASS[: MESSAGE]}
+   */
+  public static String internalError(Throwable e) {
+    String message = e.getMessage();
+    return "cannot read: internal error: " + e.getClass().getName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
+  }
+
   /** @return {@code INPUT[ LOCATOR]: REASON} */
   public String message() {
     return input + (locator == null ? "" : " " + locator) + ": " + reason;

@@ -186,8 +186,7 @@ public final class WarcArticleImporter implements ArticleImporter {
     } catch (IngestException e) {
       return new Imported.Rejected(new Rejection(input.name(), locator, target + ": " + e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      return new Imported.Rejected(new Rejection(input.name(), locator, target + ": cannot read: internal error: "
-          + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+      return new Imported.Rejected(new Rejection(input.name(), locator, target + ": " + Rejection.internalError(e)));
     }
     String outside = filter.skipArticle(article);
     return outside != null ? new Imported.Skipped(outside) : new Imported.Parsed(article);
@@ -227,9 +226,7 @@ public final class WarcArticleImporter implements ArticleImporter {
     if (contentType == null) {
       return false;
     }
-    String t = contentType.toLowerCase(Locale.ROOT);
-    int semicolon = t.indexOf(';');
-    t = (semicolon < 0 ? t : t.substring(0, semicolon)).strip();
+    String t = FormatDetector.mediaType(contentType.toLowerCase(Locale.ROOT));
     return t.equals("text/html") || t.equals("application/xhtml+xml");
   }
 }

@@ -227,9 +227,7 @@ public final class Ingestor {
       if (e == fromRun[0]) {
         throw e;
       }
-      String message = e.getMessage();
-      failure = "cannot read: internal error: " + e.getClass().getName()
-          + (message == null || message.isBlank() ? "" : ": " + message);
+      failure = Rejection.internalError(e);
     }
     try {
       run.flush();
