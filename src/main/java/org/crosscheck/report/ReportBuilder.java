@@ -52,7 +52,7 @@ public final class ReportBuilder {
   }
 
   /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */
-  public static final String VERSION = "report-12/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
+  public static final String VERSION = "report-13/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**

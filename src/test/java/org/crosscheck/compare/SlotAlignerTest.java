@@ -2,12 +2,23 @@ package org.crosscheck.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.crosscheck.SharedData;
 import org.crosscheck.analysis.Analysis;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.TextSpan;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.report.StoryReport;
+import org.crosscheck.store.InMemoryArticleStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SlotAlignerTest {
   @Test
@@ -153,28 +164,48 @@ class SlotAlignerTest {
   }
 
   @Test
-  void aNameSpelledTwoWaysIsAConflictAndANicknameIsNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-      throws Exception {
+  void aNameSpelledTwoWaysIsAConflictAndANicknameIsNot(@TempDir Path tmp) throws Exception {
     // the BASIL story of Mo Cowan's appointment: Fox News names his wife Stacy, The New York Times Stacey;
     // both name Ted Kennedy and "Mo" Cowan also as Edward Kennedy and William Cowan
-    java.nio.file.Path story = tmp.resolve("cowan.jsonl");
-    try (var lines = java.nio.file.Files.lines(org.crosscheck.SharedData.path("basil-2010-2016.jsonl"))) {
-      java.nio.file.Files.write(story, lines.filter(l -> l.contains("d3a1ce0a-fc48-4827-a278-8f0ce8c7a519")).toList());
-    }
-    var store = new org.crosscheck.store.InMemoryArticleStore();
-    org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor().ingest(List.of(story.toString()),
-        new org.crosscheck.pipeline.IngestListener() {});
-    var stories = org.crosscheck.cluster.Stories.all(store);
-    assertThat(stories).hasSize(1);
-    var report = new org.crosscheck.report.ReportBuilder(org.crosscheck.analysis.CachingAnalyzer.coreNlp(store))
-        .build(store, stories.getFirst().id()).orElseThrow();
+    StoryReport report = basilReport("d3a1ce0a-fc48-4827-a278-8f0ce8c7a519", tmp);
     var names = report.conflicts().stream().filter(c -> c.kind().equals("PERSON")).toList();
     assertThat(names).singleElement().satisfies(c -> {
       assertThat(c.heading()).isEqualTo("Names differ");
-      assertThat(c.sides()).extracting(org.crosscheck.report.StoryReport.Side::value)
-          .containsExactlyInAnyOrder("Stacy", "Stacey");
+      assertThat(c.sides()).extracting(StoryReport.Side::value).containsExactlyInAnyOrder("Stacy", "Stacey");
       assertThat(c.sides()).allSatisfy(side -> assertThat(side.evidence().getLast().text()).contains("sons"));
     });
+  }
+
+  @Test
+  void whatAnAmountCountsIsReadAfterItAndEachSideCitesEveryStatementOfItsValue(@TempDir Path tmp)
+      throws Exception {
+    // the BASIL story of Obama's gun-violence plan: The New York Times counts 19 separate actions the
+    // president could take by invoking the power of his office; Fox News "23 steps he took without
+    // congressional action" and "nearly two-dozen executive actions"; HuffPost "23 executive actions"
+    StoryReport report = basilReport("526cabb7-02a3-4adb-8e90-ec781c40c498", tmp);
+    assertThat(report.conflicts()).filteredOn(c -> c.sides().stream().anyMatch(s -> s.value().startsWith("19 ")))
+        .singleElement().satisfies(c -> {
+          StoryReport.Side nineteen = c.sides().stream().filter(s -> s.value().startsWith("19 ")).findFirst().orElseThrow();
+          assertThat(nineteen.outlets()).containsExactly("The New York Times");
+          String others = c.sides().stream().filter(s -> s != nineteen)
+              .flatMap(s -> s.evidence().stream()).map(e -> e.text()).toList().toString();
+          assertThat(others).contains("23 steps he took without congressional action", "23 executive actions");
+          assertThat(c.sides().stream().flatMap(s -> s.outlets().stream()))
+              .containsExactlyInAnyOrder("The New York Times", "Fox News", "Fox News", "HuffPost");
+        });
+  }
+
+  /** @return the report of one BASIL story, ingested alone from the shared file */
+  private static StoryReport basilReport(String storyId, Path tmp) throws Exception {
+    Path story = tmp.resolve("story.jsonl");
+    try (var lines = Files.lines(SharedData.path("basil-2010-2016.jsonl"))) {
+      Files.write(story, lines.filter(l -> l.contains(storyId)).toList());
+    }
+    var store = new InMemoryArticleStore();
+    Pipeline.builder().store(store).buildIngestor().ingest(List.of(story.toString()), new IngestListener() {});
+    var stories = Stories.all(store);
+    assertThat(stories).hasSize(1);
+    return new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, stories.getFirst().id()).orElseThrow();
   }
 
   private static Analysis.TimeMention time(String type, String value) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportEvaluatorTest {
   /**
    * Accuracy guard: floors at what the reports reach on the 14 BASIL stories of the report gold
-   * (measured: consensus 76/81, conflicts 10/20 with 11 of 15 reported real, exclusives 57/69,
-   * quotes 61/67, dates 56/56, overall 260/293).
+   * (measured: consensus 76/81, conflicts 15/20 with 16 of 19 reported real, exclusives 57/69,
+   * quotes 62/67, dates 56/56, overall 266/293).
    */
   @Test
   void scoresTheBasilReportsAboveTheFloors() {
@@ -26,7 +26,7 @@ class ReportEvaluatorTest {
     assertThat(r.unheld()).as("events whose articles are not one story").isEmpty();
     assertThat(r.recall().get(Category.CONSENSUS).gold()).isEqualTo(81);
     assertThat(r.recall().get(Category.CONSENSUS).recall()).as("consensus").isGreaterThanOrEqualTo(0.92);
-    assertThat(r.recall().get(Category.CONFLICTS).recall()).as("conflicts").isGreaterThanOrEqualTo(0.70);
+    assertThat(r.recall().get(Category.CONFLICTS).recall()).as("conflicts").isGreaterThanOrEqualTo(0.75);
     assertThat(r.conflictPrecision()).as("conflict precision").isGreaterThanOrEqualTo(0.80);
     assertThat(r.recall().get(Category.EXCLUSIVES).recall()).as("exclusives").isGreaterThanOrEqualTo(0.80);
     assertThat(r.recall().get(Category.QUOTES).recall()).as("quotes").isGreaterThanOrEqualTo(0.92);
