@@ -20,6 +20,7 @@ import org.crosscheck.SharedData;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.Provenance;
 import org.junit.jupiter.api.Test;
+import org.netpreserve.jwarc.WarcCompression;
 
 /**
  * Feeds every importer real fixtures broken in many ways (bytes flipped, cut short, nested
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each try draws from a {@link Random} seeded with the try's number, so a failure names the
  * seed that reproduces it. Written with JUnit alone, as plain seeded loops: a coverage-guided fuzzer
- * such as Jazzer fuzzes only one test per run in CI, and these four must all run every time.
+ * such as Jazzer fuzzes only one test per run in CI, and these five must all run every time.
  */
 class ImporterFuzzTest {
   private static final int TRIES = 300;
@@ -39,6 +40,7 @@ class ImporterFuzzTest {
   private static final List<byte[]> JSONL = jsonlSamples();
   private static final List<byte[]> HTML = files(resource("articles"), ".html");
   private static final List<byte[]> FEEDS = files(resource("feeds"), ".xml");
+  private static final List<byte[]> WARCS = warcSamples();
 
   @Test
   void textImporterYieldsArticlesOrRejections() {
@@ -58,6 +60,11 @@ class ImporterFuzzTest {
   @Test
   void feedImporterYieldsArticlesOrRejections() {
     fuzz(() -> new FeedArticleImporter(false, null, null), FEEDS, "<x>", "</x>");
+  }
+
+  @Test
+  void warcImporterYieldsArticlesOrRejections() {
+    fuzz(() -> new WarcArticleImporter(new HtmlArticleImporter(), WarcFilter.NONE), WARCS, "<p>", "</p>");
   }
 
   private static void fuzz(Supplier<ArticleImporter> importer, List<byte[]> samples, String open, String close) {
@@ -100,6 +107,24 @@ class ImporterFuzzTest {
         }
         case Imported.Skipped s -> assertThat(s.reason()).isNotBlank();
       }
+    }
+  }
+
+  /** @return the crawl of {@link WarcArticleImporterTest}, uncompressed and with a gzip member per record */
+  private static List<byte[]> warcSamples() {
+    try {
+      Path dir = Files.createTempDirectory("fuzz-warc");
+      List<byte[]> out = new ArrayList<>();
+      for (WarcCompression compression : WarcCompression.values()) {
+        Path file = dir.resolve("crawl-" + compression + ".warc");
+        WarcArticleImporterTest.writeCrawl(file, compression, WarcFixture.basil(3));
+        out.add(Files.readAllBytes(file));
+        Files.delete(file);
+      }
+      Files.delete(dir);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
