@@ -110,7 +110,18 @@ public final class Outlets {
   private static Outlets build(Map<String, String> names, Map<String, List<String>> spellings,
       Map<String, String> aliasTo, Set<String> registered, Set<String> registeredAliases) {
     Map<String, Outlet> byKey = new LinkedHashMap<>();
-    names.forEach((k, n) -> byKey.put(k, new Outlet(k, n, spellings.getOrDefault(k, List.of()))));
+    // an outlet's aliases are its other names: not its name, nor its key (www.nytimes.com is the key nytimes.com)
+    // and each spelled once (www.huffingtonpost.com is huffingtonpost.com)
+    names.forEach((k, n) -> {
+      Map<String, String> aliases = new LinkedHashMap<>();
+      for (String a : spellings.getOrDefault(k, List.of())) {
+        String ak = aliasKey(a);
+        if (!ak.equals(k) && !ak.equals(aliasKey(n))) {
+          aliases.putIfAbsent(ak, a);
+        }
+      }
+      byKey.put(k, new Outlet(k, n, List.copyOf(aliases.values())));
+    });
     return new Outlets(java.util.Collections.unmodifiableMap(byKey), Map.copyOf(aliasTo), Set.copyOf(registered),
         Set.copyOf(registeredAliases));
   }
