@@ -49,10 +49,6 @@ final class Domains {
     }
     // strict: a public suffix itself (co.uk) or a host under none is nobody's domain; private suffixes
     // count (foo.blogspot.com and bar.blogspot.com are two blogs, not one outlet)
-    String assigned = EffectiveTldFinder.getAssignedDomain(host, true, false);
-    if (assigned == null) {
-      return Optional.empty();
-    }
-    return Optional.of(assigned);
+    return Optional.ofNullable(EffectiveTldFinder.getAssignedDomain(host, true, false));
   }
 }

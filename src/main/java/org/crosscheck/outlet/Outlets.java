@@ -168,11 +168,11 @@ public final class Outlets {
       if (key != null) {
         return byKey.get(key);
       }
-      return new Outlet(domain, nameKey != null ? name.strip() : domain,
+      return new Outlet(domain, nameKey != null ? shown(name) : domain,
           nameKey != null && !nameKey.equals(domain) ? List.of(name.strip()) : List.of());
     }
     if (nameKey != null) {
-      return new Outlet(nameKey, name.strip(), List.of());
+      return new Outlet(nameKey, shown(name), List.of());
     }
     return new Outlet("unknown", "unknown", List.of());
   }
@@ -244,7 +244,7 @@ public final class Outlets {
         if (target == null) {
           continue;
         }
-        names.put(target, name != null ? name : domain);
+        names.put(target, name != null ? shown(name) : domain);
         learnedAliasTo.put(target, target);
       }
       List<String> add = new ArrayList<>();
@@ -307,6 +307,14 @@ public final class Outlets {
   private Outlet require(String outlet) {
     return find(outlet).orElseThrow(() -> new IllegalArgumentException("no outlet goes by '" + outlet.strip()
         + "': give the key, name or an alias of an outlet that 'crosscheck outlets' lists"));
+  }
+
+  /**
+   * @return the name to show an outlet under that is named so by an input: a host name
+   *     ({@code articles.chicagotribune.com}) is shown as its registrable domain, as it is keyed
+   */
+  private static String shown(String name) {
+    return Domains.ofHost(name).orElse(name.strip());
   }
 
   /**
