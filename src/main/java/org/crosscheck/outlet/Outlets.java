@@ -174,7 +174,7 @@ public final class Outlets {
     if (nameKey != null) {
       return new Outlet(nameKey, shown(name), List.of());
     }
-    return new Outlet("unknown", "unknown", List.of());
+    return new Outlet("unknown", "unknown (no outlet name or URL)", List.of());
   }
 
   /**
