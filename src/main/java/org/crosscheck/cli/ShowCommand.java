@@ -56,14 +56,13 @@ final class ShowCommand implements Callable<Integer> {
       try (EmbeddedArticleStore store = opened.get()) {
         found = lookUp(store, id);
         outlets = store.outlets();
-        Outlets names = outlets;
         if (found.size() == 1) {
           ArticleId shown = found.get(0).id();
           store.duplicateOf(shown).ifPresent(l -> copyLines.add(String.format(java.util.Locale.ROOT,
               "copy of:   %s (%s, similarity %.2f)", l.original(), l.exact() ? "same text" : "near-duplicate",
               l.similarity())));
           for (var l : store.copiesOf(shown)) {
-            String outlet = store.get(l.copy()).map(names::name).orElse("?");
+            String outlet = store.get(l.copy()).map(store.outlets()::name).orElse("?");
             copyLines.add(String.format(java.util.Locale.ROOT, "also carried by: %s (%s, similarity %.2f)", outlet,
                 l.copy(), l.similarity()));
           }

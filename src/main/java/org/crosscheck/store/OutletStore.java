@@ -55,7 +55,8 @@ public interface OutletStore {
   }
 
   /**
-   * The one way the rest of Crosscheck gets outlets resolved.
+   * Outlets resolved for code that holds any store (stories, reports): the built-in table is the
+   * fallback, in this one place, for a store that keeps no registry.
    *
    * @param store any store
    * @return its {@link #outlets()} when it keeps a registry, else the built-in table alone
