@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crosscheck.model.Article;
+import org.crosscheck.outlet.Outlets;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.EmbeddedArticleStore;
 import picocli.CommandLine.Command;
@@ -64,20 +65,21 @@ final class ArticlesCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
-    try (ArticleStore store = opened.get()) {
+    try (EmbeddedArticleStore store = opened.get()) {
       List<Article> articles = notArticles ? notArticles(store) : store.list(offset, limit);
+      Outlets outlets = store.outlets();
       if (json) {
-        out.println(Json.write(articles.stream().map(a -> ArticleJson.of(a, false)).toList()));
+        out.println(Json.write(articles.stream().map(a -> ArticleJson.of(a, outlets, false)).toList()));
         return ExitCode.OK;
       }
       int idWidth = Math.max(2, articles.stream().mapToInt(a -> a.id().value().length()).max().orElse(2));
-      int outletWidth = Math.min(28, Math.max(6, articles.stream().mapToInt(a -> a.displayOutlet().length()).max().orElse(6)));
+      int outletWidth = Math.min(28, Math.max(6, articles.stream().mapToInt(a -> outlets.name(a).length()).max().orElse(6)));
       String format = "%-" + idWidth + "s  %-16s  %-" + outletWidth + "s  %s%n";
       out.printf(Locale.ROOT, format, "ID", "PUBLISHED", "OUTLET", notArticles ? "WHY NOT AN ARTICLE" : "TITLE");
       for (Article a : articles) {
         out.printf(Locale.ROOT, format, a.id(), a.published().iso().length() > 16
                 ? a.published().iso().substring(0, 16) : a.published().iso(),
-            Text.abbreviate(a.displayOutlet(), outletWidth),
+            Text.abbreviate(outlets.name(a), outletWidth),
             notArticles ? Text.abbreviate(a.notes().getFirst(), 120)
                 : a.title() == null ? "(no title) " + Text.abbreviate(a.text(), 50) : Text.abbreviate(a.title(), 80));
       }

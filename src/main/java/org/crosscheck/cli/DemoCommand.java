@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         @Override
         public void stored(Article a, PutResult r) {
           rows.add(new String[] {
-              r instanceof PutResult.Added ? "added" : "already stored", a.id().value(), Text.abbreviate(a.displayOutlet(), 36),
+              r instanceof PutResult.Added ? "added" : "already stored", a.id().value(), Text.abbreviate(store.outlets().name(a), 36),
               a.published().iso(), a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 60)});
         }
 

@@ -13,7 +13,8 @@ import org.crosscheck.pipeline.IngestCounts;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.PutResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,8 +99,8 @@ final class IngestCommand implements Callable<Integer> {
       }
     }, "crosscheck-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
-    try (ArticleStore store = data.openForWriting()) {
-      Printer printer = new Printer(out, err, verbose);
+    try (EmbeddedArticleStore store = data.openForWriting()) {
+      Printer printer = new Printer(out, err, verbose, store);
       org.crosscheck.pipeline.Ingestor ingestor = Pipeline.builder()
           .store(store)
           .fetchFullText(fetchFullText)
@@ -180,12 +181,15 @@ final class IngestCommand implements Callable<Integer> {
     final PrintWriter err;
     final boolean verbose;
     final ProgressBar bar;
+    /** Names the outlets of stored articles. */
+    final OutletStore outlets;
     boolean perInput = true;
     long articles;
     Article lastArticle;
     PutResult lastResult;
 
-    Printer(PrintWriter out, PrintWriter err, boolean verbose) {
+    Printer(PrintWriter out, PrintWriter err, boolean verbose, OutletStore outlets) {
+      this.outlets = outlets;
       this.out = out;
       this.err = err;
       this.verbose = verbose;
@@ -248,13 +252,13 @@ final class IngestCommand implements Callable<Integer> {
       bar.update(bytesRead, articles);
     }
 
-    static String describe(Article a, PutResult r) {
+    String describe(Article a, PutResult r) {
       String what = switch (r) {
         case PutResult.Added x -> (a.isArticle() ? "added          " : "not article    ") + a.id();
         case PutResult.AlreadyStored x -> "already stored " + x.id();
         case PutResult.IdTaken x -> "id taken       " + a.id();
       };
-      return what + "  " + a.displayOutlet() + " | " + a.published().iso() + " | "
+      return what + "  " + outlets.outlets().name(a) + " | " + a.published().iso() + " | "
           + (a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 70));
     }
   }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.store.ArticleStore;
+import org.crosscheck.outlet.Outlets;
 import org.crosscheck.store.EmbeddedArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,17 +50,19 @@ final class ShowCommand implements Callable<Integer> {
     }
     var opened = EmbeddedArticleStore.openForReading(data.directory());
     List<Article> found = List.of();
+    Outlets outlets = Outlets.builtIn(); // no store: nothing is found
     List<String> copyLines = new java.util.ArrayList<>();
     if (opened.isPresent()) {
       try (EmbeddedArticleStore store = opened.get()) {
         found = lookUp(store, id);
+        outlets = store.outlets();
         if (found.size() == 1) {
           ArticleId shown = found.get(0).id();
           store.duplicateOf(shown).ifPresent(l -> copyLines.add(String.format(java.util.Locale.ROOT,
               "copy of:   %s (%s, similarity %.2f)", l.original(), l.exact() ? "same text" : "near-duplicate",
               l.similarity())));
           for (var l : store.copiesOf(shown)) {
-            String outlet = store.get(l.copy()).map(Article::displayOutlet).orElse("?");
+            String outlet = store.get(l.copy()).map(store.outlets()::name).orElse("?");
             copyLines.add(String.format(java.util.Locale.ROOT, "also carried by: %s (%s, similarity %.2f)", outlet,
                 l.copy(), l.similarity()));
           }
@@ -74,14 +77,14 @@ final class ShowCommand implements Callable<Integer> {
     if (found.size() > 1) {
       err.println("crosscheck: " + found.size() + " articles have the source id '" + id + "'; show one by its id:");
       for (Article a : found) {
-        err.println("  " + a.id() + "  " + a.displayOutlet() + " | " + a.published().iso() + " | "
+        err.println("  " + a.id() + "  " + outlets.name(a) + " | " + a.published().iso() + " | "
             + (a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 60)));
       }
       return ExitCode.REJECTED;
     }
     Article a = found.get(0);
     if (json) {
-      out.println(Json.write(ArticleJson.of(a, true)));
+      out.println(Json.write(ArticleJson.of(a, outlets, true)));
       return ExitCode.OK;
     }
     out.println("id:        " + a.id());
@@ -89,7 +92,7 @@ final class ShowCommand implements Callable<Integer> {
       out.println("source id: " + a.sourceId());
     }
     out.println("title:     " + (a.title() == null ? "(none)" : a.title()));
-    out.println("outlet:    " + a.displayOutlet());
+    out.println("outlet:    " + outlets.name(a));
     out.println("published: " + a.published().iso());
     out.println("url:       " + (a.url() == null ? "(none)" : a.url()));
     out.println("language:  " + a.language());

@@ -14,6 +14,7 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.report.StoryListing;
+import org.crosscheck.outlet.Outlets;
 import org.crosscheck.store.EmbeddedArticleStore;
 import org.crosscheck.store.StoryStore;
 import picocli.CommandLine.Command;
@@ -57,11 +58,12 @@ final class StoryCommand implements Callable<Integer> {
           out.println("published: " + (s.first() == null ? "unknown" : s.first() + " to " + s.last()));
           history(store, s.id()).forEach(line -> out.println(line));
           out.println();
+          Outlets outlets = store.outlets();
           for (ArticleId aid : s.articles()) {
             Article a = store.get(aid).orElseThrow();
             String copy = store.duplicateOf(aid).map(l -> "  (also carried: copy of " + l.original() + ")").orElse("");
             out.printf(Locale.ROOT, "%-19s  %-16s  %-28s  %s%s%n", a.id(), a.published().iso(),
-                Text.abbreviate(a.displayOutlet(), 28),
+                Text.abbreviate(outlets.name(a), 28),
                 a.title() == null ? "(no title)" : Text.abbreviate(a.title(), 70), copy);
           }
           return ExitCode.OK;
@@ -101,7 +103,7 @@ final class StoryCommand implements Callable<Integer> {
     List<Map<String, Object>> articles = new ArrayList<>();
     for (ArticleId aid : s.articles()) {
       Map<String, Object> a = new LinkedHashMap<>();
-      a.put("article", ArticleJson.of(store.get(aid).orElseThrow(), false));
+      a.put("article", ArticleJson.of(store.get(aid).orElseThrow(), store.outlets(), false));
       a.put("copyOf", store.duplicateOf(aid).map(l -> l.original().value()).orElse(null));
       articles.add(a);
     }

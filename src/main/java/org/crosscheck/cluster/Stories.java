@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +12,17 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
+import org.crosscheck.outlet.Outlet;
+import org.crosscheck.outlet.Outlets;
 import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
 
-/** Reads stories out of a store: their articles, outlets, headline and dates. */
+/**
+ * Reads stories out of a store: their articles, outlets, headline and dates. Outlets are counted
+ * and named as the store's outlet registry resolves them ({@link OutletStore#of}).
+ */
 public final class Stories {
   private Stories() {}
 
@@ -30,7 +35,8 @@ public final class Stories {
     Map<StoryId, List<ArticleId>> byStory = new LinkedHashMap<>();
     store.allAssignments().forEach((a, s) -> byStory.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
     List<Story> out = new ArrayList<>();
-    byStory.forEach((id, ids) -> out.add(summarize(store, id, ids)));
+    Outlets outlets = OutletStore.of(store);
+    byStory.forEach((id, ids) -> out.add(summarize(store, outlets, id, ids)));
     out.sort(Comparator.comparingInt((Story s) -> s.outlets().size()).reversed()
         .thenComparing(s -> s.last() == null ? LocalDate.MIN : s.last(), Comparator.reverseOrder())
         .thenComparing(Story::id));
@@ -40,13 +46,14 @@ public final class Stories {
   /** @return the story with this id, if it has articles */
   public static <S extends ArticleStore & SketchStore & StoryStore> Optional<Story> get(S store, StoryId id) {
     List<ArticleId> ids = store.articlesOf(id);
-    return ids.isEmpty() ? Optional.empty() : Optional.of(summarize(store, id, ids));
+    return ids.isEmpty() ? Optional.empty() : Optional.of(summarize(store, OutletStore.of(store), id, ids));
   }
 
-  private static <S extends ArticleStore & SketchStore & StoryStore> Story summarize(S store, StoryId id,
-      List<ArticleId> ids) {
+  private static <S extends ArticleStore & SketchStore & StoryStore> Story summarize(S store, Outlets resolver,
+      StoryId id, List<ArticleId> ids) {
     Set<ArticleId> members = new java.util.HashSet<>(ids);
-    Set<String> outlets = new LinkedHashSet<>();
+    // an outlet is counted once, by its key, whatever names its articles give it
+    Map<String, String> outlets = new LinkedHashMap<>();
     int copies = 0;
     LocalDate first = null;
     LocalDate last = null;
@@ -61,7 +68,8 @@ public final class Stories {
       if (copy) {
         copies++;
       } else {
-        outlets.add(a.displayOutlet());
+        Outlet o = resolver.of(a);
+        outlets.putIfAbsent(o.key(), o.name());
       }
       if (headline == null && a.title() != null) {
         headline = a.title();
@@ -75,7 +83,7 @@ public final class Stories {
     if (headline == null) {
       headline = store.get(ids.get(0)).map(a -> firstSentence(a.text())).orElse("(no headline)");
     }
-    return new Story(id, headline, ids, List.copyOf(outlets), copies, first, last);
+    return new Story(id, headline, ids, List.copyOf(outlets.values()), copies, first, last);
   }
 
   private static String firstSentence(String text) {

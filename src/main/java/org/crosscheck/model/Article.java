@@ -102,14 +102,6 @@ public record Article(
   }
 
   /**
-   * @return the outlet under its canonical name ({@link OutletNames}: {@code NYT} shows as {@code
-   *     The New York Times}), or {@code unknown (FILE NAME)} when the input did not name one
-   */
-  public String displayOutlet() {
-    return outlet != null ? OutletNames.canonical(outlet) : "unknown (" + provenance.shortName() + ")";
-  }
-
-  /**
    * @param id the id the input gave the article
    * @return a copy carrying that source id
    * @throws IllegalArgumentException when it is longer than {@link #MAX_SOURCE_ID_LENGTH}

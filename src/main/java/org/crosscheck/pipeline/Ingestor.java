@@ -40,6 +40,7 @@ import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.PutResult;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.SketchStore.DuplicateLink;
+import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.StoryStore;
 import org.crosscheck.model.StoryId;
 import java.util.Optional;
@@ -79,14 +80,17 @@ public final class Ingestor {
   private final @Nullable StoryStore stories;
   private final @Nullable NonArticleDetector nonArticles;
   private final org.crosscheck.boilerplate.@Nullable OutletBoilerplate boilerplate;
+  /** Where the outlets of stored articles are registered, when the store keeps a registry. */
+  private final @Nullable OutletStore outlets;
   private volatile boolean stopRequested;
 
   Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
       int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
       @Nullable SketchStore sketches, java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer,
       @Nullable StoryStore stories, @Nullable NonArticleDetector nonArticles,
-      org.crosscheck.boilerplate.@Nullable OutletBoilerplate boilerplate) {
+      org.crosscheck.boilerplate.@Nullable OutletBoilerplate boilerplate, @Nullable OutletStore outlets) {
     this.store = Objects.requireNonNull(store, "store");
+    this.outlets = outlets;
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.stdin = Objects.requireNonNull(stdin, "stdin");
@@ -509,6 +513,17 @@ public final class Ingestor {
       try {
         inTransaction(() -> {
           List<PutResult> results = store.putAll(articles);
+          if (outlets != null) {
+            // each new article's outlet name and domain, linked in the registry (a name first seen with a domain
+            // becomes an alias of that domain's outlet)
+            List<Article> stored = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+              if (results.get(i) instanceof PutResult.Added) {
+                stored.add(articles.get(i));
+              }
+            }
+            outlets.register(outlets.outlets().learn(stored));
+          }
           List<Pending> added = new ArrayList<>();
           for (int i = 0; i < pending.size(); i++) {
             Article a = articles.get(i);

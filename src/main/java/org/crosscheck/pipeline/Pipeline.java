@@ -26,6 +26,7 @@ import org.crosscheck.ingest.WarcArticleImporter;
 import org.crosscheck.ingest.WarcFilter;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.BoilerplateStore;
+import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
@@ -174,7 +175,7 @@ public final class Pipeline {
       java.util.function.Supplier<StoryClusterer> clusterer =
           stories == null ? null : () -> restoredClusterer(articles, stories, boilerplate);
       return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches,
-          clusterer, stories, new NonArticleDetector(), boilerplate);
+          clusterer, stories, new NonArticleDetector(), boilerplate, store instanceof OutletStore os ? os : null);
     }
 
     /**

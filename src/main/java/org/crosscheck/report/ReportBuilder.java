@@ -21,7 +21,9 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.model.TextSpan;
+import org.crosscheck.outlet.Outlets;
 import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.BoilerplateStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
@@ -114,7 +116,10 @@ public final class ReportBuilder {
     });
   }
 
-  /** @return a digest of what a story's report is built from: the builder's version and the story's articles in order */
+  /**
+   * @return a digest of what a story's report is built from: the builder's version, the story's articles in
+   *     order and its outlets' names (so that renaming or merging outlets in the registry rebuilds the report)
+   */
   public static String fingerprint(Story story) {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
@@ -122,6 +127,10 @@ public final class ReportBuilder {
       for (ArticleId a : story.articles()) {
         sha.update((byte) 0);
         sha.update(a.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      for (String outlet : story.outlets()) {
+        sha.update((byte) 1);
+        sha.update(outlet.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       return java.util.HexFormat.of().formatHex(sha.digest());
     } catch (java.security.NoSuchAlgorithmException e) {
@@ -153,6 +162,7 @@ public final class ReportBuilder {
           .ifPresent(l -> copyOf.put(a.id(), l.original()));
     }
     List<Article> articles = all.stream().filter(a -> !copyOf.containsKey(a.id())).toList();
+    Outlets outlets = OutletStore.of(store);
     LocalDate inferred = Timeline.inferredAnchor(articles.stream().map(a -> a.published().localDate().orElse(null))
         .toList());
     List<EntityResolver.Source> entitySources = new ArrayList<>();
@@ -163,20 +173,20 @@ public final class ReportBuilder {
       Analysis analysis = analyzer.analyze(a, inferred);
       byId.put(a.id(), a);
       analyses.put(a.id(), analysis);
-      entitySources.add(new EntityResolver.Source(a.id(), a.displayOutlet(), a.text(), analysis));
-      timeSources.add(new Timeline.Source(a.id(), a.displayOutlet(), a.text(), analysis,
+      entitySources.add(new EntityResolver.Source(a.id(), outlets.name(a), a.text(), analysis));
+      timeSources.add(new Timeline.Source(a.id(), outlets.name(a), a.text(), analysis,
           !a.published().isKnown() && inferred != null));
     }
     List<EntityResolver.Entity> entities = EntityResolver.resolve(entitySources);
     List<StoryReport.ArticleRef> refs = all.stream().map(a -> new StoryReport.ArticleRef(a.id().value(),
-        a.displayOutlet(), a.title(), a.published().isKnown() ? a.published().iso() : null,
+        outlets.name(a), a.title(), a.published().isKnown() ? a.published().iso() : null,
         copyOf.containsKey(a.id()) ? copyOf.get(a.id()).value() : null)).toList();
     boolean anyUndated = articles.stream().anyMatch(a -> !a.published().isKnown());
     StoryReport.Header header = new StoryReport.Header(story.id().value(), story.headline(), refs,
         anyUndated && inferred != null ? inferred.toString() : null);
     // what an outlet prints on every page is no claim of the story's
     List<ClaimAligner.Source> claimSources = articles.stream().map(a -> new ClaimAligner.Source(a.id(),
-        a.displayOutlet(), a.text(), analyses.get(a.id()), store instanceof BoilerplateStore b
+        outlets.name(a), a.text(), analyses.get(a.id()), store instanceof BoilerplateStore b
             ? OutletBoilerplate.boilerplateLines(a, b) : List.of())).toList();
     ClaimAligner.Result aligned = aligner.align(claimSources, entities);
     List<StoryReport.Fact> consensus = aligned.consensus().stream().map(f -> new StoryReport.Fact(
@@ -188,7 +198,7 @@ public final class ReportBuilder {
     List<StoryReport.Sentence> exclusives = aligned.exclusives().stream().map(c -> new StoryReport.Sentence(c.text(),
         List.of(c.outlet()), claimEvidence(List.of(c), byId))).toList();
     return new StoryReport(header, summary(consensus, exclusives), consensus, conflicts, exclusives,
-        quotes(analyses, byId, entities), timeline(Timeline.of(timeSources), byId), entities(entities, byId));
+        quotes(analyses, byId, entities, outlets), timeline(Timeline.of(timeSources), byId), entities(entities, byId));
   }
 
   /** Most sentences in a summary. */
@@ -260,7 +270,7 @@ public final class ReportBuilder {
       "their", "they", "we", "our", "this", "that", "these", "those", "will", "would", "has", "have", "had", "not");
 
   private static List<StoryReport.Speaker> quotes(Map<ArticleId, Analysis> analyses, Map<ArticleId, Article> byId,
-      List<EntityResolver.Entity> entities) {
+      List<EntityResolver.Entity> entities, Outlets outlets) {
     Map<String, String> canonical = new HashMap<>();
     Map<String, String> types = new HashMap<>();
     for (EntityResolver.Entity e : entities) {
@@ -287,7 +297,7 @@ public final class ReportBuilder {
             name = canonical.getOrDefault(q.speaker().name(), q.speaker().name());
             speakerTypes.putIfAbsent(name, types.getOrDefault(name, q.speaker().type()));
           }
-          StoryReport.Variant v = new StoryReport.Variant(q.text(), a.displayOutlet(),
+          StoryReport.Variant v = new StoryReport.Variant(q.text(), outlets.name(a),
               q.speaker() == null ? null : q.speaker().text(), ev);
           Gathered same = all.stream().filter(g -> !g.article.equals(a.id()) && sameQuote(g.quote.text(), q.text()))
               .findFirst().orElse(null);

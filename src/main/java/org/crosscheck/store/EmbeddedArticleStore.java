@@ -16,14 +16,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.model.TextKind;
+import org.crosscheck.outlet.Outlet;
+import org.crosscheck.outlet.Outlets;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -35,16 +42,17 @@ import org.sqlite.SQLiteException;
  * connection, methods synchronize on the store.
  */
 public final class EmbeddedArticleStore
-    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore {
+    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   /**
    * 6: articles may be of text kind NOT_ARTICLE, which version 5 cannot read; outlets' recurring
    * lines. 7: no table of sketch band keys (duplicate detection keeps its band index in memory,
    * built from the sketches): at 100,000 articles its two million randomly keyed rows were a third
-   * of the cost of ingest.
+   * of the cost of ingest. 8: the outlet registry (outlets and their aliases), filled from the
+   * stored articles when an older store is opened for writing.
    */
-  private static final int SCHEMA_VERSION = 7;
+  private static final int SCHEMA_VERSION = 8;
   /** How long a writer waits for another process's write transaction before giving up. */
   public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,8 +103,13 @@ public final class EmbeddedArticleStore
       st.execute("PRAGMA synchronous = FULL");
       // 64 MiB of page cache instead of 2: the duplicate index's look-ups stay in memory as the store grows
       st.execute("PRAGMA cache_size = -65536");
+      int before = userVersion(conn);
       migrate(conn, dir);
-      return new EmbeddedArticleStore(dir, conn, false);
+      EmbeddedArticleStore store = new EmbeddedArticleStore(dir, conn, false);
+      if (before > 0 && before < 8) {
+        store.registerStoredOutlets();
+      }
+      return store;
     } catch (SQLException e) {
       closeQuietly(conn);
       throw failure("cannot open the store in " + dir, e);
@@ -210,6 +223,10 @@ public final class EmbeddedArticleStore
           CREATE TABLE IF NOT EXISTS outlet_lines (
             outlet TEXT NOT NULL, line INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (outlet, line))
             WITHOUT ROWID""");
+      st.execute("CREATE TABLE IF NOT EXISTS outlets (key TEXT PRIMARY KEY, name TEXT NOT NULL)");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS outlet_aliases (
+            alias TEXT PRIMARY KEY, spelling TEXT NOT NULL, outlet TEXT NOT NULL)""");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
     } catch (SQLException e) {
@@ -859,6 +876,130 @@ public final class EmbeddedArticleStore
     } catch (SQLException e) {
       throw failure("cannot store the report of " + story + " in " + dir, e);
     }
+  }
+
+  // the outlet registry (OutletStore)
+
+  /** The resolver over the registry, and the registry's version it was read at. */
+  private @Nullable Outlets outlets;
+  private long outletsVersion = -1;
+
+  @Override
+  public synchronized Outlets outlets() {
+    if (readOnly && !hasTable("outlets")) {
+      return Outlets.builtIn(); // a store written before outlets were registered
+    }
+    try {
+      long version = outletsVersion();
+      if (outlets == null || version != outletsVersion) {
+        Map<String, List<String>> aliases = new HashMap<>();
+        try (Statement st = conn.createStatement();
+            ResultSet rs = st.executeQuery("SELECT spelling, outlet FROM outlet_aliases ORDER BY rowid")) {
+          while (rs.next()) {
+            aliases.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+          }
+        }
+        List<Outlet> rows = new ArrayList<>();
+        try (Statement st = conn.createStatement();
+            ResultSet rs = st.executeQuery("SELECT key, name FROM outlets ORDER BY rowid")) {
+          while (rs.next()) {
+            rows.add(new Outlet(rs.getString(1), rs.getString(2), aliases.getOrDefault(rs.getString(1), List.of())));
+          }
+        }
+        outlets = Outlets.builtIn().withRegistered(rows);
+        outletsVersion = version;
+      }
+      return outlets;
+    } catch (SQLException e) {
+      throw failure("cannot read the outlets in " + dir, e);
+    }
+  }
+
+  /** @return a number that changes whenever the registry does, in this process or another */
+  private long outletsVersion() throws SQLException {
+    PreparedStatement ps = statement("SELECT value FROM counters WHERE name = 'outlets'");
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  @Override
+  public synchronized void register(Collection<Outlet> registered) {
+    writable();
+    if (registered.isEmpty()) {
+      return;
+    }
+    try {
+      begin();
+      PreparedStatement outlet = statement("INSERT OR IGNORE INTO outlets (key, name) VALUES (?, ?)");
+      PreparedStatement alias = statement("INSERT OR REPLACE INTO outlet_aliases (alias, spelling, outlet) VALUES (?, ?, ?)");
+      for (Outlet o : registered) {
+        outlet.setString(1, o.key());
+        outlet.setString(2, o.name());
+        outlet.executeUpdate();
+        for (String a : o.aliases()) {
+          alias.setString(1, Outlets.aliasKey(a));
+          alias.setString(2, a.strip());
+          alias.setString(3, o.key());
+          alias.executeUpdate();
+        }
+      }
+      outletsChanged();
+      commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot register outlets in " + dir, e);
+    } catch (RuntimeException e) {
+      rollback();
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized void rename(String key, String name) {
+    writable();
+    try {
+      begin();
+      PreparedStatement ps = statement(
+          "INSERT INTO outlets (key, name) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET name = excluded.name");
+      ps.setString(1, key);
+      ps.setString(2, name.strip());
+      ps.executeUpdate();
+      outletsChanged();
+      commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot rename the outlet " + key + " in " + dir, e);
+    } catch (RuntimeException e) {
+      rollback();
+      throw e;
+    }
+  }
+
+  /** Inside a write: counts one more change of the registry, so every process reads it anew. */
+  private void outletsChanged() throws SQLException {
+    statement("INSERT INTO counters (name, value) VALUES ('outlets', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1")
+        .executeUpdate();
+    outlets = null;
+  }
+
+  @Override
+  public synchronized void articleOutlets(BiConsumer<@Nullable String, @Nullable String> sink) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT outlet, url FROM articles WHERE text_kind <> 'NOT_ARTICLE' ORDER BY seq")) {
+      while (rs.next()) {
+        sink.accept(rs.getString(1), rs.getString(2));
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the articles' outlets in " + dir, e);
+    }
+  }
+
+  /** Registers the outlets of the articles a store written before the registry holds. */
+  private void registerStoredOutlets() {
+    java.util.Set<Outlets.Seen> seen = new java.util.LinkedHashSet<>();
+    articleOutlets((name, url) -> seen.add(new Outlets.Seen(name, url)));
+    register(outlets().learnSeen(List.copyOf(seen)));
   }
 
   private boolean hasTable(String name) {

@@ -1,20 +1,25 @@
 package org.crosscheck.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
+import org.crosscheck.outlet.Outlet;
+import org.crosscheck.outlet.Outlets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link ArticleStore} held in memory, for evaluations and tests: nothing survives the
  * process. Thread-safe (all methods synchronize on the store).
  */
 public final class InMemoryArticleStore
-    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore {
+    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
@@ -246,6 +251,53 @@ public final class InMemoryArticleStore
   @Override
   public synchronized List<Split> splits() {
     return List.copyOf(splits);
+  }
+
+  // the outlet registry (OutletStore)
+
+  /** Registered outlets' names by key, in the order registered. */
+  private final Map<String, String> outletNames = new java.util.LinkedHashMap<>();
+  /** Registered aliases by alias key: the alias as spelled, and its outlet's key. */
+  private final Map<String, String[]> outletAliases = new java.util.LinkedHashMap<>();
+  /** The resolver over the registry; null when the registry changed since it was made. */
+  private @Nullable Outlets outlets;
+
+  @Override
+  public synchronized Outlets outlets() {
+    if (outlets == null) {
+      Map<String, List<String>> aliases = new HashMap<>();
+      outletAliases.values().forEach(a -> aliases.computeIfAbsent(a[1], k -> new ArrayList<>()).add(a[0]));
+      List<Outlet> rows = new ArrayList<>();
+      outletNames.forEach((key, name) -> rows.add(new Outlet(key, name, aliases.getOrDefault(key, List.of()))));
+      outlets = Outlets.builtIn().withRegistered(rows);
+    }
+    return outlets;
+  }
+
+  @Override
+  public synchronized void register(Collection<Outlet> registered) {
+    for (Outlet o : registered) {
+      outletNames.putIfAbsent(o.key(), o.name());
+      for (String alias : o.aliases()) {
+        outletAliases.put(Outlets.aliasKey(alias), new String[] {alias.strip(), o.key()});
+      }
+    }
+    outlets = null;
+  }
+
+  @Override
+  public synchronized void rename(String key, String name) {
+    outletNames.put(key, name.strip());
+    outlets = null;
+  }
+
+  @Override
+  public void articleOutlets(BiConsumer<@Nullable String, @Nullable String> sink) {
+    List<Article> all;
+    synchronized (this) {
+      all = List.copyOf(articles);
+    }
+    all.stream().filter(Article::isArticle).forEach(a -> sink.accept(a.outlet(), a.url()));
   }
 
   @Override

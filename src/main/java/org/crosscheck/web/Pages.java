@@ -220,7 +220,7 @@ final class Pages {
     }
     StringBuilder b = new StringBuilder("<h1>").append(e(a.title() == null ? a.id().value() : a.title())).append("</h1>");
     b.append("<table id=\"meta\"><tr><th>Article</th><td>").append(e(a.id().value())).append("</td></tr><tr><th>Outlet</th><td>")
-        .append(e(a.displayOutlet() == null ? "unknown" : a.displayOutlet())).append("</td></tr><tr><th>Published</th><td>")
+        .append(e(web.store().outlets().name(a))).append("</td></tr><tr><th>Published</th><td>")
         .append(e(a.published().isKnown() ? a.published().iso() : "unknown")).append("</td></tr>");
     if (a.url() != null) {
       b.append("<tr><th>URL</th><td>").append(e(a.url())).append("</td></tr>");

@@ -61,14 +61,15 @@ public final class SearchIndex implements AutoCloseable {
    * Adds or replaces an article.
    *
    * @param article the article
+   * @param outlet the name its outlet is shown under
    * @param story its story id, or {@code null}
    */
-  public void put(Article article, @Nullable String story) {
+  public void put(Article article, String outlet, @Nullable String story) {
     Document d = new Document();
     d.add(new StringField("id", article.id().value(), Field.Store.YES));
     d.add(new StringField("kind", "article", Field.Store.YES));
     d.add(new StringField("story", story == null ? "" : story, Field.Store.YES));
-    d.add(new StringField("outlet", article.displayOutlet() == null ? "" : article.displayOutlet(), Field.Store.YES));
+    d.add(new StringField("outlet", outlet, Field.Store.YES));
     d.add(new TextField("title", article.title() == null ? "" : article.title(), Field.Store.YES));
     d.add(new TextField("text", article.text(), Field.Store.YES));
     try {

@@ -33,6 +33,8 @@ import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Ingestor;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
+import org.crosscheck.outlet.Outlet;
+import org.crosscheck.outlet.Outlets;
 import org.crosscheck.report.StoryListing;
 import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.EmbeddedArticleStore;
@@ -136,19 +138,23 @@ public final class WebApp implements AutoCloseable {
   /** Runs after each article an upload stores, with its id; a test uses it to fail an ingest midway. */
   volatile java.util.function.Consumer<String> afterStored = id -> {};
   /** The story list as of a store size: articles are never removed, so a new size means the stories may have changed. */
-  private record StoryList(long articles, List<Story> stories) {}
+  private record StoryList(long articles, Outlets outlets, List<Story> stories) {}
 
   private volatile @Nullable StoryList storyList;
 
-  /** @return every story, most outlets first, read again only when the store has gained articles */
+  /**
+   * @return every story, most outlets first, read again only when the store has gained articles or its outlet
+   *     registry has changed (the store keeps one registry snapshot until then)
+   */
   List<Story> allStories() {
     long n = store.count();
+    Outlets outlets = store.outlets();
     StoryList cached = storyList;
-    if (cached != null && cached.articles() == n) {
+    if (cached != null && cached.articles() == n && cached.outlets() == outlets) {
       return cached.stories();
     }
     List<Story> stories = Stories.all(store);
-    storyList = new StoryList(n, stories);
+    storyList = new StoryList(n, outlets, stories);
     return stories;
   }
 
@@ -193,7 +199,7 @@ public final class WebApp implements AutoCloseable {
       r.get("/api/stories", this::apiStories);
       r.get("/api/stories/{id}", ctx -> ctx.contentType("application/json").result(
           ReportRenderer.json(report(ctx.pathParam("id")))));
-      r.get("/api/articles/{id}", ctx -> json(ctx, ArticleView.of(article(ctx.pathParam("id")),
+      r.get("/api/articles/{id}", ctx -> json(ctx, ArticleView.of(article(ctx.pathParam("id")), store.outlets(),
           store.storyOf(new ArticleId(ctx.pathParam("id"))).map(StoryId::value).orElse(null))));
       r.get("/api/search", ctx -> json(ctx, search(ctx.queryParam("q"))));
       r.post("/api/articles", this::apiIngest);
@@ -332,6 +338,7 @@ public final class WebApp implements AutoCloseable {
 
   private void indexAll() {
     Map<ArticleId, StoryId> assignments = store.allAssignments();
+    Outlets outlets = store.outlets();
     int offset = 0;
     while (true) {
       List<Article> page = store.list(offset, 1000);
@@ -340,7 +347,7 @@ public final class WebApp implements AutoCloseable {
       }
       for (Article a : page) {
         StoryId s = assignments.get(a.id());
-        search.put(a, s == null ? null : s.value());
+        search.put(a, outlets.name(a), s == null ? null : s.value());
       }
       offset += page.size();
     }
@@ -444,10 +451,12 @@ public final class WebApp implements AutoCloseable {
           .keySet());
     }
     List<StoryListing> rows = new ArrayList<>();
+    // an outlet asked for by any of its names (NYT) matches the name stories show it under
+    String outletName = f.outlet() == null ? null : store.outlets().find(f.outlet()).map(Outlet::name).orElse(f.outlet());
     for (Story s : allStories()) {
       if (f.from() != null && (s.last() == null || s.last().isBefore(f.from()))
           || f.to() != null && (s.first() == null || s.first().isAfter(f.to()))
-          || f.outlet() != null && s.outlets().stream().noneMatch(o -> o.equalsIgnoreCase(f.outlet()))
+          || outletName != null && s.outlets().stream().noneMatch(o -> o.equalsIgnoreCase(outletName))
           || entityStories != null && !entityStories.contains(s.id().value())) {
         continue;
       }
@@ -597,7 +606,7 @@ public final class WebApp implements AutoCloseable {
             counts[result instanceof org.crosscheck.store.PutResult.Added ? article.isArticle() ? 0 : 2 : 1]++;
           }
           if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
-            search.put(article, null); // shown and searchable, in no story
+            search.put(article, store.outlets().name(article), null); // shown and searchable, in no story
           }
           afterStored.accept(article.id().value());
         }
@@ -605,7 +614,7 @@ public final class WebApp implements AutoCloseable {
         @Override
         public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
           stories.add(assignment.story().value());
-          search.put(article, assignment.story().value());
+          search.put(article, store.outlets().name(article), assignment.story().value());
         }
 
         @Override
@@ -662,8 +671,8 @@ public final class WebApp implements AutoCloseable {
   /** An article as the API gives it. */
   record ArticleView(String id, @Nullable String outlet, @Nullable String title, @Nullable String published,
       @Nullable String url, @Nullable String story, String text) {
-    static ArticleView of(Article a, @Nullable String story) {
-      return new ArticleView(a.id().value(), a.displayOutlet(), a.title(),
+    static ArticleView of(Article a, Outlets outlets, @Nullable String story) {
+      return new ArticleView(a.id().value(), outlets.name(a), a.title(),
           a.published().isKnown() ? a.published().iso() : null, a.url(), story, a.text());
     }
   }

@@ -32,7 +32,8 @@ class MainTest {
   @Test
   void helpOnEverySubcommandPrintsItsUsageAndExitsZero() {
     for (String[] command : List.of(new String[] {"ingest"}, new String[] {"serve"}, new String[] {"report"},
-        new String[] {"eval", "clusters"}, new String[] {"eval", "reports"}, new String[] {"bench", "ingest"}, new String[] {"help"})) {
+        new String[] {"eval", "clusters"}, new String[] {"eval", "reports"}, new String[] {"bench", "ingest"}, new String[] {"help"},
+        new String[] {"outlets"}, new String[] {"outlets", "alias"}, new String[] {"outlets", "rename"})) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
       Result r = run(args);
@@ -287,11 +288,61 @@ class MainTest {
     assertThat(story.get("articles").get(0).get("article").get("outlet").asText()).isEqualTo("MENAFN");
     assertThat(story.get("articles").get(0).get("article").has("text")).isFalse();
     assertThat(run("stories", "--data", data(), "--limit", "-1").code()).isEqualTo(2);
-    for (String command : List.of("ingest", "articles", "show", "stories", "story", "report", "serve", "demo", "eval",
-        "bench")) {
+    for (String command : List.of("ingest", "articles", "show", "stories", "story", "outlets", "report", "serve", "demo",
+        "eval", "bench")) {
       Result help = run(command, "--help");
       assertThat(help.code()).as(command + " --help").isZero();
       assertThat(help.out()).as(command + " --help").startsWith("Usage: crosscheck " + command);
     }
+  }
+
+  @Test
+  void listsBasilsThreeOutletsOnceEachAndEditsTheRegistry() throws Exception {
+    assertThat(run("outlets", "--data", data()).out()).contains("No outlets in");
+    run("ingest", "--data", data(), SharedData.path("basil-2010-2016.jsonl").toString());
+    Result list = run("outlets", "--data", data());
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).contains("KEY", "NAME", "ARTICLES", "ALIASES", "3 outlets in")
+        .containsPattern("nytimes\\.com +The New York Times +70 +NYT")
+        .containsPattern("foxnews\\.com +Fox News +70 +FOX")
+        .containsPattern("huffpost\\.com +HuffPost +70 +HPO");
+    JsonNode before = new ObjectMapper().readTree(run("outlets", "--data", data(), "--json").out());
+    assertThat(before).hasSize(3);
+    assertThat(before.findValuesAsText("articles")).containsOnly("70");
+    JsonNode stories = new ObjectMapper().readTree(run("stories", "--data", data(), "--json").out());
+    assertThat(stories.findValues("outletNames")).allSatisfy(names -> assertThat(names.size()).isLessThanOrEqualTo(3));
+    JsonNode articles = new ObjectMapper().readTree(run("articles", "--data", data(), "--json", "--limit", "300").out());
+    for (JsonNode a : articles) {
+      if (a.get("outlet").asText().equals("HPO")) {
+        assertThat(a.get("outletDisplay").asText()).isEqualTo("HuffPost");
+        assertThat(a.get("outletKey").asText()).isEqualTo("huffpost.com");
+      }
+    }
+
+    // bad input gets a clear message naming it and changes nothing
+    Result unknown = run("outlets", "alias", "Gray Lady", "Daily Planet", "--data", data());
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no outlet goes by 'Daily Planet'", "crosscheck outlets");
+    Result empty = run("outlets", "alias", " ", "NYT", "--data", data());
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("ALIAS must not be empty");
+    Result key = run("outlets", "alias", "foxnews.com", "NYT", "--data", data());
+    assertThat(key.code()).isEqualTo(1);
+    assertThat(key.err()).contains("'foxnews.com' is the key of the outlet Fox News");
+    assertThat(run("outlets", "rename", "Daily Planet", "X", "--data", data()).code()).isEqualTo(1);
+    assertThat(run("outlets", "rename", "NYT", "", "--data", data()).err()).contains("NAME must not be empty");
+    assertThat(new ObjectMapper().readTree(run("outlets", "--data", data(), "--json").out())).isEqualTo(before);
+    Path none = tmp.resolve("none");
+    assertThat(run("outlets", "alias", "x", "y", "--data", none.toString()).code()).isEqualTo(1);
+    assertThat(none).as("a failed edit creates no store").doesNotExist();
+
+    Result alias = run("outlets", "alias", "Gray Lady", "nyt", "--data", data());
+    assertThat(alias.code()).as(alias.err()).isZero();
+    assertThat(alias.out()).contains("'Gray Lady' is now a name of The New York Times (nytimes.com)");
+    Result rename = run("outlets", "rename", "Gray Lady", "New York Times Co.", "--data", data());
+    assertThat(rename.out()).contains("nytimes.com is now shown as New York Times Co. (was The New York Times)");
+    assertThat(run("outlets", "--data", data()).out())
+        .containsPattern("nytimes\\.com +New York Times Co\\. +70 +NYT, Gray Lady, The New York Times");
+    assertThat(run("story", "s-1", "--data", data()).out()).contains("New York Times Co.");
   }
 }

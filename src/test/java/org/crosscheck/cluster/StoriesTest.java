@@ -51,6 +51,45 @@ class StoriesTest {
   }
 
   @Test
+  void theStoreRegistryMergesBasilsTwoSpellingsAndStoriesCountOutletsByIt(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) {
+    try (var store = org.crosscheck.store.EmbeddedArticleStore.open(tmp.resolve("data"))) {
+      Pipeline.builder().store(store).buildIngestor()
+          .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new IngestListener() {});
+      // filled at ingest: one outlet per BASIL outlet, each holding both of BASIL's spellings
+      var registry = store.outlets();
+      assertThat(registry.registered()).extracting(org.crosscheck.outlet.Outlet::key)
+          .containsExactlyInAnyOrder("nytimes.com", "foxnews.com", "huffpost.com");
+      for (String[] spellings : new String[][] {{"NYT", "The New York Times"}, {"FOX", "Fox News"}, {"HPO", "HuffPost"}}) {
+        assertThat(registry.find(spellings[0])).as(spellings[0]).isPresent().isEqualTo(registry.find(spellings[1]));
+      }
+      assertThat(store.articlesPerOutlet()).containsOnly(java.util.Map.entry("nytimes.com", 70L),
+          java.util.Map.entry("foxnews.com", 70L), java.util.Map.entry("huffpost.com", 70L));
+      // each story counts the BASIL outlets its own articles come from, whichever spelling they use
+      java.util.Map<String, String> family = java.util.Map.of("NYT", "nyt", "The New York Times", "nyt", "FOX", "fox",
+          "Fox News", "fox", "HPO", "hpo", "HuffPost", "hpo");
+      List<Story> stories = Stories.all(store);
+      for (Story story : stories) {
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (var id : story.articles()) {
+          if (store.duplicateOf(id).filter(l -> story.articles().contains(l.original())).isEmpty()) {
+            families.add(family.get(store.get(id).orElseThrow().outlet()));
+          }
+        }
+        assertThat(story.outlets()).as(story.id().value()).hasSize(families.size())
+            .isSubsetOf("The New York Times", "Fox News", "HuffPost");
+      }
+      assertThat(stories.stream().filter(s -> s.outlets().size() == 3).count()).as("stories of all three outlets")
+          .isGreaterThanOrEqualTo(65);
+      // renaming an outlet renames it in every story, without touching the stored articles
+      store.rename("huffpost.com", "The Huffington Post");
+      assertThat(Stories.all(store)).flatMap(Story::outlets).contains("The Huffington Post").doesNotContain("HuffPost");
+      assertThat(store.findBySourceId(store.list(0, 210).stream().filter(a -> "HPO".equals(a.outlet())).findFirst()
+          .orElseThrow().sourceId())).extracting(org.crosscheck.model.Article::outlet).contains("HPO");
+    }
+  }
+
+  @Test
   void articlesIngestedAfterReopeningTheStoreJoinTheStoriesStoredBefore(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path tmp) throws Exception {
     java.nio.file.Path first = Files.createDirectories(tmp.resolve("first"));

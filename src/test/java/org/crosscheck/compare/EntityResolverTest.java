@@ -24,7 +24,7 @@ class EntityResolverTest {
     CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
     List<EntityResolver.Source> sources = new ArrayList<>();
     for (Article a : store.list(0, 10)) {
-      sources.add(new EntityResolver.Source(a.id(), a.displayOutlet(), a.text(),
+      sources.add(new EntityResolver.Source(a.id(), store.outlets().name(a), a.text(),
           analyzer.analyze(a.text(), a.published().localDate().orElse(null))));
     }
     entities = EntityResolver.resolve(sources);

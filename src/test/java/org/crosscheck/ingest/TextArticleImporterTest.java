@@ -78,7 +78,7 @@ class TextArticleImporterTest {
     assertThat(a.text()).contains("April 28");
     assertThat(a.published().isKnown()).isFalse();
     assertThat(a.outlet()).isNull();
-    assertThat(a.displayOutlet()).isEqualTo("unknown (004_0b0ccfb8523443b8.txt)");
+    assertThat(org.crosscheck.outlet.Outlets.builtIn().name(a)).isEqualTo("unknown (004_0b0ccfb8523443b8.txt)");
   }
 
   @Test

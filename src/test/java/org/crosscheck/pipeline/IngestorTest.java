@@ -234,7 +234,7 @@ class IngestorTest {
     importers.put(Format.JSONL, new JsonlArticleImporter());
     return new Ingestor(store, importers, new HttpFetcher(Duration.ofSeconds(1), Limits.MAX_DOCUMENT_BYTES,
         org.crosscheck.ingest.UrlPolicy.publicOnly()),
-        InputStream.nullInputStream(), 1, Duration.ofHours(1), Clock.systemUTC(), null, null, null, null, null, null);
+        InputStream.nullInputStream(), 1, Duration.ofHours(1), Clock.systemUTC(), null, null, null, null, null, null, null);
   }
 
   private static int recurse(int n) {

@@ -13,6 +13,8 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.TextKind;
+import org.crosscheck.outlet.Outlet;
+import org.crosscheck.outlet.Outlets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,5 +166,70 @@ abstract class ArticleStoreContract {
       assertThat(sp.moved()).extracting(ArticleId::value).containsExactly("a2", "a4");
       assertThat(sp.trigger().value()).isEqualTo("a4");
     });
+  }
+
+  // the outlet registry (OutletStore)
+
+  static Article from(String id, String outlet, String url) {
+    return new Article(new ArticleId(id), outlet, url, "A title", Published.unknown(), "en", "Body of " + id + ".",
+        TextKind.FULL, new Provenance(Provenance.Kind.FILE, "/data/" + id + ".txt", null, "jsonl"), null, List.of(),
+        null);
+  }
+
+  @Test
+  void registersOutletsWithTheirAliasesOverTheBuiltInTable() {
+    OutletStore outlets = (OutletStore) store;
+    assertThat(outlets.outlets().registered()).isEmpty();
+    outlets.register(List.of(new Outlet("kdvr.com", "KDVR", List.of("KDVR", "Fox 31 Denver")),
+        new Outlet("nytimes.com", "The New York Times", List.of("NYT", "Gray Lady"))));
+    Outlets registry = outlets.outlets();
+    assertThat(registry.registered()).extracting(Outlet::key).containsExactly("nytimes.com", "kdvr.com");
+    assertThat(registry.find("fox 31 denver")).map(Outlet::name).contains("KDVR");
+    assertThat(registry.of("Gray Lady", null).key()).isEqualTo("nytimes.com");
+    assertThat(registry.of("New York Times", null).key()).as("the built-in table still answers").isEqualTo("nytimes.com");
+    assertThat(outlets.outlets()).as("one snapshot until the registry changes").isSameAs(registry);
+  }
+
+  @Test
+  void registeringAgainKeepsTheNameAndMovesAnAliasToItsNewOutlet() {
+    OutletStore outlets = (OutletStore) store;
+    outlets.register(List.of(new Outlet("kdvr.com", "KDVR", List.of("Channel 31"))));
+    Outlets before = outlets.outlets();
+    outlets.register(List.of(new Outlet("kdvr.com", "Other Name", List.of()),
+        new Outlet("wgn9.com", "WGN", List.of("Channel 31"))));
+    Outlets after = outlets.outlets();
+    assertThat(after).isNotSameAs(before);
+    assertThat(after.find("kdvr.com")).map(Outlet::name).contains("KDVR");
+    assertThat(after.of("Channel 31", null).key()).isEqualTo("wgn9.com");
+    assertThat(after.find("kdvr.com").orElseThrow().aliases()).doesNotContain("Channel 31");
+    assertThat(before.of("Channel 31", null).key()).as("an older snapshot is unchanged").isEqualTo("kdvr.com");
+  }
+
+  @Test
+  void renameSetsTheNameOfARegisteredOrBuiltInOutlet() {
+    OutletStore outlets = (OutletStore) store;
+    outlets.rename("nytimes.com", "New York Times Co.");
+    assertThat(outlets.outlets().of("NYT", null).name()).isEqualTo("New York Times Co.");
+    assertThat(outlets.outlets().registered()).extracting(Outlet::key).containsExactly("nytimes.com");
+    outlets.register(List.of(new Outlet("kdvr.com", "KDVR", List.of())));
+    outlets.rename("kdvr.com", "  Fox 31 ");
+    assertThat(outlets.outlets().find("kdvr.com")).map(Outlet::name).contains("Fox 31");
+    assertThat(outlets.outlets().find("fox 31")).map(Outlet::key).contains("kdvr.com");
+  }
+
+  @Test
+  void countsArticlesPerOutletUnderEveryNameAndDomainTheyGiveButNotPagesThatAreNotArticles() {
+    OutletStore outlets = (OutletStore) store;
+    store.putAll(List.of(from("a1", "NYT", "https://www.nytimes.com/a"),
+        from("a2", "The New York Times", null),
+        from("a3", null, "https://thecaucus.blogs.nytimes.com/b"),
+        from("a4", "Fox News", "https://www.foxnews.com/c"),
+        from("a5", "Fox News", "https://www.foxnews.com/login").asNotArticle("a login page")));
+    List<String> seen = new ArrayList<>();
+    outlets.articleOutlets((name, url) -> seen.add(name + " " + url));
+    assertThat(seen).containsExactly("NYT https://www.nytimes.com/a", "The New York Times null",
+        "null https://thecaucus.blogs.nytimes.com/b", "Fox News https://www.foxnews.com/c");
+    assertThat(outlets.articlesPerOutlet()).containsOnly(java.util.Map.entry("nytimes.com", 3L),
+        java.util.Map.entry("foxnews.com", 1L));
   }
 }

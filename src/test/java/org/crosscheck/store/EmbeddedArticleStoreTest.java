@@ -165,4 +165,48 @@ class EmbeddedArticleStoreTest extends ArticleStoreContract {
     assertThatThrownBy(() -> EmbeddedArticleStore.open(file)).isInstanceOf(StoreException.class)
         .hasMessageContaining(file.toString());
   }
+
+  @Test
+  void keepsTheOutletRegistryAcrossReopeningAndSeesAnotherConnectionsEdits() {
+    EmbeddedArticleStore embedded = (EmbeddedArticleStore) store;
+    embedded.register(java.util.List.of(new org.crosscheck.outlet.Outlet("kdvr.com", "KDVR", java.util.List.of("Fox 31"))));
+    try (EmbeddedArticleStore other = EmbeddedArticleStore.open(tmp.resolve("data"));
+        EmbeddedArticleStore reader = EmbeddedArticleStore.openForReading(tmp.resolve("data")).orElseThrow()) {
+      assertThat(other.outlets().of("Fox 31", null).key()).isEqualTo("kdvr.com");
+      assertThat(reader.outlets().of("Fox 31", null).key()).isEqualTo("kdvr.com");
+      other.rename("kdvr.com", "KDVR Denver");
+      other.register(java.util.List.of(new org.crosscheck.outlet.Outlet("nytimes.com", "The New York Times",
+          java.util.List.of("Gray Lady"))));
+      assertThat(embedded.outlets().of("Fox 31", null).name()).isEqualTo("KDVR Denver");
+      assertThat(reader.outlets().of("Gray Lady", null).key()).isEqualTo("nytimes.com");
+    }
+    store.close();
+    try (EmbeddedArticleStore reopened = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+      assertThat(reopened.outlets().registered()).extracting(org.crosscheck.outlet.Outlet::name)
+          .containsExactlyInAnyOrder("KDVR Denver", "The New York Times");
+    }
+  }
+
+  @Test
+  void registersTheOutletsOfTheArticlesAStoreWrittenBeforeTheRegistryHolds() throws Exception {
+    store.putAll(java.util.List.of(from("a1", "KDVR", "http://www.kdvr.com/a"), from("a2", "NYT", null)));
+    store.close();
+    // as version 7 left it: no registry
+    try (var conn = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data").resolve(EmbeddedArticleStore.DB_FILE));
+        var st = conn.createStatement()) {
+      st.execute("DROP TABLE outlets");
+      st.execute("DROP TABLE outlet_aliases");
+      st.execute("PRAGMA user_version = 7");
+    }
+    try (EmbeddedArticleStore old = EmbeddedArticleStore.openForReading(tmp.resolve("data")).orElseThrow()) {
+      assertThat(old.outlets().registered()).as("read only: the built-in table").isEmpty();
+      assertThat(old.articlesPerOutlet()).containsOnly(java.util.Map.entry("kdvr.com", 1L),
+          java.util.Map.entry("nytimes.com", 1L));
+    }
+    try (EmbeddedArticleStore migrated = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+      assertThat(migrated.outlets().registered()).extracting(org.crosscheck.outlet.Outlet::key)
+          .containsExactly("nytimes.com", "kdvr.com");
+      assertThat(migrated.outlets().find("KDVR")).map(org.crosscheck.outlet.Outlet::key).contains("kdvr.com");
+    }
+  }
 }

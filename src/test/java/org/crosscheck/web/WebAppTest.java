@@ -70,6 +70,24 @@ class WebAppTest {
   }
 
   @Test
+  void outletsAreAskedForByAnyOfTheirNamesAndShownAsTheRegistryNamesThem() throws Exception {
+    store.register(java.util.List.of(store.outlets().aliasing("Gaze Ukraine", "The Gaze")));
+    assertThat(JSON.readTree(get("/api/stories?outlet=gaze%20ukraine").body()).get("total").asInt()).isEqualTo(1);
+    String gaze = store.list(0, 10).stream().filter(a -> "The Gaze".equals(a.outlet())).findFirst().orElseThrow()
+        .id().value();
+    try {
+      store.rename("gaze", "The Gaze (Ukraine)");
+      assertThat(JSON.readTree(get("/api/stories").body()).get("stories").get(0).get("outletNames").toString())
+          .contains("The Gaze (Ukraine)");
+      assertThat(JSON.readTree(get("/api/articles/" + gaze).body()).get("outlet").asText())
+          .isEqualTo("The Gaze (Ukraine)");
+      assertThat(Jsoup.parse(get("/articles/" + gaze).body()).select("#meta").text()).contains("The Gaze (Ukraine)");
+    } finally {
+      store.rename("gaze", "The Gaze");
+    }
+  }
+
+  @Test
   void badInputGetsTheRightStatusAndAMessageNamingIt() throws Exception {
     HttpResponse<String> badDate = get("/api/stories?from=yesterday");
     assertThat(badDate.statusCode()).isEqualTo(400);
