@@ -188,6 +188,11 @@ public final class Following {
     return new Watcher(store, poller, clock);
   }
 
+  /** Polls one source now, whatever its schedule (for tests). */
+  PollResult poll(FollowedSource source) {
+    return poller.poll(source);
+  }
+
   /** @return the settings in force */
   public FollowSettings settings() {
     return settings;

@@ -93,7 +93,8 @@ final class Poller {
           now.plus(interval)), PollResult.Outcome.NOT_MODIFIED, 0, 0, false, null, List.of());
     }
     if (status < 200 || status > 299) {
-      Instant retryAfter = status == 429 || status == 503 ? Schedule.retryAfter(response.header("Retry-After"), now)
+      Instant retryAfter = status == 429 || status == 503 ? Schedule.retryAfter(response.header("Retry-After"),
+          clock.instant())
           : null;
       return failed(source, now, response.statusMessage(), retryAfter, false);
     }
