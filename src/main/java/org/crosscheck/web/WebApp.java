@@ -580,6 +580,31 @@ public final class WebApp implements AutoCloseable {
     return ingest(listener -> ingestor.ingestInputs(List.of(page), listener));
   }
 
+  /**
+   * @return a listener for an ingest that runs beside the app (the watcher of followed sources):
+   *     what it stores becomes searchable, as uploads do; the story list follows the store by itself
+   */
+  public IngestListener searchUpdates() {
+    return new IngestListener() {
+      @Override
+      public void stored(Article article, org.crosscheck.store.PutResult result) {
+        if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
+          search.put(article, null);
+        }
+      }
+
+      @Override
+      public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
+        search.put(article, assignment.story().value());
+      }
+
+      @Override
+      public void inputFinished(String input, org.crosscheck.pipeline.IngestCounts counts) {
+        search.commit();
+      }
+    };
+  }
+
   /** Runs one ingest at a time; when it stops on an unexpected error, answers with what it stored until then. */
   private IngestResult ingest(java.util.function.Function<IngestListener, IngestSummary> run) {
     List<String> articles = java.util.Collections.synchronizedList(new ArrayList<>());
