@@ -61,6 +61,7 @@ final class PoliteFetcher implements PageFetcher {
    */
   HttpFetcher.Response get(String url, Map<String, String> headers) {
     URI uri = fetcher.policy().parse(url);
+    fetcher.policy().checkAddress(uri); // a refused address is named as such, before its robots.txt is asked for
     BaseRobotRules rules = robots.rulesFor(uri, robotsUrl -> send(URI.create(robotsUrl), Map.of(),
         settings.hostInterval()));
     if (!rules.isAllowed(uri.toString())) {

@@ -341,6 +341,19 @@ class FollowingTest {
   }
 
   @Test
+  void aStartedWatcherPollsDueSourcesUntilClosed() throws Exception {
+    server.put("/feed.xml", Doc.ok(RSS, FeedServer.rss("Harbour News", "alpha"), "\"v1\""));
+    followed("/feed.xml");
+    java.util.concurrent.BlockingQueue<PollResult> results = new java.util.concurrent.LinkedBlockingQueue<>();
+    try (Watcher watcher = following.watcher().start(results::add)) {
+      PollResult r = results.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(r).isNotNull();
+      assertThat(r.outcome()).isEqualTo(PollResult.Outcome.NEW_ITEMS);
+    }
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
   void opmlListsAreImportedAndExported() throws Exception {
     Path opml = tmp.resolve("subscriptions.opml");
     Files.writeString(opml, """
