@@ -111,18 +111,27 @@ final class Poller {
     Duration interval = schedule.adapted(source.interval(), newItems);
     List<String> rejections = new ArrayList<>(fresh.notFetched);
     rejections.addAll(fresh.ingested.rejections());
-    return new PollResult(source.polled(now, response.header("ETag"), response.header("Last-Modified"), newItems,
-        interval, now.plus(interval)), newItems > 0 ? PollResult.Outcome.NEW_ITEMS : PollResult.Outcome.NOTHING_NEW,
+    // items left for the next poll: no validators (a 304 would hide them) and back soon
+    FollowedSource polled = fresh.more
+        ? source.polled(now, null, null, newItems, interval, now.plus(settings.minInterval()))
+        : source.polled(now, response.header("ETag"), response.header("Last-Modified"), newItems, interval,
+            now.plus(interval));
+    return new PollResult(polled, newItems > 0 ? PollResult.Outcome.NEW_ITEMS : PollResult.Outcome.NOTHING_NEW,
         newItems, fresh.ingested.added(), true, null, rejections);
   }
 
-  /** What a poll found new and ingested; keys are remembered as seen once the poll succeeds. */
+  /**
+   * What a poll found new and ingested; keys are remembered as seen once the poll succeeds. {@code
+   * more}: new items were left for the next poll (the per-poll page limit), so the response must be
+   * fetched whole again rather than answered 304.
+   */
   private record Fresh(Set<String> keys, ItemSink.Ingested ingested, List<String> notFetched,
-      @Nullable String failure) {}
+      @Nullable String failure, boolean more) {}
 
   private Fresh feedItems(FollowedSource source, HttpFetcher.Response response) {
     Set<String> fresh = new LinkedHashSet<>();
     int[] offered = new int[1];
+    boolean[] more = new boolean[1];
     FeedArticleImporter importer = new FeedArticleImporter(settings.fetchFullText(),
         settings.fetchFullText() ? fetcher : null, settings.fetchFullText() ? pageImporter : null, key -> {
           offered[0]++;
@@ -131,6 +140,7 @@ final class Poller {
           }
           // with full text on, each new item costs a page fetch: the rest wait for the next poll
           if (settings.fetchFullText() && fresh.size() >= settings.maxPagesPerPoll()) {
+            more[0] = true;
             return false;
           }
           fresh.add(key);
@@ -141,7 +151,7 @@ final class Poller {
     String failure = offered[0] == 0 && ingested.rejected() > 0 && !ingested.rejections().isEmpty()
         && !ingested.rejections().getFirst().endsWith("the feed has no items")
         ? ingested.rejections().getFirst() : null;
-    return new Fresh(fresh, ingested, List.of(), failure);
+    return new Fresh(fresh, ingested, List.of(), failure, more[0]);
   }
 
   private Fresh sitemapItems(FollowedSource source, HttpFetcher.Response response) {
@@ -151,12 +161,14 @@ final class Poller {
     Set<String> done = new LinkedHashSet<>();
     List<BytesInput> pages = new ArrayList<>();
     List<String> notFetched = new ArrayList<>();
+    boolean more = false;
     for (String url : urls) {
       if (seen.contains(url)) {
         continue;
       }
       if (pages.size() + notFetched.size() >= settings.maxPagesPerPoll()) {
-        break; // the rest wait for the next poll
+        more = true; // the rest wait for the next poll
+        break;
       }
       try {
         pages.add(fetcher.fetch(url));
@@ -166,6 +178,7 @@ final class Poller {
         notFetched.add(url + ": " + e.getMessage());
       } catch (Politeness.Deferred e) {
         notFetched.add(url + ": " + e.getMessage());
+        more = true;
         break;
       } catch (IngestException e) {
         String why = Objects.toString(e.getMessage(), "cannot be fetched");
@@ -177,7 +190,7 @@ final class Poller {
     }
     ItemSink.Ingested ingested = pages.isEmpty() ? new ItemSink.Ingested(0, 0, 0, List.of(), null)
         : sink.ingest(pages, null);
-    return new Fresh(done, ingested, notFetched, null);
+    return new Fresh(done, ingested, notFetched, null, more);
   }
 
   private PollResult failed(FollowedSource source, Instant now, String why, @Nullable Instant retryAfter,

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.crosscheck.model.FollowedSource;
 import org.crosscheck.store.FollowStore;
@@ -102,13 +101,18 @@ public final class Watcher implements AutoCloseable {
   }
 
   /**
-   * Runs {@link #run} on a thread of its own (for the web server).
+   * Runs {@link #run} on a thread of its own (for the web server). Should the store fail, the
+   * thread ends and says why on standard error.
    *
    * @param listener hears each result
    * @return this watcher; {@link #close()} stops the thread
    */
   public Watcher start(Consumer<PollResult> listener) {
-    Thread.ofPlatform().daemon().name("crosscheck-watch").start(() -> run(listener));
+    Thread.ofPlatform().daemon().name("crosscheck-watch").uncaughtExceptionHandler((t, e) -> {
+      // the store failed: the server goes on serving what is stored; say why polling stopped
+      System.err.println("crosscheck: polling the followed sources stopped: " + e);
+      System.err.flush();
+    }).start(() -> run(listener));
     return this;
   }
 
@@ -127,8 +131,8 @@ public final class Watcher implements AutoCloseable {
       byHost.computeIfAbsent(hostOf(s), h -> new ArrayList<>()).add(s);
     }
     Map<Long, PollResult> results = Collections.synchronizedMap(new LinkedHashMap<>());
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<?>> running = new ArrayList<>();
       for (List<FollowedSource> group : byHost.values()) {
         running.add(pool.submit(() -> {
           for (FollowedSource s : group) {
@@ -142,6 +146,23 @@ public final class Watcher implements AutoCloseable {
             }
           }
         }));
+      }
+    } // waits for every group
+    for (java.util.concurrent.Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a poll never fails for its source; what escapes is the store's failure or a listener's, passed on
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
       }
     }
     List<PollResult> ordered = new ArrayList<>();

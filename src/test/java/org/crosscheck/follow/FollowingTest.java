@@ -291,6 +291,32 @@ class FollowingTest {
   }
 
   @Test
+  void pagesBeyondThePerPollLimitAreFetchedAtTheNextPollEvenWhenTheSitemapIsUnchanged() {
+    FollowSettings two = settings();
+    open(store, new FollowSettings(two.userAgent(), two.hostInterval(), two.minInterval(), two.maxInterval(),
+        two.initialInterval(), two.maxBackoff(), two.robotsTtl(), 2, false));
+    server.put("/news-sitemap.xml", Doc.ok("application/xml", sitemap("one", "two", "three"), "\"s1\""));
+    for (String slug : List.of("one", "two", "three")) {
+      server.put("/news/" + slug, Doc.ok("text/html", FeedServer.page("Harbour " + slug), null));
+    }
+    followed("/news-sitemap.xml");
+
+    Instant start = clock.instant();
+    PollResult first = pollDue().getFirst();
+    assertThat(first.newItems()).isEqualTo(2);
+    assertThat(first.source().etag()).as("not kept: a 304 would hide the third page").isNull();
+    assertThat(first.source().nextPoll()).isEqualTo(start.plus(two.minInterval()));
+
+    clock.set(first.source().nextPoll());
+    PollResult second = pollDue().getFirst();
+    assertThat(second.newItems()).isEqualTo(1);
+    assertThat(second.source().etag()).isEqualTo("\"s1\"");
+    assertThat(store.count()).isEqualTo(3);
+    assertThat(server.requestsTo("/news/one") + server.requestsTo("/news/two") + server.requestsTo("/news/three"))
+        .isEqualTo(3);
+  }
+
+  @Test
   void aSitemapWithoutNewsEntriesIsNotFollowed() {
     server.put("/sitemap.xml", Doc.ok("application/xml", "<?xml version=\"1.0\"?><urlset"
         + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" + server.url("/about")
