@@ -40,6 +40,8 @@ class FollowingTest {
   private final AtomicInteger parses = new AtomicInteger();
   private ArticleStore store;
   private Following following;
+  /** What the politeness gate slept (on the test's clock). */
+  private final List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -71,7 +73,10 @@ class FollowingTest {
           r.rejections().stream().map(x -> x.message()).toList(), r.storeError());
     };
     following = new Following((FollowStore) s, new HttpFetcher(Duration.ofSeconds(5), 1 << 20, UrlPolicy.allowPrivate()),
-        sink, new HtmlArticleImporter(), settings, clock, clock::advance, new Random(7));
+        sink, new HtmlArticleImporter(), settings, clock, d -> {
+          slept.add(d);
+          clock.advance(d);
+        }, new Random(7));
   }
 
   private FollowedSource followed(String path) {
@@ -208,6 +213,38 @@ class FollowingTest {
     assertThat(r.source().lastError()).isEqualTo("disallowed by robots.txt; not fetched");
     assertThat(server.requestsTo("/private/feed.xml")).isZero();
     assertThat(server.requestsTo("/robots.txt")).as("fetched once, then kept").isEqualTo(1);
+  }
+
+  @Test
+  void linkedPagesAreFetchedThroughTheSameRobotsRulesAndGate() {
+    open(store, settings().withFetchFullText(true));
+    server.put("/feed.xml", Doc.ok(RSS, summaries("open", "closed").replace("/story/closed", "/private/closed"),
+        "\"v1\""));
+    server.put("/story/open", Doc.ok("text/html", FeedServer.page("Harbour dredging"), null));
+    server.put("/private/closed", Doc.ok("text/html", FeedServer.page("Secret plans"), null));
+    followed("/feed.xml");
+
+    PollResult r = pollDue().getFirst();
+
+    assertThat(r.newItems()).isEqualTo(2);
+    assertThat(server.requestsTo("/story/open")).isEqualTo(1);
+    assertThat(server.requestsTo("/private/closed")).isZero();
+    // the disallowed one keeps its teaser (too short to count as an article) and says why
+    assertThat(store.list(0, 10)).anySatisfy(a -> {
+      assertThat(a.textKind().name()).isNotEqualTo("FULL");
+      assertThat(a.notes()).contains("full text not fetched: disallowed by robots.txt; not fetched");
+    });
+  }
+
+  @Test
+  void aLongerCrawlDelaySpacesTheRequestsToItsHost() {
+    server.put("/robots.txt", Doc.ok("text/plain", "User-agent: crosscheck\nCrawl-delay: 5\n", null));
+    server.put("/feed.xml", Doc.ok(RSS, FeedServer.rss("Harbour News", "alpha"), "\"v1\""));
+    slept.clear();
+    followed("/feed.xml");
+    assertThat(slept).as("robots.txt, then the feed 1 s (--host-interval) later").containsExactly(Duration.ofSeconds(1));
+    pollDue();
+    assertThat(slept).as("then 5 s apart").containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(5));
   }
 
   @Test
