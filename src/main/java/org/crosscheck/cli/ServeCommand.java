@@ -65,6 +65,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin UrlOptions urls;
 
+  @Option(names = "--watch", description = "Also poll the followed sources (crosscheck follow add URL) in the server, as"
+      + " `crosscheck watch` does; new articles show in the story list as they arrive.")
+  boolean watch;
+
+  @Mixin FollowOptions follow;
+
   @Option(names = "--max-parallel-uploads", paramLabel = "N", defaultValue = "2", description = "Uploads received at"
       + " once; more are answered 503 with Retry-After (default: ${DEFAULT-VALUE}).")
   int maxParallelUploads;
@@ -73,7 +79,18 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     WebApp.Settings settings = settings(System::getenv);
     try (EmbeddedArticleStore store = data.openForWriting()) {
-      return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/");
+      if (!watch) {
+        return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      org.crosscheck.follow.FollowSettings followSettings = follow.settings(spec);
+      return serve(store, settings, urls.allowPrivateUrls, out, "/", web -> {
+        org.crosscheck.follow.Watcher watcher = Pipeline.builder().store(store).allowPrivateUrls(urls.allowPrivateUrls)
+            .followSettings(followSettings).buildFollowing(web.searchUpdates()).watcher();
+        out.println("Watching " + store.followedSources().size() + " followed sources (crosscheck follow list).");
+        return watcher.start(r -> WatchCommand.print(r, out, err, true));
+      });
     }
   }
 
@@ -137,6 +154,16 @@ final class ServeCommand implements Callable<Integer> {
   static int serve(EmbeddedArticleStore store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
       String page)
       throws InterruptedException {
+    return serve(store, settings, allowPrivateUrls, out, page, null);
+  }
+
+  /**
+   * Serves until the process is stopped, with {@code beside} (the watcher of followed sources)
+   * started once the app runs and closed before it stops.
+   */
+  static int serve(EmbeddedArticleStore store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
+      String page, @Nullable Function<WebApp, AutoCloseable> beside)
+      throws InterruptedException {
     ReportBuilder reports = new ReportBuilder(CachingAnalyzer.coreNlp(store));
     try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store)
         .allowPrivateUrls(allowPrivateUrls).buildIngestor(), settings).start()
@@ -148,7 +175,17 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
+      if (beside == null) {
+        stop.await();
+      } else {
+        try (AutoCloseable running = beside.apply(web)) {
+          stop.await();
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot stop the watcher: " + e.getMessage(), e);
+        }
+      }
     }
     return ExitCode.OK;
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.Published;
@@ -42,8 +43,9 @@ public final class FeedArticleImporter implements ArticleImporter {
 
 
   private final boolean fetchFullText;
-  private final @Nullable HttpFetcher fetcher;
+  private final @Nullable PageFetcher fetcher;
   private final @Nullable ArticleImporter pageImporter;
+  private final Predicate<String> wanted;
 
   /**
    * @param fetchFullText whether to fetch the linked page of a summary-only item
@@ -53,7 +55,23 @@ public final class FeedArticleImporter implements ArticleImporter {
    * @throws NullPointerException when full-text fetching is on and either is {@code null}
    */
   public FeedArticleImporter(
-      boolean fetchFullText, @Nullable HttpFetcher fetcher, @Nullable ArticleImporter pageImporter) {
+      boolean fetchFullText, @Nullable PageFetcher fetcher, @Nullable ArticleImporter pageImporter) {
+    this(fetchFullText, fetcher, pageImporter, key -> true);
+  }
+
+  /**
+   * An importer that reads only some of a feed's items, as a follower of the feed needs: items it
+   * has seen before are passed over, and their linked pages never fetched.
+   *
+   * @param fetchFullText whether to fetch the linked page of a summary-only item
+   * @param fetcher fetches linked pages; may be {@code null} when {@code fetchFullText} is false
+   * @param pageImporter reads a fetched page; may be {@code null} when {@code fetchFullText} is false
+   * @param wanted asked with each item's key (its GUID or Atom id, else its link, else its title), in
+   *     feed order: items it refuses yield nothing
+   * @throws NullPointerException when full-text fetching is on and the fetcher or page importer is {@code null}
+   */
+  public FeedArticleImporter(boolean fetchFullText, @Nullable PageFetcher fetcher,
+      @Nullable ArticleImporter pageImporter, Predicate<String> wanted) {
     if (fetchFullText) {
       Objects.requireNonNull(fetcher, "fetcher");
       Objects.requireNonNull(pageImporter, "pageImporter");
@@ -61,6 +79,7 @@ public final class FeedArticleImporter implements ArticleImporter {
     this.fetchFullText = fetchFullText;
     this.fetcher = fetcher;
     this.pageImporter = pageImporter;
+    this.wanted = Objects.requireNonNull(wanted, "wanted");
   }
 
   @Override
@@ -87,6 +106,10 @@ public final class FeedArticleImporter implements ArticleImporter {
     int n = 0;
     for (SyndEntry entry : feed.getEntries()) {
       n++;
+      String key = itemKey(entry);
+      if (key != null && !wanted.test(key)) {
+        continue;
+      }
       Item item = new Item(input, "item " + n, outlet, declaredLanguage, feed.getLink());
       sink.accept(item.read(entry));
     }
@@ -211,6 +234,15 @@ public final class FeedArticleImporter implements ArticleImporter {
         return link;
       }
     }
+  }
+
+  /** @return what identifies an item across polls: its GUID or Atom id, else its link, else its title; or null */
+  private static @Nullable String itemKey(SyndEntry entry) {
+    String key = blankToNull(entry.getUri());
+    if (key == null) {
+      key = blankToNull(entry.getLink());
+    }
+    return key != null ? key : blankToNull(entry.getTitle());
   }
 
   private static Published published(SyndEntry entry) {

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -45,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * {@code unknown host}, {@code response larger than the 20.0 MB limit}, {@code refused: 10.0.0.1
  * is a private address (...)}, {@code redirect to http://127.0.0.1/ refused: ...}.
  */
-public final class HttpFetcher {
+public final class HttpFetcher implements PageFetcher {
   /** The User-Agent header sent with every request. */
   public static final String USER_AGENT = "Crosscheck/0.1";
 
@@ -145,7 +146,65 @@ public final class HttpFetcher {
    *     not answer in time, the whole response does not arrive before the deadline, the status is
    *     not 2xx, or the body is larger than the limit
    */
+  @Override
   public BytesInput fetch(String url) {
+    Response response = get(url, Map.of());
+    if (response.status() < 200 || response.status() > 299) {
+      throw new IngestException(response.statusMessage());
+    }
+    return response.asInput();
+  }
+
+  /**
+   * What a GET answered after redirects: any final status, with its headers and (for a 2xx) its
+   * body, already decompressed when the server sent it gzip-encoded.
+   *
+   * @param url the final URL, after redirects
+   * @param status the HTTP status, e.g. 200, 304, 429
+   * @param headers the response headers
+   * @param body the body of a 2xx response (not copied; do not modify), empty for other statuses
+   */
+  public record Response(String url, int status, HttpHeaders headers, byte[] body) {
+    public Response {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(headers, "headers");
+      Objects.requireNonNull(body, "body");
+    }
+
+    /** @return the first value of a header, or null when it is absent */
+    public @Nullable String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    /** @return the body as an input named by the final URL, with the declared content type */
+    public BytesInput asInput() {
+      return new BytesInput(url, Provenance.Kind.URL, body, header("Content-Type"));
+    }
+
+    /** @return {@code HTTP 404 (Not Found)}, as {@link #fetch} words a status that is not 2xx */
+    public String statusMessage() {
+      String reason = REASONS.get(status);
+      String message = "HTTP " + status + (reason != null ? " (" + reason + ")" : "");
+      if (status >= 300 && status < 400 && FOLLOWED.contains(status)) {
+        String location = header("Location");
+        message += location != null ? "; redirect to " + location + " not followed" : "; redirect not followed";
+      }
+      return message;
+    }
+  }
+
+  /**
+   * Sends a GET with extra request headers (a conditional request's {@code If-None-Match}, another
+   * {@code User-Agent}) and {@code Accept-Encoding: gzip}, following redirects as {@link #fetch}
+   * does, and returns whatever final status the server answered instead of refusing it.
+   *
+   * @param url an http or https URL
+   * @param headers request headers to set, replacing the defaults of the same name
+   * @return the final response; the body is decompressed and at most the size limit
+   * @throws IngestException as {@link #fetch} does, except for a final status that is not 2xx
+   */
+  public Response get(String url, Map<String, String> headers) {
+    Objects.requireNonNull(headers, "headers");
     long deadlineAt = System.nanoTime() + deadline.toNanos();
     URI uri = policy.parse(url);
     String refused = whyRefused(uri, deadlineAt);
@@ -153,7 +212,7 @@ public final class HttpFetcher {
       throw new IngestException("refused: " + refused + UrlPolicy.HINT);
     }
     for (int redirects = 0; ; redirects++) {
-      HttpResponse<byte[]> response = send(uri, deadlineAt);
+      HttpResponse<byte[]> response = send(uri, deadlineAt, headers);
       int status = response.statusCode();
       String location = response.headers().firstValue("Location").orElse(null);
       if (FOLLOWED.contains(status) && location != null && !location.isBlank()) {
@@ -163,21 +222,44 @@ public final class HttpFetcher {
         uri = nextHop(uri, response, location.strip(), deadlineAt);
         continue;
       }
-      if (status < 200 || status > 299) {
+      if (status >= 300 && status < 400 && status != 304) {
         throw new IngestException(statusMessage(response, null));
       }
-      String contentType = response.headers().firstValue("Content-Type").orElse(null);
-      return new BytesInput(uri.toString(), Provenance.Kind.URL, response.body(), contentType);
+      return new Response(uri.toString(), status, response.headers(), decoded(response));
     }
   }
 
-  private HttpResponse<byte[]> send(URI uri, long deadlineAt) {
-    HttpRequest request = HttpRequest.newBuilder(uri)
+  /** @return the body, gunzipped when the server said it is gzip-encoded, within the size limit */
+  private byte[] decoded(HttpResponse<byte[]> response) {
+    byte[] body = response.body();
+    String encoding = response.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
+    if (body.length == 0 || !(encoding.equals("gzip") || encoding.equals("x-gzip"))) {
+      return body;
+    }
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        if (out.size() + (long) n > maxBytes) {
+          throw new IngestException("response larger than the " + Limits.formatBytes(maxBytes) + " limit");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IngestException("cannot read the response: the gzip encoding is damaged (" + e.getMessage() + ")");
+    }
+  }
+
+  private HttpResponse<byte[]> send(URI uri, long deadlineAt, Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("User-Agent", USER_AGENT)
         .header("Accept", ACCEPT)
-        .GET()
-        .build();
+        .header("Accept-Encoding", "gzip")
+        .GET();
+    headers.forEach(builder::setHeader);
+    HttpRequest request = builder.build();
     BoundedBody body = new BoundedBody(maxBytes);
     // the blocking send on a thread of its own, not sendAsync: sendAsync completes its future on the
     // common fork-join pool, which has a single thread on a two-core machine, so anything else

@@ -159,7 +159,22 @@ public final class Ingestor {
    * @return what happened
    */
   public IngestSummary ingestInputs(List<? extends Input> inputs, IngestListener listener) {
+    return ingestInputs(inputs, null, listener);
+  }
+
+  /**
+   * Ingests inputs with a given importer (a feed importer that passes over the items a followed
+   * feed gave before), or detecting each one's format when it is null.
+   *
+   * @param inputs the inputs, in order
+   * @param importer reads every input, or null to pick by format
+   * @param listener hears progress, stored articles and rejections
+   * @return what happened
+   */
+  public IngestSummary ingestInputs(List<? extends Input> inputs, @Nullable ArticleImporter importer,
+      IngestListener listener) {
     Run run = new Run(listener);
+    run.importer = importer;
     try {
       return ingest(List.copyOf(inputs), run);
     } finally {
@@ -203,7 +218,7 @@ public final class Ingestor {
     try {
       Input source = input instanceof Sources.UrlInput url ? fetcher.fetch(url.url()) : input;
       Format format = source instanceof StdinInput ? Format.JSONL : FormatDetector.detect(source);
-      ArticleImporter importer = importers.get(format);
+      ArticleImporter importer = run.importer != null ? run.importer : importers.get(format);
       importer.read(counting(source, run), item -> {
         try {
           accept(item, run);
@@ -376,6 +391,8 @@ public final class Ingestor {
     private static final int QUEUED_TASKS = 2;
 
     final IngestListener listener;
+    /** Reads every input of this run when set (a followed feed's importer); else the importer of the input's format. */
+    @Nullable ArticleImporter importer;
     // reader thread
     final List<Article> batch = new ArrayList<>();
     long batchStarted;

@@ -11,6 +11,9 @@ import org.crosscheck.cluster.OnlineStoryClusterer;
 import org.crosscheck.cluster.StoryClusterer;
 import org.crosscheck.dedup.Deduplicator;
 import org.crosscheck.dedup.MinHashDeduplicator;
+import org.crosscheck.follow.FollowSettings;
+import org.crosscheck.follow.Following;
+import org.crosscheck.follow.ItemSink;
 import org.crosscheck.boilerplate.OutletBoilerplate;
 import org.crosscheck.ingest.ArticleImporter;
 import org.crosscheck.ingest.FeedArticleImporter;
@@ -27,13 +30,14 @@ import org.crosscheck.ingest.WarcFilter;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.BoilerplateStore;
 import org.crosscheck.store.OutletStore;
+import org.crosscheck.store.FollowStore;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where Crosscheck's stages are wired: importers per format, the HTTP fetcher and
- * the store. Adapters (CLI, web) build what they need here and never assemble stages themselves.
+ * The one place where Crosscheck's stages are wired: importers per format, the HTTP fetcher,
+ * the store, and the follower of sources that feeds new items to the same ingest. Adapters (CLI, web) build what they need here and never assemble stages themselves.
  */
 public final class Pipeline {
   /**
@@ -64,6 +68,7 @@ public final class Pipeline {
     private Duration flushInterval = Duration.ofMillis(250);
     private Clock clock = Clock.systemUTC();
     private WarcFilter warcFilter = WarcFilter.NONE;
+    private FollowSettings followSettings = FollowSettings.defaults();
 
     private Builder() {}
 
@@ -139,6 +144,12 @@ public final class Pipeline {
       return this;
     }
 
+    /** @param settings how followed sources are polled (politeness, schedule, full text); default: the defaults */
+    public Builder followSettings(FollowSettings settings) {
+      this.followSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
     /** @param clock the clock that times batches and runs */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -153,11 +164,8 @@ public final class Pipeline {
       if (store == null) {
         throw new IllegalStateException("a store is required: call store(...) before buildIngestor()");
       }
-      Duration deadline = httpDeadline != null ? httpDeadline
-          : httpTimeout.compareTo(HttpFetcher.DEFAULT_DEADLINE) > 0 ? httpTimeout : HttpFetcher.DEFAULT_DEADLINE;
       // the one fetcher for URL inputs and for the full text of feed items, so both follow the same policy
-      HttpFetcher fetcher = new HttpFetcher(httpTimeout, deadline, Limits.MAX_DOCUMENT_BYTES,
-          UrlPolicy.of(allowPrivateUrls));
+      HttpFetcher fetcher = fetcher();
       HtmlArticleImporter html = new HtmlArticleImporter();
       Map<Format, ArticleImporter> importers = new EnumMap<>(Format.class);
       importers.put(Format.TEXT, new TextArticleImporter());
@@ -176,6 +184,36 @@ public final class Pipeline {
           stories == null ? null : () -> restoredClusterer(articles, stories, boilerplate);
       return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches,
           clusterer, stories, new NonArticleDetector(), boilerplate, store instanceof OutletStore os ? os : null);
+    }
+
+    /**
+     * Builds what follows sources: the followed list in the store, and a watcher whose new items go
+     * through an ingestor built as {@link #buildIngestor()} builds one, fetched by the same URL
+     * policy, politely ({@link FollowSettings}).
+     *
+     * @param listener hears what the ingest of new items stores and rejects
+     * @return the followed sources of the store
+     * @throws IllegalStateException when no store was given or it cannot keep followed sources
+     */
+    public Following buildFollowing(IngestListener listener) {
+      Objects.requireNonNull(listener, "listener");
+      if (!(store instanceof FollowStore follows)) {
+        throw new IllegalStateException("a store that keeps followed sources is required: call store(...) with one"
+            + " before buildFollowing()");
+      }
+      Ingestor ingestor = buildIngestor();
+      ItemSink sink = (inputs, importer) -> {
+        IngestSummary s = ingestor.ingestInputs(inputs, importer, listener);
+        return new ItemSink.Ingested(s.counts().added(), s.counts().alreadyStored(), s.counts().rejected(),
+            s.rejections().stream().map(r -> r.message()).toList(), s.storeError());
+      };
+      return new Following(follows, fetcher(), sink, new HtmlArticleImporter(), followSettings, clock);
+    }
+
+    private HttpFetcher fetcher() {
+      Duration deadline = httpDeadline != null ? httpDeadline
+          : httpTimeout.compareTo(HttpFetcher.DEFAULT_DEADLINE) > 0 ? httpTimeout : HttpFetcher.DEFAULT_DEADLINE;
+      return new HttpFetcher(httpTimeout, deadline, Limits.MAX_DOCUMENT_BYTES, UrlPolicy.of(allowPrivateUrls));
     }
 
     /**

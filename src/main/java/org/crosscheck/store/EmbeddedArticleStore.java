@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.FollowedSource;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.StoryId;
@@ -42,7 +43,8 @@ import org.sqlite.SQLiteException;
  * connection, methods synchronize on the store.
  */
 public final class EmbeddedArticleStore
-    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore {
+    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore,
+    FollowStore {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   /**
@@ -50,9 +52,10 @@ public final class EmbeddedArticleStore
    * lines. 7: no table of sketch band keys (duplicate detection keeps its band index in memory,
    * built from the sketches): at 100,000 articles its two million randomly keyed rows were a third
    * of the cost of ingest. 8: the outlet registry (outlets and their aliases), filled from the
-   * stored articles when an older store is opened for writing.
+   * stored articles when an older store is opened for writing. 9: followed sources and the items
+   * each has given.
    */
-  private static final int SCHEMA_VERSION = 8;
+  private static final int SCHEMA_VERSION = 9;
   /** How long a writer waits for another process's write transaction before giving up. */
   public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -227,6 +230,16 @@ public final class EmbeddedArticleStore
       st.execute("""
           CREATE TABLE IF NOT EXISTS outlet_aliases (
             alias TEXT PRIMARY KEY, spelling TEXT NOT NULL, outlet TEXT NOT NULL)""");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS followed_sources (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, title TEXT,
+            etag TEXT, last_modified TEXT, last_poll TEXT, last_new_item TEXT, items INTEGER NOT NULL,
+            errors INTEGER NOT NULL, consecutive_failures INTEGER NOT NULL, last_error TEXT, next_poll TEXT NOT NULL,
+            interval_ms INTEGER NOT NULL)""");
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS followed_items (
+            source INTEGER NOT NULL, item TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (source, item))
+            WITHOUT ROWID""");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       conn.commit();
     } catch (SQLException e) {
@@ -1096,5 +1109,169 @@ public final class EmbeddedArticleStore
       };
     }
     return new StoreException(what + ": " + why, e);
+  }
+
+  // ---------------------------------------------------------------- followed sources (FollowStore)
+
+  private static final String FOLLOWED_COLUMNS = "id, url, kind, title, etag, last_modified, last_poll, last_new_item,"
+      + " items, errors, consecutive_failures, last_error, next_poll, interval_ms";
+
+  @Override
+  public synchronized FollowedSource addFollowed(FollowedSource source) {
+    writable();
+    Optional<FollowedSource> existing = followedSource(source.url());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO followed_sources (url, kind, title, etag,"
+        + " last_modified, last_poll, last_new_item, items, errors, consecutive_failures, last_error, next_poll,"
+        + " interval_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      bindFollowed(ps, source);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return source.withId(keys.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw failure("cannot follow " + source.url() + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<FollowedSource> followedSources() {
+    if (readOnly && !hasTable("followed_sources")) {
+      return List.of();
+    }
+    try (PreparedStatement ps = conn.prepareStatement("SELECT " + FOLLOWED_COLUMNS + " FROM followed_sources ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      List<FollowedSource> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(followedFrom(rs));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read the followed sources in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<FollowedSource> followedSource(String url) {
+    if (readOnly && !hasTable("followed_sources")) {
+      return Optional.empty();
+    }
+    try (PreparedStatement ps = conn.prepareStatement("SELECT " + FOLLOWED_COLUMNS + " FROM followed_sources WHERE url = ?")) {
+      ps.setString(1, url);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(followedFrom(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the followed source " + url + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void updateFollowed(FollowedSource source) {
+    writable();
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE followed_sources SET url = ?, kind = ?, title = ?,"
+        + " etag = ?, last_modified = ?, last_poll = ?, last_new_item = ?, items = ?, errors = ?,"
+        + " consecutive_failures = ?, last_error = ?, next_poll = ?, interval_ms = ? WHERE id = ?")) {
+      bindFollowed(ps, source);
+      ps.setLong(14, source.id());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot store the state of " + source.url() + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized boolean removeFollowed(String url) {
+    writable();
+    Optional<FollowedSource> source = followedSource(url);
+    if (source.isEmpty()) {
+      return false;
+    }
+    inTransaction(() -> {
+      try (PreparedStatement items = conn.prepareStatement("DELETE FROM followed_items WHERE source = ?");
+          PreparedStatement ps = conn.prepareStatement("DELETE FROM followed_sources WHERE id = ?")) {
+        items.setLong(1, source.get().id());
+        items.executeUpdate();
+        ps.setLong(1, source.get().id());
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        throw failure("cannot stop following " + url + " in " + dir, e);
+      }
+    });
+    return true;
+  }
+
+  @Override
+  public synchronized java.util.Set<String> seenItems(long source, java.util.Collection<String> keys) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    if (keys.isEmpty() || (readOnly && !hasTable("followed_items"))) {
+      return seen;
+    }
+    try {
+      PreparedStatement ps = statement("SELECT 1 FROM followed_items WHERE source = ? AND item = ?");
+      for (String key : keys) {
+        ps.setLong(1, source);
+        ps.setString(2, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            seen.add(key);
+          }
+        }
+      }
+      return seen;
+    } catch (SQLException e) {
+      throw failure("cannot read the items seen from source " + source + " in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void markSeen(long source, java.util.Collection<String> keys, java.time.Instant at) {
+    writable();
+    if (keys.isEmpty()) {
+      return;
+    }
+    inTransaction(() -> {
+      try {
+        PreparedStatement ps = statement("INSERT OR IGNORE INTO followed_items (source, item, seen_at) VALUES (?, ?, ?)");
+        for (String key : keys) {
+          ps.setLong(1, source);
+          ps.setString(2, key);
+          ps.setString(3, at.toString());
+          ps.executeUpdate();
+        }
+      } catch (SQLException e) {
+        throw failure("cannot store the items seen from source " + source + " in " + dir, e);
+      }
+    });
+  }
+
+  private static void bindFollowed(PreparedStatement ps, FollowedSource s) throws SQLException {
+    ps.setString(1, s.url());
+    ps.setString(2, s.kind().name());
+    ps.setString(3, s.title());
+    ps.setString(4, s.etag());
+    ps.setString(5, s.lastModified());
+    ps.setString(6, s.lastPoll() == null ? null : s.lastPoll().toString());
+    ps.setString(7, s.lastNewItem() == null ? null : s.lastNewItem().toString());
+    ps.setLong(8, s.items());
+    ps.setLong(9, s.errors());
+    ps.setInt(10, s.consecutiveFailures());
+    ps.setString(11, s.lastError());
+    ps.setString(12, s.nextPoll().toString());
+    ps.setLong(13, s.interval().toMillis());
+  }
+
+  private static FollowedSource followedFrom(ResultSet rs) throws SQLException {
+    String lastPoll = rs.getString(7);
+    String lastNew = rs.getString(8);
+    return new FollowedSource(rs.getLong(1), rs.getString(2), FollowedSource.Kind.valueOf(rs.getString(3)),
+        rs.getString(4), rs.getString(5), rs.getString(6),
+        lastPoll == null ? null : java.time.Instant.parse(lastPoll),
+        lastNew == null ? null : java.time.Instant.parse(lastNew),
+        rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getString(12), java.time.Instant.parse(rs.getString(13)),
+        java.time.Duration.ofMillis(rs.getLong(14)));
   }
 }

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * process. Thread-safe (all methods synchronize on the store).
  */
 public final class InMemoryArticleStore
-    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore {
+    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore,
+    FollowStore {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
@@ -302,4 +303,63 @@ public final class InMemoryArticleStore
 
   @Override
   public void close() {}
+
+  // ---------------------------------------------------------------- followed sources (FollowStore)
+
+  private final Map<Long, org.crosscheck.model.FollowedSource> followed = new java.util.TreeMap<>();
+  private final Map<Long, java.util.Set<String>> followedItems = new HashMap<>();
+  private long lastFollowed;
+
+  @Override
+  public synchronized org.crosscheck.model.FollowedSource addFollowed(org.crosscheck.model.FollowedSource source) {
+    Optional<org.crosscheck.model.FollowedSource> existing = followedSource(source.url());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    org.crosscheck.model.FollowedSource stored = source.withId(++lastFollowed);
+    followed.put(stored.id(), stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized List<org.crosscheck.model.FollowedSource> followedSources() {
+    return List.copyOf(followed.values());
+  }
+
+  @Override
+  public synchronized Optional<org.crosscheck.model.FollowedSource> followedSource(String url) {
+    return followed.values().stream().filter(s -> s.url().equals(url)).findFirst();
+  }
+
+  @Override
+  public synchronized void updateFollowed(org.crosscheck.model.FollowedSource source) {
+    followed.replace(source.id(), source);
+  }
+
+  @Override
+  public synchronized boolean removeFollowed(String url) {
+    Optional<org.crosscheck.model.FollowedSource> source = followedSource(url);
+    source.ifPresent(s -> {
+      followed.remove(s.id());
+      followedItems.remove(s.id());
+    });
+    return source.isPresent();
+  }
+
+  @Override
+  public synchronized java.util.Set<String> seenItems(long source, java.util.Collection<String> keys) {
+    java.util.Set<String> seen = followedItems.getOrDefault(source, java.util.Set.of());
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String key : keys) {
+      if (seen.contains(key)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void markSeen(long source, java.util.Collection<String> keys, java.time.Instant at) {
+    followedItems.computeIfAbsent(source, k -> new java.util.HashSet<>()).addAll(keys);
+  }
 }

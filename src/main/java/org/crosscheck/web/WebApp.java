@@ -589,6 +589,41 @@ public final class WebApp implements AutoCloseable {
     return ingest(listener -> ingestor.ingestInputs(List.of(page), listener));
   }
 
+  /**
+   * @return a listener for an ingest that runs beside the app (the watcher of followed sources):
+   *     what it stores becomes searchable, as uploads do; the story list follows the store by itself
+   */
+  public IngestListener searchUpdates() {
+    return new IngestListener() {
+      @Override
+      public void stored(Article article, org.crosscheck.store.PutResult result) {
+        indexStored(article, result);
+      }
+
+      @Override
+      public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
+        indexClustered(article, assignment);
+      }
+
+      @Override
+      public void inputFinished(String input, org.crosscheck.pipeline.IngestCounts counts) {
+        search.commit();
+      }
+    };
+  }
+
+  /** Makes a page that is no article, once stored, shown and searchable in no story. */
+  private void indexStored(Article article, org.crosscheck.store.PutResult result) {
+    if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
+      search.put(article, store.outlets().name(article), null);
+    }
+  }
+
+  /** Makes an article searchable in the story it was put in. */
+  private void indexClustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
+    search.put(article, store.outlets().name(article), assignment.story().value());
+  }
+
   /** Runs one ingest at a time; when it stops on an unexpected error, answers with what it stored until then. */
   private IngestResult ingest(java.util.function.Function<IngestListener, IngestSummary> run) {
     List<String> articles = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -605,16 +640,14 @@ public final class WebApp implements AutoCloseable {
           synchronized (counts) {
             counts[result instanceof org.crosscheck.store.PutResult.Added ? article.isArticle() ? 0 : 2 : 1]++;
           }
-          if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
-            search.put(article, store.outlets().name(article), null); // shown and searchable, in no story
-          }
+          indexStored(article, result);
           afterStored.accept(article.id().value());
         }
 
         @Override
         public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
           stories.add(assignment.story().value());
-          search.put(article, store.outlets().name(article), assignment.story().value());
+          indexClustered(article, assignment);
         }
 
         @Override

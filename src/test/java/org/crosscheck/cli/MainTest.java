@@ -33,7 +33,10 @@ class MainTest {
   void helpOnEverySubcommandPrintsItsUsageAndExitsZero() {
     for (String[] command : List.of(new String[] {"ingest"}, new String[] {"serve"}, new String[] {"report"},
         new String[] {"eval", "clusters"}, new String[] {"eval", "reports"}, new String[] {"bench", "ingest"}, new String[] {"help"},
-        new String[] {"outlets"}, new String[] {"outlets", "alias"}, new String[] {"outlets", "rename"})) {
+        new String[] {"outlets"}, new String[] {"outlets", "alias"}, new String[] {"outlets", "rename"},
+        new String[] {"follow"}, new String[] {"follow", "add"}, new String[] {"follow", "import"},
+        new String[] {"follow", "export"}, new String[] {"follow", "list"}, new String[] {"follow", "remove"},
+        new String[] {"watch"})) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
       Result r = run(args);
@@ -288,8 +291,8 @@ class MainTest {
     assertThat(story.get("articles").get(0).get("article").get("outlet").asText()).isEqualTo("MENAFN");
     assertThat(story.get("articles").get(0).get("article").has("text")).isFalse();
     assertThat(run("stories", "--data", data(), "--limit", "-1").code()).isEqualTo(2);
-    for (String command : List.of("ingest", "articles", "show", "stories", "story", "outlets", "report", "serve", "demo",
-        "eval", "bench")) {
+    for (String command : List.of("ingest", "follow", "watch", "articles", "show", "stories", "story", "outlets", "report",
+        "serve", "demo", "eval", "bench")) {
       Result help = run(command, "--help");
       assertThat(help.code()).as(command + " --help").isZero();
       assertThat(help.out()).as(command + " --help").startsWith("Usage: crosscheck " + command);

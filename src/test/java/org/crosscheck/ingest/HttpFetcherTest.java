@@ -91,6 +91,65 @@ class HttpFetcherTest {
   }
 
   @Test
+  void getAnswersAnyStatusWithItsHeadersAndSendsTheHeadersGiven() {
+    AtomicReference<String> ifNoneMatch = new AtomicReference<>();
+    AtomicReference<String> userAgent = new AtomicReference<>();
+    server.createContext("/feed.xml", exchange -> {
+      ifNoneMatch.set(exchange.getRequestHeaders().getFirst("If-None-Match"));
+      userAgent.set(exchange.getRequestHeaders().getFirst("User-Agent"));
+      exchange.getResponseHeaders().set("ETag", "\"v1\"");
+      exchange.sendResponseHeaders(304, -1);
+      exchange.close();
+    });
+    server.createContext("/busy", exchange -> {
+      exchange.getResponseHeaders().set("Retry-After", "120");
+      respond(exchange, 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8));
+    });
+
+    HttpFetcher.Response notModified = fetcher(Duration.ofSeconds(5), MB)
+        .get(base + "/feed.xml", java.util.Map.of("If-None-Match", "\"v1\"", "User-Agent", "Follower/1.0"));
+    HttpFetcher.Response busy = fetcher(Duration.ofSeconds(5), MB).get(base + "/busy", java.util.Map.of());
+
+    assertThat(notModified.status()).isEqualTo(304);
+    assertThat(notModified.header("ETag")).isEqualTo("\"v1\"");
+    assertThat(notModified.body()).isEmpty();
+    assertThat(ifNoneMatch.get()).isEqualTo("\"v1\"");
+    assertThat(userAgent.get()).isEqualTo("Follower/1.0");
+    assertThat(busy.status()).isEqualTo(429);
+    assertThat(busy.header("Retry-After")).isEqualTo("120");
+    assertThat(busy.statusMessage()).isEqualTo("HTTP 429 (Too Many Requests)");
+  }
+
+  @Test
+  void aGzipEncodedBodyIsDecodedAndADamagedOneNamed() throws IOException {
+    byte[] feed = FeedArticleImporterTest.fixture("rss2-full.xml");
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(feed);
+    }
+    byte[] zipped = gz.toByteArray();
+    AtomicReference<String> acceptEncoding = new AtomicReference<>();
+    server.createContext("/feed.xml", exchange -> {
+      acceptEncoding.set(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+      respond(exchange, 200, "application/rss+xml", zipped);
+    });
+    server.createContext("/broken.xml", exchange -> {
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+      respond(exchange, 200, "application/rss+xml", java.util.Arrays.copyOf(zipped, zipped.length / 2));
+    });
+
+    assertThat(fetcher(Duration.ofSeconds(5), MB).fetch(base + "/feed.xml").bytes()).isEqualTo(feed);
+    assertThat(acceptEncoding.get()).isEqualTo("gzip");
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), MB).fetch(base + "/broken.xml"))
+        .isInstanceOf(IngestException.class)
+        .hasMessageStartingWith("cannot read the response: the gzip encoding is damaged");
+    assertThatThrownBy(() -> fetcher(Duration.ofSeconds(5), 1000).fetch(base + "/feed.xml"))
+        .isInstanceOf(IngestException.class)
+        .hasMessage("response larger than the " + Limits.formatBytes(1000) + " limit");
+  }
+
+  @Test
   void aFetchCompletesWhileTheCommonPoolIsBusy() throws Exception {
     serve("/page.html", 200, "text/html", "<p>ok</p>".getBytes(StandardCharsets.UTF_8));
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

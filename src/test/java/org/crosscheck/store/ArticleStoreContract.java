@@ -232,4 +232,48 @@ abstract class ArticleStoreContract {
     assertThat(outlets.articlesPerOutlet()).containsOnly(java.util.Map.entry("nytimes.com", 3L),
         java.util.Map.entry("foxnews.com", 1L));
   }
+
+  // ---------------------------------------------------------------- followed sources (FollowStore)
+
+  private static org.crosscheck.model.FollowedSource feed(String url) {
+    return org.crosscheck.model.FollowedSource.newSource(url, org.crosscheck.model.FollowedSource.Kind.FEED, "Feed",
+        java.time.Instant.parse("2026-03-01T08:00:00Z"), java.time.Duration.ofMinutes(30));
+  }
+
+  @Test
+  void followedSourcesAreKeptWithTheirStateAndEachUrlOnce() {
+    FollowStore follows = (FollowStore) store;
+    org.crosscheck.model.FollowedSource a = follows.addFollowed(feed("https://a.example/rss"));
+    org.crosscheck.model.FollowedSource b = follows.addFollowed(feed("https://b.example/rss"));
+    assertThat(a.id()).isPositive();
+    assertThat(follows.addFollowed(feed("https://a.example/rss"))).isEqualTo(a);
+    java.time.Instant at = java.time.Instant.parse("2026-03-01T09:00:00Z");
+    org.crosscheck.model.FollowedSource polled = a.polled(at, "\"v1\"", "Sun, 01 Mar 2026 08:59:00 GMT", 3,
+        java.time.Duration.ofMinutes(15), at.plusSeconds(900)).failed(at.plusSeconds(900), "HTTP 503", at.plusSeconds(2000));
+    follows.updateFollowed(polled);
+
+    assertThat(follows.followedSources()).containsExactly(polled, b);
+    assertThat(follows.followedSource("https://a.example/rss")).contains(polled);
+    assertThat(polled.items()).isEqualTo(3);
+    assertThat(polled.consecutiveFailures()).isEqualTo(1);
+    assertThat(follows.removeFollowed("https://a.example/rss")).isTrue();
+    assertThat(follows.removeFollowed("https://a.example/rss")).isFalse();
+    assertThat(follows.followedSources()).containsExactly(b);
+  }
+
+  @Test
+  void theItemsEachSourceGaveAreRememberedUntilItIsRemoved() {
+    FollowStore follows = (FollowStore) store;
+    org.crosscheck.model.FollowedSource a = follows.addFollowed(feed("https://a.example/rss"));
+    org.crosscheck.model.FollowedSource b = follows.addFollowed(feed("https://b.example/rss"));
+    java.time.Instant at = java.time.Instant.parse("2026-03-01T09:00:00Z");
+    follows.markSeen(a.id(), List.of("urn:1", "urn:2"), at);
+    follows.markSeen(a.id(), List.of("urn:2"), at);
+
+    assertThat(follows.seenItems(a.id(), List.of("urn:1", "urn:2", "urn:3"))).containsExactlyInAnyOrder("urn:1", "urn:2");
+    assertThat(follows.seenItems(b.id(), List.of("urn:1"))).isEmpty();
+    follows.removeFollowed("https://a.example/rss");
+    org.crosscheck.model.FollowedSource again = follows.addFollowed(feed("https://a.example/rss"));
+    assertThat(follows.seenItems(again.id(), List.of("urn:1"))).isEmpty();
+  }
 }

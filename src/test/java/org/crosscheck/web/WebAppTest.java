@@ -301,4 +301,19 @@ class WebAppTest {
       assertThat(after.get("stories").get(0).get("conflicts").asInt()).isEqualTo(1);
     }
   }
+
+  @Test
+  void whatAnIngestBesideTheAppStoresIsListedAndSearchable() throws Exception {
+    // as the watcher of followed sources does under serve --watch
+    org.crosscheck.pipeline.Ingestor beside = org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor();
+    String line = "{\"id\":\"watched-1\",\"source\":\"Vardoy Beacon\",\"title\":\"Lighthouse keepers return\","
+        + "\"published\":\"2025-05-02\",\"text\":\"The lighthouse keepers of Vardoy returned to the zephyrine tower"
+        + " on Friday after a decade away, the harbour board said.\"}\n";
+    beside.ingestInputs(java.util.List.of(new org.crosscheck.ingest.BytesInput("watched.jsonl",
+        org.crosscheck.model.Provenance.Kind.URL, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), null)),
+        web.searchUpdates());
+
+    assertThat(get("/api/search?q=zephyrine").body()).contains("Lighthouse keepers return");
+    assertThat(JSON.readTree(get("/api/stories?outlet=Vardoy%20Beacon").body()).get("total").asInt()).isEqualTo(1);
+  }
 }
