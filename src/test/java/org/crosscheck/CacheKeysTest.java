@@ -16,7 +16,7 @@ import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +41,7 @@ class CacheKeysTest {
     try (var lines = java.nio.file.Files.lines(SharedData.path("basil-2010-2016.jsonl"))) {
       java.nio.file.Files.write(basil, lines.filter(l -> STORIES.stream().anyMatch(l::contains)).toList());
     }
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor().ingest(List.of(SharedData.path("seeds").toString(),
         basil.toString()), new IngestListener() {});
     CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();

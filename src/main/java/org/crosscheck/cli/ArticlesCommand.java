@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.crosscheck.model.Article;
 import org.crosscheck.outlet.Outlets;
 import org.crosscheck.store.ArticleStore;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ final class ArticlesCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit and --offset must not be negative");
     }
     PrintWriter out = spec.commandLine().getOut();
-    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    var opened = Store.openForReading(data.directory());
     if (opened.isEmpty()) {
       if (json) {
         out.println("[]");
@@ -65,7 +65,7 @@ final class ArticlesCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
-    try (EmbeddedArticleStore store = opened.get()) {
+    try (Store store = opened.get()) {
       List<Article> articles = notArticles ? notArticles(store) : store.list(offset, limit);
       Outlets outlets = store.outlets();
       if (json) {

@@ -1,7 +1,7 @@
 package org.crosscheck.cli;
 
 import java.nio.file.Path;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import picocli.CommandLine.Option;
 
 /** The {@code --data DIR} option every store-using subcommand shares. */
@@ -25,7 +25,7 @@ final class DataOptions {
   }
 
   /** @return the store, opened for reading and writing */
-  EmbeddedArticleStore openForWriting() {
-    return EmbeddedArticleStore.open(directory());
+  Store openForWriting() {
+    return Store.open(directory());
   }
 }

@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<BytesInput> inputs = bundled();
     List<String[]> rows = new ArrayList<>();
-    try (org.crosscheck.store.EmbeddedArticleStore store = data.openForWriting()) {
+    try (org.crosscheck.store.Store store = data.openForWriting()) {
       IngestSummary summary = Pipeline.builder().store(store).buildIngestor().ingestInputs(inputs, new IngestListener() {
         @Override
         public void stored(Article a, PutResult r) {
@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int serveDemo(org.crosscheck.store.EmbeddedArticleStore store, org.crosscheck.model.StoryId story,
+  private int serveDemo(org.crosscheck.store.Store store, org.crosscheck.model.StoryId story,
       PrintWriter out) {
     int chosen = port;
     try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {

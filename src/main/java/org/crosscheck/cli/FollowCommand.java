@@ -16,7 +16,7 @@ import org.crosscheck.follow.Following;
 import org.crosscheck.model.FollowedSource;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +40,7 @@ final class FollowCommand implements Runnable {
   }
 
   /** @return the followed sources of the store, fetching by the options' URL policy */
-  static Following following(EmbeddedArticleStore store, boolean allowPrivateUrls, FollowSettings settings) {
+  static Following following(Store store, boolean allowPrivateUrls, FollowSettings settings) {
     return Pipeline.builder().store(store).allowPrivateUrls(allowPrivateUrls).followSettings(settings)
         .buildFollowing(new IngestListener() {});
   }
@@ -61,7 +61,7 @@ final class FollowCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      try (EmbeddedArticleStore store = data.openForWriting()) {
+      try (Store store = data.openForWriting()) {
         Following following = following(store, urls.allowPrivateUrls, options.settings(spec));
         int failed = 0;
         for (String url : given) {
@@ -102,7 +102,7 @@ final class FollowCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      try (EmbeddedArticleStore store = data.openForWriting()) {
+      try (Store store = data.openForWriting()) {
         Following following = following(store, urls.allowPrivateUrls, FollowSettings.defaults());
         List<Following.Added> added = following.importOpml(file);
         int failed = 0;
@@ -126,7 +126,7 @@ final class FollowCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (EmbeddedArticleStore store = data.openForWriting()) {
+      try (Store store = data.openForWriting()) {
         String opml = following(store, false, FollowSettings.defaults()).exportOpml();
         if (file == null) {
           spec.commandLine().getOut().print(opml);
@@ -157,12 +157,12 @@ final class FollowCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      var opened = EmbeddedArticleStore.openForReading(data.directory());
+      var opened = Store.openForReading(data.directory());
       List<FollowedSource> sources;
       if (opened.isEmpty()) {
         sources = List.of();
       } else {
-        try (EmbeddedArticleStore store = opened.get()) {
+        try (Store store = opened.get()) {
           sources = store.followedSources();
         }
       }
@@ -200,7 +200,7 @@ final class FollowCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (EmbeddedArticleStore store = data.openForWriting()) {
+      try (Store store = data.openForWriting()) {
         Following following = following(store, false, FollowSettings.defaults());
         int missing = 0;
         for (String url : given) {

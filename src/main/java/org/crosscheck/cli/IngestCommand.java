@@ -13,7 +13,7 @@ import org.crosscheck.pipeline.IngestCounts;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.PutResult;
 import picocli.CommandLine.Command;
@@ -99,7 +99,7 @@ final class IngestCommand implements Callable<Integer> {
       }
     }, "crosscheck-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
-    try (EmbeddedArticleStore store = data.openForWriting()) {
+    try (Store store = data.openForWriting()) {
       Printer printer = new Printer(out, err, verbose, store);
       org.crosscheck.pipeline.Ingestor ingestor = Pipeline.builder()
           .store(store)

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.crosscheck.outlet.Outlet;
 import org.crosscheck.outlet.Outlets;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,11 +46,11 @@ final class OutletsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    var opened = Store.openForReading(data.directory());
     Outlets outlets = Outlets.builtIn();
     Map<String, Long> counts = Map.of();
     if (opened.isPresent()) {
-      try (EmbeddedArticleStore store = opened.get()) {
+      try (Store store = opened.get()) {
         outlets = store.outlets();
         counts = store.articlesPerOutlet();
       }
@@ -151,17 +151,17 @@ final class OutletsCommand implements Callable<Integer> {
    */
   private static int edit(picocli.CommandLine.Model.CommandSpec spec, DataOptions data,
       java.util.function.Function<Outlets, Outlet> check,
-      java.util.function.BiFunction<EmbeddedArticleStore, Outlet, String> apply) {
+      java.util.function.BiFunction<Store, Outlet, String> apply) {
     Outlets current = Outlets.builtIn();
-    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    var opened = Store.openForReading(data.directory());
     if (opened.isPresent()) {
-      try (EmbeddedArticleStore store = opened.get()) {
+      try (Store store = opened.get()) {
         current = store.outlets();
       }
     }
     try {
       check.apply(current);
-      try (EmbeddedArticleStore store = data.openForWriting()) {
+      try (Store store = data.openForWriting()) {
         String done = apply.apply(store, check.apply(store.outlets()));
         spec.commandLine().getOut().println(done);
         return ExitCode.OK;

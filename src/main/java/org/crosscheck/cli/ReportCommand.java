@@ -8,7 +8,7 @@ import org.crosscheck.model.StoryId;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
 import org.crosscheck.report.StoryReport;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,14 +39,14 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StoryId storyId = StoryCommand.parse(spec, "STORY", id);
-    if (EmbeddedArticleStore.openForReading(data.directory()).map(s -> {
+    if (Store.openForReading(data.directory()).map(s -> {
       s.close();
       return false;
     }).orElse(true)) {
       spec.commandLine().getErr().println("crosscheck: no store in " + data.directory() + "; ingest articles first");
       return ExitCode.REJECTED;
     }
-    try (EmbeddedArticleStore store = data.openForWriting()) {
+    try (Store store = data.openForWriting()) {
       Optional<StoryReport> report = new ReportBuilder(CachingAnalyzer.coreNlp(store)).report(store, storyId, rebuild);
       if (report.isEmpty()) {
         spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()

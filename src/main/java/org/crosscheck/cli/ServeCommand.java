@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.report.ReportBuilder;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.web.WebApp;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     WebApp.Settings settings = settings(System::getenv);
-    try (EmbeddedArticleStore store = data.openForWriting()) {
+    try (Store store = data.openForWriting()) {
       if (!watch) {
         return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/");
       }
@@ -151,7 +151,7 @@ final class ServeCommand implements Callable<Integer> {
    * Serves until the process is stopped; prints the URL of {@code page} first. URL ingest fetches
    * only public addresses unless {@code allowPrivateUrls}.
    */
-  static int serve(EmbeddedArticleStore store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
+  static int serve(Store store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
       String page)
       throws InterruptedException {
     return serve(store, settings, allowPrivateUrls, out, page, null);
@@ -161,14 +161,14 @@ final class ServeCommand implements Callable<Integer> {
    * Serves until the process is stopped, with {@code beside} (the watcher of followed sources)
    * started once the app runs and closed before it stops.
    */
-  static int serve(EmbeddedArticleStore store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
+  static int serve(Store store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
       String page, @Nullable Function<WebApp, AutoCloseable> beside)
       throws InterruptedException {
     ReportBuilder reports = new ReportBuilder(CachingAnalyzer.coreNlp(store));
     try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store)
         .allowPrivateUrls(allowPrivateUrls).buildIngestor(), settings).start()
         .buildReportsInBackground()) {
-      out.println("Serving " + store.count() + " articles from " + store.directory() + " at " + web.url() + page);
+      out.println("Serving " + store.count() + " articles from " + store.location() + " at " + web.url() + page);
       out.println("JSON API at " + web.url() + "/api/ (described at " + web.url() + "/api/openapi.json); Ctrl-C stops.");
       out.println("Reports of stories not yet reported are being built in the background; their conflicts then show in"
           + " the story list.");

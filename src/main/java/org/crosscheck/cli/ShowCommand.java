@@ -8,7 +8,7 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.outlet.Outlets;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,12 +48,12 @@ final class ShowCommand implements Callable<Integer> {
     if (id.isBlank()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "ID must not be blank");
     }
-    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    var opened = Store.openForReading(data.directory());
     List<Article> found = List.of();
     Outlets outlets = Outlets.builtIn(); // no store: nothing is found
     List<String> copyLines = new java.util.ArrayList<>();
     if (opened.isPresent()) {
-      try (EmbeddedArticleStore store = opened.get()) {
+      try (Store store = opened.get()) {
         found = lookUp(store, id);
         outlets = store.outlets();
         if (found.size() == 1) {

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.Story;
 import org.crosscheck.report.StoryListing;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,12 +31,12 @@ final class StoriesCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
     }
-    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    var opened = Store.openForReading(data.directory());
     if (opened.isEmpty()) {
       out.println(json ? "[]" : "No stories in " + data.directory() + " yet; add articles with: crosscheck ingest PATH");
       return ExitCode.OK;
     }
-    try (EmbeddedArticleStore store = opened.get()) {
+    try (Store store = opened.get()) {
       List<Story> stories = Stories.all(store);
       List<Story> shown = stories.subList(0, Math.min(limit, stories.size()));
       if (json) {

@@ -15,7 +15,7 @@ import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.report.StoryListing;
 import org.crosscheck.outlet.Outlets;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.StoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +40,9 @@ final class StoryCommand implements Callable<Integer> {
   public Integer call() {
     StoryId storyId = parse(spec, "ID", id);
     PrintWriter out = spec.commandLine().getOut();
-    var opened = EmbeddedArticleStore.openForReading(data.directory());
+    var opened = Store.openForReading(data.directory());
     if (opened.isPresent()) {
-      try (EmbeddedArticleStore store = opened.get()) {
+      try (Store store = opened.get()) {
         Optional<Story> found = Stories.get(store, storyId);
         if (found.isPresent()) {
           Story s = found.get();
@@ -76,7 +76,7 @@ final class StoryCommand implements Callable<Integer> {
   }
 
   /** @return the merges and splits that shaped the story, oldest first, a line each */
-  private static List<String> history(EmbeddedArticleStore store, StoryId story) {
+  private static List<String> history(Store store, StoryId story) {
     List<String> out = new ArrayList<>();
     for (StoryStore.Merge m : store.merges()) {
       if (m.into().equals(story)) {
@@ -96,7 +96,7 @@ final class StoryCommand implements Callable<Integer> {
   }
 
   /** @return the story as {@code story --json} prints it */
-  private static Map<String, Object> json(EmbeddedArticleStore store, Story s) {
+  private static Map<String, Object> json(Store store, Story s) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("story", StoryListing.of(store, s));
     out.put("copies", s.copies());

@@ -13,7 +13,7 @@ import org.crosscheck.follow.PollResult;
 import org.crosscheck.follow.Watcher;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (EmbeddedArticleStore store = data.openForWriting()) {
+    try (Store store = data.openForWriting()) {
       Following following = Pipeline.builder().store(store).allowPrivateUrls(urls.allowPrivateUrls)
           .followSettings(options.settings(spec)).buildFollowing(new IngestListener() {});
       if (following.list().isEmpty()) {

@@ -8,34 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.crosscheck.store.Store;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.outlet.Outlet;
 import org.crosscheck.outlet.Outlets;
-import org.crosscheck.store.ArticleStore;
-import org.crosscheck.store.OutletStore;
-import org.crosscheck.store.SketchStore;
-import org.crosscheck.store.StoryStore;
 
 /**
  * Reads stories out of a store: their articles, outlets, headline and dates. Outlets are counted
- * and named as the store's outlet registry resolves them ({@link OutletStore#of}).
+ * and named as the store's outlet registry resolves them ({@link Store#outlets}).
  */
 public final class Stories {
   private Stories() {}
 
   /**
    * @param store the store holding articles, duplicate links and stories
-   * @param <S> a store that is all three
    * @return every story, most outlets first, then most recent first
    */
-  public static <S extends ArticleStore & SketchStore & StoryStore> List<Story> all(S store) {
+  public static List<Story> all(Store store) {
     Map<StoryId, List<ArticleId>> byStory = new LinkedHashMap<>();
     store.allAssignments().forEach((a, s) -> byStory.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
     List<Story> out = new ArrayList<>();
-    Outlets outlets = OutletStore.of(store);
+    Outlets outlets = store.outlets();
     byStory.forEach((id, ids) -> out.add(summarize(store, outlets, id, ids)));
     out.sort(Comparator.comparingInt((Story s) -> s.outlets().size()).reversed()
         .thenComparing(s -> s.last() == null ? LocalDate.MIN : s.last(), Comparator.reverseOrder())
@@ -44,12 +40,12 @@ public final class Stories {
   }
 
   /** @return the story with this id, if it has articles */
-  public static <S extends ArticleStore & SketchStore & StoryStore> Optional<Story> get(S store, StoryId id) {
+  public static Optional<Story> get(Store store, StoryId id) {
     List<ArticleId> ids = store.articlesOf(id);
-    return ids.isEmpty() ? Optional.empty() : Optional.of(summarize(store, OutletStore.of(store), id, ids));
+    return ids.isEmpty() ? Optional.empty() : Optional.of(summarize(store, store.outlets(), id, ids));
   }
 
-  private static <S extends ArticleStore & SketchStore & StoryStore> Story summarize(S store, Outlets resolver,
+  private static Story summarize(Store store, Outlets resolver,
       StoryId id, List<ArticleId> ids) {
     Set<ArticleId> members = new java.util.HashSet<>(ids);
     // an outlet is counted once, by its key, whatever names its articles give it

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 
 /**
  * Measures ingest (store, duplicate detection, clustering; no deep NLP) as the store grows. The
@@ -67,13 +67,13 @@ public final class IngestBenchmark {
     try {
       tmp = Files.createTempDirectory("crosscheck-bench");
       if (warmup > 0) {
-        try (EmbeddedArticleStore scratch = EmbeddedArticleStore.open(tmp.resolve("warmup"))) {
+        try (Store scratch = Store.open(tmp.resolve("warmup"))) {
           var ingestor = Pipeline.builder().store(scratch).buildIngestor();
           ingest(ingestor, writeChunk(tmp, sources, new Random(~seed), 0, warmup));
         }
       }
       List<Point> points = new ArrayList<>();
-      try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+      try (Store store = Store.open(tmp.resolve("data"))) {
         var ingestor = Pipeline.builder().store(store).buildIngestor();
         long stored = 0;
         long serial = 0;

@@ -16,7 +16,7 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,7 +70,7 @@ public final class StoryClustererEvaluator {
         Files.write(shuffled, lines, StandardCharsets.UTF_8);
         inputs.add(shuffled.toString());
       }
-      EmbeddedArticleStore store = tmp.store();
+      Store store = tmp.store();
       long start = System.nanoTime();
       List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
       IngestSummary summary = tmp.ingest(inputs, new IngestListener() {

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 
 /**
  * A new embedded store in a temporary folder, for an evaluation that ingests labelled files the
@@ -18,9 +18,9 @@ import org.crosscheck.store.EmbeddedArticleStore;
  */
 final class TemporaryStore implements AutoCloseable {
   private final Path dir;
-  private final EmbeddedArticleStore store;
+  private final Store store;
 
-  private TemporaryStore(Path dir, EmbeddedArticleStore store) {
+  private TemporaryStore(Path dir, Store store) {
     this.dir = dir;
     this.store = store;
   }
@@ -30,7 +30,7 @@ final class TemporaryStore implements AutoCloseable {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("crosscheck-eval");
-      return new TemporaryStore(dir, EmbeddedArticleStore.open(dir.resolve("data")));
+      return new TemporaryStore(dir, Store.open(dir.resolve("data")));
     } catch (IOException e) {
       deleteQuietly(dir);
       throw new UncheckedIOException("cannot create a temporary store for the evaluation: " + e.getMessage(), e);
@@ -45,7 +45,7 @@ final class TemporaryStore implements AutoCloseable {
     return dir;
   }
 
-  EmbeddedArticleStore store() {
+  Store store() {
     return store;
   }
 

@@ -29,8 +29,8 @@ import org.crosscheck.ingest.WarcArticleImporter;
 import org.crosscheck.ingest.WarcFilter;
 import org.crosscheck.store.ArticleStore;
 import org.crosscheck.store.BoilerplateStore;
-import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.FollowStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +58,7 @@ public final class Pipeline {
 
   /** Builds an {@link Ingestor}; checks its settings as they are given. Not thread-safe. */
   public static final class Builder {
-    private @Nullable ArticleStore store;
+    private @Nullable Store store;
     private boolean fetchFullText;
     private Duration httpTimeout = Duration.ofSeconds(20);
     private @Nullable Duration httpDeadline;
@@ -73,7 +73,7 @@ public final class Pipeline {
     private Builder() {}
 
     /** @param store where articles are stored; required */
-    public Builder store(ArticleStore store) {
+    public Builder store(Store store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;
     }
@@ -173,17 +173,11 @@ public final class Pipeline {
       importers.put(Format.HTML, html);
       importers.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
       importers.put(Format.WARC, new WarcArticleImporter(html, warcFilter));
-      // a store that keeps sketches gets duplicate detection; one that does not (a plain article store) goes without
-      SketchStore sketches = store instanceof SketchStore ss ? ss : null;
-      Deduplicator dedup = sketches == null ? null : new MinHashDeduplicator(sketches);
-      StoryStore stories = store instanceof StoryStore st ? st : null;
-      ArticleStore articles = store;
-      // a store that counts outlets' lines gets their boilerplate kept out of duplicate detection and clustering
-      OutletBoilerplate boilerplate = store instanceof BoilerplateStore bs ? new OutletBoilerplate(bs) : null;
-      java.util.function.Supplier<StoryClusterer> clusterer =
-          stories == null ? null : () -> restoredClusterer(articles, stories, boilerplate);
-      return new Ingestor(store, importers, fetcher, stdin, batchSize, flushInterval, clock, dedup, sketches,
-          clusterer, stories, new NonArticleDetector(), boilerplate, store instanceof OutletStore os ? os : null);
+      Store s = store;
+      // outlets' recurring lines are kept out of duplicate detection and clustering
+      OutletBoilerplate boilerplate = new OutletBoilerplate(s);
+      return new Ingestor(s, importers, fetcher, stdin, batchSize, flushInterval, clock, new MinHashDeduplicator(s), s,
+          () -> restoredClusterer(s, s, boilerplate), s, new NonArticleDetector(), boilerplate, s);
     }
 
     /**
@@ -193,15 +187,12 @@ public final class Pipeline {
      *
      * @param listener hears what the ingest of new items stores and rejects
      * @return the followed sources of the store
-     * @throws IllegalStateException when no store was given or it cannot keep followed sources
+     * @throws IllegalStateException when no store was given
      */
     public Following buildFollowing(IngestListener listener) {
       Objects.requireNonNull(listener, "listener");
-      if (!(store instanceof FollowStore follows)) {
-        throw new IllegalStateException("a store that keeps followed sources is required: call store(...) with one"
-            + " before buildFollowing()");
-      }
       Ingestor ingestor = buildIngestor();
+      FollowStore follows = Objects.requireNonNull(store);
       ItemSink sink = (inputs, importer) -> {
         IngestSummary s = ingestor.ingestInputs(inputs, importer, listener);
         return new ItemSink.Ingested(s.counts().added(), s.counts().alreadyStored(), s.counts().rejected(),

@@ -16,17 +16,13 @@ import org.crosscheck.compare.ClaimAligner;
 import org.crosscheck.compare.EntityResolver;
 import org.crosscheck.compare.SentenceEmbedder;
 import org.crosscheck.compare.Timeline;
+import org.crosscheck.store.Store;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.model.TextSpan;
 import org.crosscheck.outlet.Outlets;
-import org.crosscheck.store.ArticleStore;
-import org.crosscheck.store.OutletStore;
-import org.crosscheck.store.BoilerplateStore;
-import org.crosscheck.store.SketchStore;
-import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,8 +61,7 @@ public final class ReportBuilder {
    * @param id the story
    * @return its report, or empty when the store has no such story
    */
-  public <S extends ArticleStore & SketchStore & StoryStore & org.crosscheck.store.ReportStore> Optional<StoryReport>
-      report(S store, StoryId id) {
+  public Optional<StoryReport> report(Store store, StoryId id) {
     return report(store, id, false);
   }
 
@@ -76,8 +71,7 @@ public final class ReportBuilder {
    * @param rebuild whether to build it anew even when the stored report is up to date
    * @return its report, or empty when the store has no such story
    */
-  public <S extends ArticleStore & SketchStore & StoryStore & org.crosscheck.store.ReportStore> Optional<StoryReport>
-      report(S store, StoryId id, boolean rebuild) {
+  public Optional<StoryReport> report(Store store, StoryId id, boolean rebuild) {
     Optional<Story> story = Stories.get(store, id);
     if (story.isEmpty()) {
       return Optional.empty();
@@ -145,11 +139,11 @@ public final class ReportBuilder {
    * @param id the story
    * @return its report, or empty when the store has no such story
    */
-  public <S extends ArticleStore & SketchStore & StoryStore> Optional<StoryReport> build(S store, StoryId id) {
+  public Optional<StoryReport> build(Store store, StoryId id) {
     return Stories.get(store, id).map(story -> build(store, story));
   }
 
-  private <S extends ArticleStore & SketchStore> StoryReport build(S store, Story story) {
+  private StoryReport build(Store store, Story story) {
     List<Article> all = new ArrayList<>();
     for (ArticleId a : story.articles()) {
       store.get(a).ifPresent(all::add);
@@ -162,7 +156,7 @@ public final class ReportBuilder {
           .ifPresent(l -> copyOf.put(a.id(), l.original()));
     }
     List<Article> articles = all.stream().filter(a -> !copyOf.containsKey(a.id())).toList();
-    Outlets outlets = OutletStore.of(store);
+    Outlets outlets = store.outlets();
     LocalDate inferred = Timeline.inferredAnchor(articles.stream().map(a -> a.published().localDate().orElse(null))
         .toList());
     List<EntityResolver.Source> entitySources = new ArrayList<>();
@@ -186,8 +180,8 @@ public final class ReportBuilder {
         anyUndated && inferred != null ? inferred.toString() : null);
     // what an outlet prints on every page is no claim of the story's
     List<ClaimAligner.Source> claimSources = articles.stream().map(a -> new ClaimAligner.Source(a.id(),
-        outlets.name(a), a.text(), analyses.get(a.id()), store instanceof BoilerplateStore b
-            ? OutletBoilerplate.boilerplateLines(a, b) : List.of())).toList();
+        outlets.name(a), a.text(), analyses.get(a.id()), OutletBoilerplate.boilerplateLines(a, store)))
+        .toList();
     ClaimAligner.Result aligned = aligner.align(claimSources, entities);
     List<StoryReport.Fact> consensus = aligned.consensus().stream().map(f -> new StoryReport.Fact(
         f.claims().getFirst().text(), f.outlets(), f.origins().stream().map(o -> new StoryReport.Origin(o.name(),

@@ -43,8 +43,7 @@ import org.sqlite.SQLiteException;
  * connection, methods synchronize on the store.
  */
 public final class EmbeddedArticleStore
-    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore,
-    FollowStore {
+    implements Store {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   /**
@@ -263,6 +262,11 @@ public final class EmbeddedArticleStore
     }
   }
 
+  @Override
+  public String location() {
+    return dir.toString();
+  }
+
   /** @return the data directory */
   public Path directory() {
     return dir;
@@ -396,6 +400,7 @@ public final class EmbeddedArticleStore
    *
    * @return {@code ok}, or the problems found
    */
+  @Override
   public synchronized String checkIntegrity() {
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
       List<String> lines = new ArrayList<>();

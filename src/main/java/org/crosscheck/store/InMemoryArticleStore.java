@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  * process. Thread-safe (all methods synchronize on the store).
  */
 public final class InMemoryArticleStore
-    implements ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore, OutletStore,
-    FollowStore {
+    implements Store {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
@@ -303,6 +302,16 @@ public final class InMemoryArticleStore
 
   @Override
   public void close() {}
+
+  @Override
+  public String location() {
+    return "memory";
+  }
+
+  @Override
+  public String checkIntegrity() {
+    return "ok";
+  }
 
   // ---------------------------------------------------------------- followed sources (FollowStore)
 

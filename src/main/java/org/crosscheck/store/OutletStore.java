@@ -53,15 +53,4 @@ public interface OutletStore {
     articleOutlets((name, url) -> out.merge(resolver.of(name, url).key(), 1L, Long::sum));
     return out;
   }
-
-  /**
-   * Outlets resolved for code that holds any store (stories, reports): the built-in table is the
-   * fallback, in this one place, for a store that keeps no registry.
-   *
-   * @param store any store
-   * @return its {@link #outlets()} when it keeps a registry, else the built-in table alone
-   */
-  static Outlets of(Object store) {
-    return store instanceof OutletStore o ? o.outlets() : Outlets.builtIn();
-  }
 }

@@ -1,4 +1,4 @@
-/** Durable storage of articles behind the ArticleStore interface. */
+/** Durable storage of everything Crosscheck keeps, behind the one {@link org.crosscheck.store.Store} API. */
 @NullMarked
 package org.crosscheck.store;
 

@@ -18,7 +18,7 @@ import org.crosscheck.ingest.BytesInput;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.report.ReportBuilder;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 
 /**
  * A bounded load test on loopback: a scratch store holding a story, a server on a free port,
@@ -59,7 +59,7 @@ public final class ServeBenchmark {
    */
   public static Result run(List<BytesInput> story, int readers, double seconds) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("crosscheck-bench-serve");
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(dir)) {
+    try (Store store = Store.open(dir)) {
       Pipeline.builder().store(store).buildIngestor().ingestInputs(story, new IngestListener() {});
       try (WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)),
           Pipeline.builder().store(store).buildIngestor(), new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)).start()) {

@@ -37,7 +37,7 @@ import org.crosscheck.outlet.Outlet;
 import org.crosscheck.outlet.Outlets;
 import org.crosscheck.report.StoryListing;
 import org.crosscheck.report.StoryReport;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,7 +126,7 @@ public final class WebApp implements AutoCloseable {
     }
   }
 
-  private final EmbeddedArticleStore store;
+  private final Store store;
   private final ReportBuilder reports;
   private final Ingestor ingestor;
   private final SearchIndex search = new SearchIndex();
@@ -169,7 +169,7 @@ public final class WebApp implements AutoCloseable {
    * @param ingestor stores uploads, as the command line does
    * @param settings where to listen and what to allow
    */
-  public WebApp(EmbeddedArticleStore store, ReportBuilder reports, Ingestor ingestor, Settings settings) {
+  public WebApp(Store store, ReportBuilder reports, Ingestor ingestor, Settings settings) {
     this.store = store;
     this.reports = reports;
     this.ingestor = ingestor;
@@ -359,7 +359,7 @@ public final class WebApp implements AutoCloseable {
 
   // ---------------------------------------------------------------- reading
 
-  EmbeddedArticleStore store() {
+  Store store() {
     return store;
   }
 

@@ -13,8 +13,7 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.TextKind;
-import org.crosscheck.store.EmbeddedArticleStore;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +36,14 @@ class CachingAnalyzerTest {
   void analysesAnArticleOnceAndReadsItBackWhole(@TempDir Path tmp) throws Exception {
     Article a = seed();
     Analysis first;
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store store = Store.open(tmp.resolve("data"))) {
       store.put(a);
       first = new CachingAnalyzer(counted, "v1", store).analyze(a);
       assertThat(first.anchor()).isEqualTo(LocalDate.parse("2025-04-28"));
       assertThat(new CachingAnalyzer(counted, "v1", store).analyze(a)).isEqualTo(first);
       assertThat(runs).hasValue(1);
     }
-    try (EmbeddedArticleStore reopened = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store reopened = Store.open(tmp.resolve("data"))) {
       Analysis again = new CachingAnalyzer(counted, "v1", reopened).analyze(a);
       assertThat(again).isEqualTo(first);
       assertThat(again.quotes()).isNotEmpty();
@@ -57,7 +56,7 @@ class CachingAnalyzerTest {
   @Test
   void anUnreadableStoredAnalysisIsMadeAgainAndReplaced() throws Exception {
     Article a = seed();
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     store.putAnalysis(a.id(), "v1", "{\"not\": \"an analysis\"");
     Analysis made = new CachingAnalyzer(counted, "v1", store).analyze(a);
     assertThat(runs).hasValue(1);

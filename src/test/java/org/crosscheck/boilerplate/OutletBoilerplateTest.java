@@ -12,7 +12,7 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.SketchStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,12 +60,12 @@ class OutletBoilerplateTest {
         copies.add(link);
       }
     };
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       Pipeline.builder().store(store).buildIngestor().ingest(List.of(first.toString()), listener);
     }
     // the first articles, read before the footer was known, may look alike; what matters is what comes after it is
     copies.clear();
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       Pipeline.builder().store(store).buildIngestor().ingest(List.of(later.toString()), listener);
       assertThat(copies).as("copy links made by the footer").isEmpty();
       Map<ArticleId, StoryId> stories = store.allAssignments();
@@ -78,7 +78,7 @@ class OutletBoilerplateTest {
 
   @Test
   void aLineIsBoilerplateOnceThreeEarlierArticlesOfTheOutletHadItAndTheArticleKeepsItsOwnText() {
-    var store = new org.crosscheck.store.InMemoryArticleStore();
+    var store = org.crosscheck.store.Store.inMemory();
     OutletBoilerplate boilerplate = new OutletBoilerplate(store);
     List<Article> articles = new ArrayList<>();
     for (int i = 0; i < 4; i++) {

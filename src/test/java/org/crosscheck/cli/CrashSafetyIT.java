@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.crosscheck.model.ArticleId;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,7 @@ class CrashSafetyIT {
     }
     assertThat(reported).as("the ingest must have reported progress before the kill").hasSize(3000);
     long stored;
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.checkIntegrity()).isEqualTo("ok");
       assertEveryArticleFinished(store);
       for (String id : reported) {
@@ -58,7 +58,7 @@ class CrashSafetyIT {
     CliProcess.Result again = CliProcess.run(List.of(), "ingest", "--data", data.toString(), big.toString());
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.out()).contains(String.format("%,d already stored", stored));
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.count()).isEqualTo(total);
     }
   }
@@ -89,7 +89,7 @@ class CrashSafetyIT {
       assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
     }
     assertThat(Files.readString(err)).contains("stopped on request");
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.checkIntegrity()).isEqualTo("ok");
       assertThat(store.count()).as("every article reported was stored, and nothing else").isEqualTo(reported.size());
       assertEveryArticleFinished(store);
@@ -112,7 +112,7 @@ class CrashSafetyIT {
     assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(first.exitValue()).as(Files.readString(errA)).isZero();
     assertThat(second.exitValue()).as(Files.readString(errB)).isZero();
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.count()).isGreaterThan(2000);
       assertEveryArticleFinished(store);
     }
@@ -142,7 +142,7 @@ class CrashSafetyIT {
       server.destroy();
       server.waitFor(30, TimeUnit.SECONDS);
     }
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.count()).isGreaterThan(2000);
       assertEveryArticleFinished(store);
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.crosscheck.SharedData;
 import org.crosscheck.model.ArticleId;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,7 @@ class DataDirectoryIT {
     assertThat(list.out()).contains("5 of 5 articles");
 
     assertThat(sh("mount", "-o", "remount,rw", data.toString())).isZero();
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.checkIntegrity()).isEqualTo("ok");
       assertThat(store.count()).isEqualTo(5);
     }
@@ -84,7 +84,7 @@ class DataDirectoryIT {
     assertThat(reported).isNotEmpty();
 
     assertThat(sh("mount", "-o", "remount,size=256m", data.toString())).isZero();
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.checkIntegrity()).isEqualTo("ok");
       assertThat(store.count()).isEqualTo(reported.size());
       for (String id : reported) {

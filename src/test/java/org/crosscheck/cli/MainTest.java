@@ -165,7 +165,7 @@ class MainTest {
     assertThat(ingest.code()).isZero();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(", (\\d+) stories split in two").matcher(ingest.out());
     assertThat(m.find()).as(ingest.out()).isTrue();
-    try (var store = org.crosscheck.store.EmbeddedArticleStore.openForReading(java.nio.file.Path.of(data())).orElseThrow()) {
+    try (var store = org.crosscheck.store.Store.openForReading(java.nio.file.Path.of(data())).orElseThrow()) {
       assertThat(store.splits()).hasSize(Integer.parseInt(m.group(1)));
       var split = store.splits().getFirst();
       assertThat(run("story", "--data", data(), split.from().value()).out())

@@ -22,7 +22,7 @@ import org.crosscheck.model.StoryId;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.StoryStore;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class OnlineStoryClustererTest {
     // clusterer reopens it); a third report close to both joins one and merges the other into it
     String seed = Files.readString(SharedData.path("seeds/000_3e73613c10c7acdf.txt"), StandardCharsets.UTF_8);
     String body = seed.substring(seed.indexOf("(MENAFN)"));
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
     StoryId first = store.newStoryId();
     StoryId second = store.newStoryId();
@@ -63,7 +63,7 @@ class OnlineStoryClustererTest {
 
   @Test
   void aFollowUpMonthsLaterJoinsItsIncidentWhenItNamesTheIncidentsMonth() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
     StoryClusterer.Assignment incident = clusterer.assign(
         report("Tulsa World", "Four women found shot dead in Tulsa apartment", INCIDENT, "2013-01-07"));
@@ -75,7 +75,7 @@ class OnlineStoryClustererTest {
 
   @Test
   void aFollowUpMonthsLaterThatNamesNoMonthOfTheIncidentNeedsCloserText() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
     clusterer.assign(report("Tulsa World", "Four women found shot dead in Tulsa apartment", INCIDENT, "2013-01-07"));
     // "June" of 2013 is after the incident; the same words seven months on are likely another event
@@ -96,7 +96,7 @@ class OnlineStoryClustererTest {
 
   @Test
   void anArticleThatReportsTwoEventsMakesThemNoOneStory() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
     StoryId tulsa = store.newStoryId();
     StoryId vallejo = store.newStoryId();
@@ -114,7 +114,7 @@ class OnlineStoryClustererTest {
 
   @Test
   void storiesFoundToHoldTwoEventsAreSplitAndTheSplitsAreRecorded() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     IngestSummary summary = Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("ecbplus-train-dev.jsonl").toString()), new IngestListener() {});
     Map<ArticleId, String> gold = new HashMap<>();
@@ -138,14 +138,14 @@ class OnlineStoryClustererTest {
 
   @Test
   void preparedArticlesFromAnotherClustererAreRefused() {
-    OnlineStoryClusterer clusterer = new OnlineStoryClusterer(new InMemoryArticleStore());
+    OnlineStoryClusterer clusterer = new OnlineStoryClusterer(Store.inMemory());
     StoryClusterer.Prepared foreign = () -> report("Outlet A", "Some text about an event.", "2025-04-20");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> clusterer.assign(foreign))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another clusterer");
   }
 
   /** @return the story, or the story it was later merged into */
-  private static StoryId mergedInto(InMemoryArticleStore store, StoryId story) {
+  private static StoryId mergedInto(Store store, StoryId story) {
     StoryId at = story;
     for (StoryStore.Merge m : store.merges()) {
       if (m.from().equals(at)) {

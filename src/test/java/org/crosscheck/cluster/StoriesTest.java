@@ -11,7 +11,7 @@ import org.crosscheck.model.Story;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 
 class StoriesTest {
@@ -24,7 +24,7 @@ class StoriesTest {
         + "{\"id\":\"copy\",\"source\":\"Local Paper\",\"title\":\"Same story, new headline\",\"published\":\"2025-04-28\","
         + "\"text\":" + com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
             .writeValueAsString(body.substring(0, body.length() - 300)) + "}\n";
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     IngestSummary s = Pipeline.builder().store(store).stdin(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)))
         .buildIngestor().ingest(List.of("-"), new IngestListener() {});
     assertThat(s.duplicates()).isEqualTo(1);
@@ -39,7 +39,7 @@ class StoriesTest {
 
   @Test
   void countsEachBasilOutletOnceWhateverNameTheArticleGivesIt() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new IngestListener() {});
     List<Story> stories = Stories.all(store);
@@ -53,7 +53,7 @@ class StoriesTest {
   @Test
   void theStoreRegistryMergesBasilsTwoSpellingsAndStoriesCountOutletsByIt(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path tmp) {
-    try (var store = org.crosscheck.store.EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (var store = org.crosscheck.store.Store.open(tmp.resolve("data"))) {
       Pipeline.builder().store(store).buildIngestor()
           .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new IngestListener() {});
       // filled at ingest: one outlet per BASIL outlet, each holding both of BASIL's spellings
@@ -101,10 +101,10 @@ class StoriesTest {
       }
     }
     java.nio.file.Path data = tmp.resolve("data");
-    try (var store = org.crosscheck.store.EmbeddedArticleStore.open(data)) {
+    try (var store = org.crosscheck.store.Store.open(data)) {
       Pipeline.builder().store(store).buildIngestor().ingest(List.of(first.toString()), new IngestListener() {});
     }
-    try (var store = org.crosscheck.store.EmbeddedArticleStore.open(data)) {
+    try (var store = org.crosscheck.store.Store.open(data)) {
       IngestSummary s = Pipeline.builder().store(store).buildIngestor()
           .ingest(List.of(second.toString()), new IngestListener() {});
       assertThat(s.joinedStories()).isEqualTo(3);
@@ -115,7 +115,7 @@ class StoriesTest {
 
   @Test
   void keepsDifferentEventsApartAndRecordsNoMergeForThem() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new IngestListener() {});
     List<Story> stories = Stories.all(store);

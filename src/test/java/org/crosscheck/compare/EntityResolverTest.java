@@ -9,7 +9,7 @@ import org.crosscheck.analysis.CoreNlpAnalyzer;
 import org.crosscheck.model.Article;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class EntityResolverTest {
 
   @BeforeAll
   static void resolveTheSeedStory() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
     CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();

@@ -16,7 +16,7 @@ import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.StoryReport;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,7 +201,7 @@ class SlotAlignerTest {
     try (var lines = Files.lines(SharedData.path("basil-2010-2016.jsonl"))) {
       Files.write(story, lines.filter(l -> l.contains(storyId)).toList());
     }
-    var store = new InMemoryArticleStore();
+    var store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor().ingest(List.of(story.toString()), new IngestListener() {});
     var stories = Stories.all(store);
     assertThat(stories).hasSize(1);

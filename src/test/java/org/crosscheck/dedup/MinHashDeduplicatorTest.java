@@ -19,7 +19,7 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
 import org.crosscheck.model.TextKind;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.SketchStore.DuplicateLink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class MinHashDeduplicatorTest {
   @Test
   void agreesWithBruteForceOnWhichPairsAreCopies() {
     Random r = new Random(7);
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     MinHashDeduplicator dedup = new MinHashDeduplicator(store);
     List<Article> originals = new ArrayList<>();
     List<Set<Long>> originalShingles = new ArrayList<>();
@@ -141,7 +141,7 @@ class MinHashDeduplicatorTest {
 
   @Test
   void linksExactCopiesAcrossOutletsAndChainsToTheFirst() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     MinHashDeduplicator dedup = new MinHashDeduplicator(store);
     Article first = article("AP", "Original", texts.get(0));
     Article second = article("Local Paper", "Same text, new headline", texts.get(0));
@@ -157,7 +157,7 @@ class MinHashDeduplicatorTest {
 
   @Test
   void doesNotLinkDifferentArticlesAboutTheSameEvent() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     MinHashDeduplicator dedup = new MinHashDeduplicator(store);
     int links = 0;
     for (int i = 0; i < texts.size(); i++) {
@@ -168,7 +168,7 @@ class MinHashDeduplicatorTest {
 
   @Test
   void findsCopiesOfWhatAnotherWriterStoredAndOfWhatWasStoredBeforeItStarted() {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     MinHashDeduplicator first = new MinHashDeduplicator(store);
     Article a = article("Outlet A", "one", texts.get(0));
     Article b = article("Outlet B", "two", texts.get(1));

@@ -48,7 +48,7 @@ class StoryClustererEvaluatorTest {
 
   @Test
   void theFiveSeedReportsFormOneStory() throws Exception {
-    var store = new org.crosscheck.store.InMemoryArticleStore();
+    var store = org.crosscheck.store.Store.inMemory();
     org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new org.crosscheck.pipeline.IngestListener() {});
     assertThat(store.allAssignments()).hasSize(5);

@@ -21,10 +21,8 @@ import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.IngestSummary;
 import org.crosscheck.pipeline.Ingestor;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.ArticleStore;
-import org.crosscheck.store.EmbeddedArticleStore;
 import org.crosscheck.store.FollowStore;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class FollowingTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
   /** Inputs handed to the ingest, i.e. responses parsed. */
   private final AtomicInteger parses = new AtomicInteger();
-  private ArticleStore store;
+  private Store store;
   private Following following;
   /** What the politeness gate slept (on the test's clock). */
   private final List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -47,7 +45,7 @@ class FollowingTest {
   void start() throws Exception {
     server = new FeedServer();
     server.put("/robots.txt", Doc.ok("text/plain", "User-agent: *\nDisallow: /private/\n", null));
-    open(new InMemoryArticleStore(), settings());
+    open(Store.inMemory(), settings());
   }
 
   @AfterEach
@@ -63,7 +61,7 @@ class FollowingTest {
   }
 
   /** Follows with the store: a real ingest behind a sink that counts what it parses; sleeping moves the clock. */
-  private void open(ArticleStore s, FollowSettings settings) {
+  private void open(Store s, FollowSettings settings) {
     store = s;
     Ingestor ingestor = Pipeline.builder().store(s).allowPrivateUrls(true).buildIngestor();
     ItemSink sink = (inputs, importer) -> {
@@ -375,7 +373,7 @@ class FollowingTest {
   void aRestartResumesFromTheStoredStateWithoutRefetching() {
     store.close();
     Path dir = tmp.resolve("data");
-    open(EmbeddedArticleStore.open(dir), settings().withFetchFullText(true));
+    open(Store.open(dir), settings().withFetchFullText(true));
     server.put("/feed.xml", Doc.ok(RSS, summaries("alpha", "beta"), "\"v1\""));
     server.put("/story/alpha", Doc.ok("text/html", FeedServer.page("Harbour dredging"), null));
     server.put("/story/beta", Doc.ok("text/html", FeedServer.page("Ferry timetable"), null));
@@ -386,7 +384,7 @@ class FollowingTest {
     store.close();
 
     // a new process on the same data directory: the validators are sent back
-    open(EmbeddedArticleStore.open(dir), settings().withFetchFullText(true));
+    open(Store.open(dir), settings().withFetchFullText(true));
     clock.advance(Duration.ofHours(1));
     PollResult resumed = following.watcher().pollOnce(r -> {}).getFirst();
     assertThat(server.requests.getLast().header("If-None-Match")).isEqualTo("\"v1\"");

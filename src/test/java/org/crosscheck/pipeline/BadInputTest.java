@@ -9,7 +9,7 @@ import java.util.List;
 import org.crosscheck.SharedData;
 import org.crosscheck.ingest.Rejection;
 import org.crosscheck.model.Article;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +37,14 @@ class BadInputTest {
 
     Path data = tmp.resolve("data");
     List<Article> before;
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       Pipeline.builder().store(store).buildIngestor().ingest(List.of(SharedData.path("seeds").toString()),
           new IngestListener() {});
       before = store.list(0, 100);
     }
     IngestorTest.Recorder r = new IngestorTest.Recorder();
     IngestSummary s;
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       s = Pipeline.builder().store(store).buildIngestor().ingest(List.of(bad.toString(), missing), r);
     }
     assertThat(r.rejections).extracting(Rejection::message).containsExactly(
@@ -63,7 +63,7 @@ class BadInputTest {
         bad.resolve("07-mixed.jsonl") + " line 2: not valid JSON: Unexpected end-of-input within/between Object"
             + " entries (column 23)");
     assertThat(s.counts()).isEqualTo(new IngestCounts(1, 0, 8));
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       assertThat(store.checkIntegrity()).isEqualTo("ok");
       assertThat(store.list(0, 5)).containsExactlyElementsOf(before);
       assertThat(store.count()).isEqualTo(6);

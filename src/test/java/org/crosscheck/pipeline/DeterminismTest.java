@@ -14,7 +14,7 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class DeterminismTest {
   record Outcome(List<String> articles, Map<ArticleId, StoryId> stories, String report) {}
 
   private Outcome run(int n) throws Exception {
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("run-" + n))) {
+    try (Store store = Store.open(tmp.resolve("run-" + n))) {
       Pipeline.builder().store(store).buildIngestor().ingest(List.of(fixtures().toString(),
           SharedData.path("seeds").toString()), new IngestListener() {});
       List<String> articles = new ArrayList<>();
@@ -66,7 +66,7 @@ class DeterminismTest {
 
   /** @return the stories as sets of article ids, whatever their numbers */
   private java.util.Set<java.util.Set<ArticleId>> storiesOfTheStream(int batchSize) {
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("batch-" + batchSize))) {
+    try (Store store = Store.open(tmp.resolve("batch-" + batchSize))) {
       Pipeline.builder().store(store).batchSize(batchSize).buildIngestor()
           .ingest(List.of(SharedData.path("gva-2013-2015.jsonl").toString()), new IngestListener() {});
       Map<StoryId, java.util.Set<ArticleId>> byStory = new java.util.HashMap<>();

@@ -28,8 +28,7 @@ import org.crosscheck.ingest.Rejection;
 import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
-import org.crosscheck.store.ArticleStore;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.PutResult;
 import org.crosscheck.store.StoreException;
 import org.junit.jupiter.api.Test;
@@ -90,7 +89,7 @@ class IngestorTest {
       }
     };
     Path missing = tmp.resolve("missing.jsonl");
-    IngestSummary s = Pipeline.builder().store(new InMemoryArticleStore()).batchSize(20)
+    IngestSummary s = Pipeline.builder().store(Store.inMemory()).batchSize(20)
         .flushInterval(java.time.Duration.ofHours(1)).buildIngestor()
         .ingest(List.of(missing.toString(), SharedData.path("basil-2010-2016.jsonl").toString()), listener);
     assertThat(s.counts()).isEqualTo(new IngestCounts(210, 0, 1));
@@ -109,7 +108,7 @@ class IngestorTest {
 
   @Test
   void storesTheSeedsWithTheirDatesAndOutlets() {
-    ArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     IngestSummary s = Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new Recorder());
     assertThat(s.counts()).isEqualTo(new IngestCounts(5, 0, 0));
@@ -132,7 +131,7 @@ class IngestorTest {
     Files.createDirectories(dir.resolve(".git"));
     Files.writeString(dir.resolve(".git/config"), "[core]");
     Recorder r = new Recorder();
-    ArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     IngestSummary s = Pipeline.builder().store(store).buildIngestor().ingest(List.of(dir.toString()), r);
     assertThat(s.inputs()).isEqualTo(4);
     assertThat(s.counts()).isEqualTo(new IngestCounts(3, 0, 2));
@@ -145,7 +144,7 @@ class IngestorTest {
 
   @Test
   void reingestingStoresNothingTwice() {
-    ArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Ingestor ingestor = Pipeline.builder().store(store).buildIngestor();
     String basil = SharedData.path("basil-2010-2016.jsonl").toString();
     assertThat(ingestor.ingest(List.of(basil), new Recorder()).counts()).isEqualTo(new IngestCounts(210, 0, 0));
@@ -155,7 +154,7 @@ class IngestorTest {
 
   @Test
   void storesArticlesThatShareASourceIdButDifferInContent() {
-    ArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("basil-2010-2016.jsonl").toString()), new Recorder());
     assertThat(store.findBySourceId("basil-empty")).hasSize(4)
@@ -165,7 +164,7 @@ class IngestorTest {
   @Test
   void namesAPathThatDoesNotExistAndGoesOn() {
     Recorder r = new Recorder();
-    IngestSummary s = Pipeline.builder().store(new InMemoryArticleStore()).buildIngestor()
+    IngestSummary s = Pipeline.builder().store(Store.inMemory()).buildIngestor()
         .ingest(List.of(tmp.resolve("nope.txt").toString(), SharedData.path("seeds").toString()), r);
     assertThat(r.rejections).singleElement()
         .satisfies(x -> assertThat(x.message()).isEqualTo(tmp.resolve("nope.txt") + ": no such file or directory"));
@@ -200,7 +199,7 @@ class IngestorTest {
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       Recorder r = new Recorder();
-      ArticleStore store = new InMemoryArticleStore();
+      Store store = Store.inMemory();
       IngestSummary s = Pipeline.builder().store(store).httpTimeout(java.time.Duration.ofMillis(500))
           .allowPrivateUrls(true).buildIngestor()
           .ingest(List.of(base + "/feed", base + "/gone", base + "/slow"), r);
@@ -215,7 +214,7 @@ class IngestorTest {
   }
 
   /** An ingestor whose text importer yields one article of an input, then breaks as {@code failure} says. */
-  private static Ingestor withBrokenTextImporter(ArticleStore store, Runnable failure) {
+  private static Ingestor withBrokenTextImporter(Store store, Runnable failure) {
     ArticleImporter text = new TextArticleImporter();
     ArticleImporter broken = new ArticleImporter() {
       @Override
@@ -247,7 +246,7 @@ class IngestorTest {
     Files.writeString(bad, "The council approved the budget on Monday after a long debate.");
     Path good = tmp.resolve("b-good.jsonl");
     Files.writeString(good, "{\"id\":\"g1\",\"text\":\"A good article.\"}\n");
-    ArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Recorder r = new Recorder();
     IngestSummary s = withBrokenTextImporter(store, () -> {
       throw new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null");
@@ -266,7 +265,7 @@ class IngestorTest {
     Path good = tmp.resolve("b-good.jsonl");
     Files.writeString(good, "{\"id\":\"g1\",\"text\":\"A good article.\"}\n");
     Recorder r = new Recorder();
-    IngestSummary s = withBrokenTextImporter(new InMemoryArticleStore(), () -> recurse(0))
+    IngestSummary s = withBrokenTextImporter(Store.inMemory(), () -> recurse(0))
         .ingest(List.of(bad.toString(), good.toString()), r);
     assertThat(r.rejections).extracting(Rejection::message)
         .containsExactly(bad + ": cannot read: internal error: java.lang.StackOverflowError");
@@ -290,13 +289,13 @@ class IngestorTest {
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed";
       Recorder r = new Recorder();
-      IngestSummary s = Pipeline.builder().store(new InMemoryArticleStore()).buildIngestor().ingest(List.of(url), r);
+      IngestSummary s = Pipeline.builder().store(Store.inMemory()).buildIngestor().ingest(List.of(url), r);
       assertThat(s.counts().added()).isZero();
       assertThat(r.rejections).extracting(Rejection::message).containsExactly(url + ": refused: 127.0.0.1 is a"
           + " loopback address (to fetch from this machine or a private network, start with --allow-private-urls)");
       assertThat(requests).hasValue(0);
 
-      IngestSummary allowed = Pipeline.builder().store(new InMemoryArticleStore()).allowPrivateUrls(true)
+      IngestSummary allowed = Pipeline.builder().store(Store.inMemory()).allowPrivateUrls(true)
           .buildIngestor().ingest(List.of(url), new Recorder());
       assertThat(allowed.counts().added()).isPositive();
       assertThat(requests).hasValue(1);
@@ -308,7 +307,7 @@ class IngestorTest {
   @Test
   void readsJsonLinesFromStandardInput() {
     byte[] jsonl = "{\"id\":\"s1\",\"text\":\"From stdin: the harbour reopened on Friday.\"}\nnot json\n".getBytes(StandardCharsets.UTF_8);
-    ArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Recorder r = new Recorder();
     IngestSummary s = Pipeline.builder().store(store).stdin(new ByteArrayInputStream(jsonl)).buildIngestor()
         .ingest(List.of("-"), r);
@@ -319,41 +318,20 @@ class IngestorTest {
 
   @Test
   void stopsWhenTheStoreFailsAndReportsOnlyCommittedArticlesAsStored() {
-    InMemoryArticleStore real = new InMemoryArticleStore();
-    ArticleStore failsOnSecondBatch = new ArticleStore() {
-      int batches;
-
-      @Override
-      public List<PutResult> putAll(List<Article> batch) {
-        if (++batches == 2) {
-          throw new StoreException("cannot write to the store in /x: the disk is full (SQLITE_FULL)");
-        }
-        return real.putAll(batch);
-      }
-
-      @Override
-      public Optional<Article> get(ArticleId id) {
-        return real.get(id);
-      }
-
-      @Override
-      public List<Article> findBySourceId(String sourceId) {
-        return real.findBySourceId(sourceId);
-      }
-
-      @Override
-      public List<Article> list(int offset, int limit) {
-        return real.list(offset, limit);
-      }
-
-      @Override
-      public long count() {
-        return real.count();
-      }
-
-      @Override
-      public void close() {}
-    };
+    Store real = Store.inMemory();
+    int[] batches = {0};
+    // the real store, but its second batch of articles fails as a full disk does
+    Store failsOnSecondBatch = (Store) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(),
+        new Class<?>[] {Store.class}, (proxy, method, args) -> {
+          if (method.getName().equals("putAll") && ++batches[0] == 2) {
+            throw new StoreException("cannot write to the store in /x: the disk is full (SQLITE_FULL)");
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
     Recorder r = new Recorder();
     IngestSummary s = Pipeline.builder().store(failsOnSecondBatch).batchSize(50)
         .flushInterval(java.time.Duration.ofHours(1)).buildIngestor()

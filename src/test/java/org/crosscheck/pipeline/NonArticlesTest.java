@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.TextKind;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class NonArticlesTest {
         + " detectives asked anyone who saw the shooting to call them.";
     Path file = Files.write(tmp.resolve("crawl.jsonl"), List.of(line("Springfield News", "g1", STUB),
         line("Shelby Star", "g2", STUB), line("Springfield News", "g1", real)));
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store store = Store.open(tmp.resolve("data"))) {
       List<Article> duplicates = new ArrayList<>();
       IngestSummary s = Pipeline.builder().store(store).buildIngestor().ingest(List.of(file.toString()),
           new IngestListener() {
@@ -56,7 +56,7 @@ class NonArticlesTest {
       assertEveryArticleFinished(store);
     }
     // reopening and ingesting again finishes nothing: the pages are not articles left outside a story
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store store = Store.open(tmp.resolve("data"))) {
       IngestSummary again = Pipeline.builder().store(store).buildIngestor().ingest(List.of(file.toString()),
           new IngestListener() {});
       assertThat(again.recovered()).isZero();

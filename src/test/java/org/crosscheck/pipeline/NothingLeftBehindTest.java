@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crosscheck.SharedData;
 import org.crosscheck.model.Article;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.PutResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +45,9 @@ class NothingLeftBehindTest {
     Path data = tmp.resolve("data");
     Path basil = jsonl("basil.jsonl", lines("basil-2010-2016.jsonl", 0, 60));
     // what an interrupted run of an older version left: articles committed, their stories not
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       List<Article> articles = new ArrayList<>();
-      Pipeline.builder().store(new org.crosscheck.store.InMemoryArticleStore()).buildIngestor()
+      Pipeline.builder().store(org.crosscheck.store.Store.inMemory()).buildIngestor()
           .ingest(List.of(basil.toString()), new IngestListener() {
             @Override
             public void stored(Article article, PutResult result) {
@@ -57,7 +57,7 @@ class NothingLeftBehindTest {
       store.putAll(articles);
       assertThat(store.unassigned()).hasSize(60);
     }
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       AtomicInteger heard = new AtomicInteger();
       AtomicInteger clustered = new AtomicInteger();
       IngestSummary s = Pipeline.builder().store(store).buildIngestor()
@@ -86,7 +86,7 @@ class NothingLeftBehindTest {
   void aStoppedRunStoresWhatItReadPutsItInStoriesAndReadsNoFurther() throws Exception {
     Path first = jsonl("first.jsonl", lines("gva-2013-2015.jsonl", 0, 400));
     Path second = jsonl("second.jsonl", lines("gva-2013-2015.jsonl", 400, 500));
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store store = Store.open(tmp.resolve("data"))) {
       Ingestor ingestor = Pipeline.builder().store(store).batchSize(50).buildIngestor();
       List<String> stored = new ArrayList<>();
       IngestSummary s = ingestor.ingest(List.of(first.toString(), second.toString()), new IngestListener() {
@@ -112,8 +112,8 @@ class NothingLeftBehindTest {
   void anArticleJoinsTheStoryAnotherWriterMadeSinceThisOneOpenedTheStore() throws Exception {
     Path data = tmp.resolve("data");
     List<Path> seeds = seeds();
-    try (EmbeddedArticleStore server = EmbeddedArticleStore.open(data);
-        EmbeddedArticleStore cli = EmbeddedArticleStore.open(data)) {
+    try (Store server = Store.open(data);
+        Store cli = Store.open(data)) {
       Ingestor serverIngest = Pipeline.builder().store(server).buildIngestor(); // opened while the store was empty
       Pipeline.builder().store(cli).buildIngestor().ingest(seeds.subList(0, 4).stream().map(Path::toString).toList(),
           new IngestListener() {});
@@ -129,11 +129,11 @@ class NothingLeftBehindTest {
   void aStoryMadeBeforeARestartIsJoinedAfterIt() throws Exception {
     Path data = tmp.resolve("data");
     List<Path> seeds = seeds();
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       Pipeline.builder().store(store).buildIngestor().ingest(seeds.subList(0, 3).stream().map(Path::toString).toList(),
           new IngestListener() {});
     }
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(data)) {
+    try (Store store = Store.open(data)) {
       IngestSummary s = Pipeline.builder().store(store).buildIngestor()
           .ingest(seeds.subList(3, 5).stream().map(Path::toString).toList(), new IngestListener() {});
       assertThat(s.newStories()).isZero();

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.crosscheck.ingest.Rejection;
 import org.crosscheck.model.Article;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.PutResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,7 @@ class SourcesTest {
   private static Outcome ingest(String... sources) {
     List<String> stored = new java.util.ArrayList<>();
     List<Rejection> rejections = new java.util.ArrayList<>();
-    IngestSummary s = Pipeline.builder().store(new InMemoryArticleStore()).buildIngestor()
+    IngestSummary s = Pipeline.builder().store(Store.inMemory()).buildIngestor()
         .ingest(List.of(sources), new IngestListener() {
           @Override
           public void stored(Article article, PutResult result) {
@@ -122,7 +122,7 @@ class SourcesTest {
 
   @Test
   void aStopBeforeTheRunReadsNothing() {
-    Ingestor ingestor = Pipeline.builder().store(new InMemoryArticleStore()).flushInterval(Duration.ZERO)
+    Ingestor ingestor = Pipeline.builder().store(Store.inMemory()).flushInterval(Duration.ZERO)
         .buildIngestor();
     ingestor.stop();
     IngestSummary s = ingestor.ingest(List.of(tmp.toString()), new IngestListener() {});

@@ -21,7 +21,7 @@ import org.crosscheck.ingest.WarcFixture;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcCompression;
@@ -52,7 +52,7 @@ class WarcIngestTest {
     List<WarcFixture.Story> stories = WarcFixture.basil(9);
     writeCrawl(file, stories);
 
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store store = Store.open(tmp.resolve("data"))) {
       IngestSummary summary = Pipeline.builder().store(store).buildIngestor()
           .ingest(List.of(file.toString()), new IngestListener() {});
 
@@ -89,7 +89,7 @@ class WarcIngestTest {
     Path other = tmp.resolve("after.txt");
     Files.writeString(other, stories.get(8).text().replace("Michael Steele", "The chairman"), StandardCharsets.UTF_8);
 
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store store = Store.open(tmp.resolve("data"))) {
       var ingestor = Pipeline.builder().store(store).buildIngestor();
       IngestSummary first = ingestor.ingest(List.of(cut.toString(), other.toString()), new IngestListener() {});
 
@@ -114,7 +114,7 @@ class WarcIngestTest {
     writeCrawl(file, stories);
     long foxNews = stories.stream().filter(s -> s.url().contains("foxnews.com")).count();
 
-    try (EmbeddedArticleStore store = EmbeddedArticleStore.open(tmp.resolve("data"))) {
+    try (Store store = Store.open(tmp.resolve("data"))) {
       IngestSummary summary = Pipeline.builder().store(store)
           .warcFilter(new WarcFilter(List.of("foxnews.com"), null, null, "en")).buildIngestor()
           .ingest(List.of(file.toString()), new IngestListener() {});

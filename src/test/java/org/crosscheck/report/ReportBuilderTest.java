@@ -17,12 +17,12 @@ import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.Story;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.store.InMemoryArticleStore;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 
 class ReportBuilderTest {
-  private static InMemoryArticleStore ingest(String path) {
-    InMemoryArticleStore store = new InMemoryArticleStore();
+  private static Store ingest(String path) {
+    Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor().ingest(List.of(SharedData.path(path).toString()),
         new IngestListener() {});
     return store;
@@ -35,7 +35,7 @@ class ReportBuilderTest {
     return all;
   }
 
-  private static void assertEvidencePointsAtItsText(InMemoryArticleStore store, StoryReport r) {
+  private static void assertEvidencePointsAtItsText(Store store, StoryReport r) {
     for (StoryReport.Evidence e : evidence(r)) {
       Article a = store.get(new ArticleId(e.article())).orElseThrow();
       assertThat(a.text().substring(e.start(), e.end())).as("evidence in " + e.article()).isEqualTo(e.text());
@@ -44,7 +44,7 @@ class ReportBuilderTest {
 
   @Test
   void theSeedReportResolvesTheTimelineAndCreditsTheQuotes() {
-    InMemoryArticleStore store = ingest("seeds");
+    Store store = ingest("seeds");
     Story story = Stories.all(store).getFirst();
     StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
     assertThat(r.story().articles()).hasSize(5);
@@ -66,7 +66,7 @@ class ReportBuilderTest {
 
   @Test
   void theSeedReportFindsTheConsensusTheTreatyDateConflictAndTheContainersExclusive() {
-    InMemoryArticleStore store = ingest("seeds");
+    Store store = ingest("seeds");
     Story story = Stories.all(store).getFirst();
     StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
     // the facts the outlets share, each relayed from KCNA alone: the confirmation, Kim's order, Article 4, Kursk
@@ -130,7 +130,7 @@ class ReportBuilderTest {
 
   @Test
   void aReportIsKeptAndRebuiltOnlyWhenItsStoryChanges() {
-    InMemoryArticleStore store = ingest("seeds");
+    Store store = ingest("seeds");
     Story story = Stories.all(store).getFirst();
     ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
     StoryReport first = builder.report(store, story.id()).orElseThrow();
@@ -148,7 +148,7 @@ class ReportBuilderTest {
 
   @Test
   void basilReportsAreBuiltWithEvidenceThatPointsAtTheText() throws Exception {
-    InMemoryArticleStore store = ingest("basil-2010-2016.jsonl");
+    Store store = ingest("basil-2010-2016.jsonl");
     ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
     List<Story> stories = Stories.all(store);
     ObjectMapper json = new ObjectMapper();
@@ -169,7 +169,7 @@ class ReportBuilderTest {
 
   @Test
   void aCopyOfAnArticleIsListedButNotAnalysedOrCountedAgain() throws Exception {
-    InMemoryArticleStore store = ingest("seeds");
+    Store store = ingest("seeds");
     String gaze = java.nio.file.Files.readString(SharedData.path("seeds").resolve("002_eafdf2b0443dfe1b.txt"));
     String line = new ObjectMapper().writeValueAsString(java.util.Map.of("id", "copy-1", "source", "Copy Wire",
         "published", "2025-04-29", "title", "North Korea Confirms Deployment of Troops to Support Russia Against Ukraine",
@@ -206,7 +206,7 @@ class ReportBuilderTest {
             + " Kim Jong Un authorized the deployment under the mutual defense treaty with Moscow, KCNA said.\n"
             + footer)));
     java.nio.file.Path file = java.nio.file.Files.write(tmp.resolve("riverside.jsonl"), lines);
-    InMemoryArticleStore store = new InMemoryArticleStore();
+    Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor().ingest(List.of(file.toString(),
         SharedData.path("seeds").toString()), new IngestListener() {});
     Story story = Stories.all(store).stream().filter(x -> x.articles().size() >= 5).findFirst().orElseThrow();

@@ -7,17 +7,17 @@ import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.report.ReportBuilder;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 
 /**
  * A server on a free loopback port over a fresh store holding the seed story. Its URL ingest may
  * fetch from private addresses, so that tests can serve feeds from loopback.
  */
 final class SeedServer implements AutoCloseable {
-  final EmbeddedArticleStore store;
+  final Store store;
   final WebApp web;
 
-  private SeedServer(EmbeddedArticleStore store, WebApp web) {
+  private SeedServer(Store store, WebApp web) {
     this.store = store;
     this.web = web;
   }
@@ -27,7 +27,7 @@ final class SeedServer implements AutoCloseable {
   }
 
   static SeedServer start(Path dir, WebApp.Settings settings) {
-    EmbeddedArticleStore store = EmbeddedArticleStore.open(dir);
+    Store store = Store.open(dir);
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
     WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)), Pipeline.builder().store(store)

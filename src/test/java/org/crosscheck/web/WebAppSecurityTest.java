@@ -272,7 +272,7 @@ class WebAppSecurityTest {
     });
     site.start();
     int sitePort = site.getAddress().getPort();
-    org.crosscheck.store.EmbeddedArticleStore store = org.crosscheck.store.EmbeddedArticleStore.open(other);
+    org.crosscheck.store.Store store = org.crosscheck.store.Store.open(other);
     try (WebApp web = new WebApp(store, new org.crosscheck.report.ReportBuilder(
         org.crosscheck.analysis.CachingAnalyzer.coreNlp(store)),
         org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor(),

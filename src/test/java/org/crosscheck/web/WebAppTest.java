@@ -11,7 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.crosscheck.store.EmbeddedArticleStore;
+import org.crosscheck.store.Store;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +26,7 @@ class WebAppTest {
   private static final String TOKEN = "s3cret-token";
   @TempDir static Path dir;
   private static SeedServer server;
-  private static EmbeddedArticleStore store;
+  private static Store store;
   private static WebApp web;
 
   @BeforeAll
