@@ -1,5 +1,6 @@
 package org.crosscheck.store;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,6 +51,11 @@ public final class InMemoryArticleStore
         articles.add(a);
         byId.put(a.id(), a);
         byHash.put(hash, a.id());
+        onRollback(() -> {
+          articles.remove(articles.size() - 1);
+          byId.remove(a.id());
+          byHash.remove(hash);
+        });
         results.add(new PutResult.Added(a.id()));
       }
     }
@@ -80,7 +86,46 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized void inTransaction(Runnable work) {
-    work.run();
+    if (undo != null) {
+      work.run();
+      return;
+    }
+    undo = new ArrayDeque<>();
+    try {
+      work.run();
+      undo = null;
+    } catch (RuntimeException | Error e) {
+      ArrayDeque<Runnable> steps = undo;
+      undo = null;
+      while (!steps.isEmpty()) {
+        steps.removeLast().run();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The undo steps of the open transaction, newest last; null outside one. The lock is held for
+   * the whole transaction, so steps undo exactly the transaction's own writes, newest first.
+   */
+  private @Nullable ArrayDeque<Runnable> undo;
+
+  /** Records how to undo a write, when a transaction is open. */
+  private void onRollback(Runnable step) {
+    if (undo != null) {
+      undo.addLast(step);
+    }
+  }
+
+  /** Records how to bring the story assignments back as they are now, when a transaction is open. */
+  private void rememberAssignments() {
+    if (undo != null) {
+      Map<ArticleId, StoryId> before = new java.util.LinkedHashMap<>(storyOf);
+      onRollback(() -> {
+        storyOf.clear();
+        storyOf.putAll(before);
+      });
+    }
   }
 
   @Override
@@ -91,6 +136,10 @@ public final class InMemoryArticleStore
     }
     sketchOrder.add(sketch);
     sketchNumbers.put(sketch.id(), (long) sketchOrder.size());
+    onRollback(() -> {
+      sketchOrder.remove(sketchOrder.size() - 1);
+      sketchNumbers.remove(sketch.id());
+    });
     return sketchOrder.size();
   }
 
@@ -113,7 +162,14 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized void putDuplicate(DuplicateLink link) {
-    duplicates.put(link.copy(), link);
+    DuplicateLink before = duplicates.put(link.copy(), link);
+    onRollback(() -> {
+      if (before == null) {
+        duplicates.remove(link.copy());
+      } else {
+        duplicates.put(link.copy(), before);
+      }
+    });
   }
 
   @Override
@@ -133,7 +189,12 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized void assign(ArticleId article, StoryId story) {
-    storyOf.remove(article);
+    if (storyOf.containsKey(article)) {
+      rememberAssignments();
+      storyOf.remove(article);
+    } else {
+      onRollback(() -> storyOf.remove(article));
+    }
     storyOf.put(article, story);
     storiesVersion++;
   }
@@ -160,6 +221,7 @@ public final class InMemoryArticleStore
     Map<Long, Integer> counts = outletLines.computeIfAbsent(outlet, o -> new HashMap<>());
     List<Long> out = new ArrayList<>();
     for (long line : lines) {
+      onRollback(() -> counts.computeIfPresent(line, (l, n) -> n == 1 ? null : n - 1));
       if (counts.merge(line, 1, Integer::sum) >= atLeast) {
         out.add(line);
       }
@@ -209,8 +271,10 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized void merge(Merge merge) {
+    rememberAssignments();
     storyOf.replaceAll((a, s) -> s.equals(merge.from()) ? merge.into() : s);
     merges.add(merge);
+    onRollback(() -> merges.remove(merges.size() - 1));
     storiesVersion++;
   }
 
@@ -243,8 +307,10 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized void split(Split split) {
+    rememberAssignments();
     split.moved().forEach(a -> storyOf.replace(a, split.into()));
     splits.add(split);
+    onRollback(() -> splits.remove(splits.size() - 1));
     storiesVersion++;
   }
 
@@ -276,6 +342,7 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized void register(Collection<Outlet> registered) {
+    rememberOutlets();
     for (Outlet o : registered) {
       outletNames.putIfAbsent(o.key(), o.name());
       for (String alias : o.aliases()) {
@@ -287,8 +354,24 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized void rename(String key, String name) {
+    rememberOutlets();
     outletNames.put(key, name.strip());
     outlets = null;
+  }
+
+  /** Records how to bring the outlet registry back as it is now, when a transaction is open. */
+  private void rememberOutlets() {
+    if (undo != null) {
+      Map<String, String> names = new java.util.LinkedHashMap<>(outletNames);
+      Map<String, String[]> aliases = new java.util.LinkedHashMap<>(outletAliases);
+      onRollback(() -> {
+        outletNames.clear();
+        outletNames.putAll(names);
+        outletAliases.clear();
+        outletAliases.putAll(aliases);
+        outlets = null;
+      });
+    }
   }
 
   @Override

@@ -12,12 +12,12 @@ import org.crosscheck.model.Published;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedArticleStoreTest extends ArticleStoreContract {
+class EmbeddedArticleStoreTest extends StoreContract {
   @TempDir Path tmp;
 
   @Override
-  protected ArticleStore newStore() {
-    return EmbeddedArticleStore.open(tmp.resolve("data"));
+  protected Store newStore() {
+    return Store.open(tmp.resolve("data"));
   }
 
   @Test

@@ -1,8 +1,8 @@
 package org.crosscheck.store;
 
-class InMemoryArticleStoreTest extends ArticleStoreContract {
+class InMemoryArticleStoreTest extends StoreContract {
   @Override
-  protected ArticleStore newStore() {
-    return new InMemoryArticleStore();
+  protected Store newStore() {
+    return Store.inMemory();
   }
 }

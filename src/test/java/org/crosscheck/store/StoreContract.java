@@ -2,6 +2,8 @@ package org.crosscheck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.FollowedSource;
 import org.crosscheck.model.Provenance;
 import org.crosscheck.model.Published;
+import org.crosscheck.model.StoryId;
 import org.crosscheck.model.TextKind;
 import org.crosscheck.outlet.Outlet;
 import org.crosscheck.outlet.Outlets;
@@ -19,12 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour every {@link ArticleStore} must have; each implementation's test extends this. */
-abstract class ArticleStoreContract {
-  protected ArticleStore store;
+/**
+ * The behaviour every {@link Store} must have, part by part; each implementation's test extends
+ * this (the embedded SQLite store, the in-memory one, and the distributed engine's).
+ */
+public abstract class StoreContract {
+  protected Store store;
 
   /** @return a new, empty store */
-  protected abstract ArticleStore newStore() throws Exception;
+  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void open() throws Exception {
@@ -36,7 +43,7 @@ abstract class ArticleStoreContract {
     store.close();
   }
 
-  static Article article(String id, String outlet, String text, Published published) {
+  protected static Article article(String id, String outlet, String text, Published published) {
     return new Article(new ArticleId(id), outlet, "https://example.test/" + id, "A title", published, "en", text,
         TextKind.FULL, new Provenance(Provenance.Kind.FILE, "/data/" + id + ".txt", "line 3", "jsonl"), "gold-1",
         List.of("a note"), "src-" + id);
@@ -275,5 +282,174 @@ abstract class ArticleStoreContract {
     follows.removeFollowed("https://a.example/rss");
     org.crosscheck.model.FollowedSource again = follows.addFollowed(feed("https://a.example/rss"));
     assertThat(follows.seenItems(again.id(), List.of("urn:1"))).isEmpty();
+  }
+
+  @Test
+  void sketchesAreNumberedInStoringOrderAndASecondSketchOfAnArticleIsIgnored() {
+    store.putAll(List.of(article("s1", "X", "One.", Published.unknown()), article("s2", "X", "Two.", Published.unknown())));
+    assertThat(store.uncheckedForDuplicates()).containsExactly(new ArticleId("s1"), new ArticleId("s2"));
+    long first = store.putSketch(new SketchStore.Sketch(new ArticleId("s1"), new int[] {1, 2, 3}, 11L));
+    long second = store.putSketch(new SketchStore.Sketch(new ArticleId("s2"), new int[] {4, 5, 6}, 22L));
+    assertThat(second).isGreaterThan(first);
+    assertThat(store.putSketch(new SketchStore.Sketch(new ArticleId("s1"), new int[] {9, 9, 9}, 99L))).isEqualTo(first);
+    List<SketchStore.Numbered> after = new ArrayList<>();
+    store.sketchesAfter(0, after::add);
+    assertThat(after).extracting(n -> n.number()).containsExactly(first, second);
+    assertThat(after.get(0).sketch().signature()).containsExactly(1, 2, 3);
+    assertThat(after.get(1).sketch().textHash()).isEqualTo(22L);
+    List<SketchStore.Numbered> later = new ArrayList<>();
+    store.sketchesAfter(first, later::add);
+    assertThat(later).extracting(n -> n.sketch().id()).containsExactly(new ArticleId("s2"));
+    assertThat(store.sketches(new long[] {second, 12345L})).extracting(n -> n.sketch().id())
+        .containsExactly(new ArticleId("s2"));
+    assertThat(store.uncheckedForDuplicates()).isEmpty();
+  }
+
+  @Test
+  void duplicateLinksAreFoundFromBothEnds() {
+    store.putAll(List.of(article("o1", "X", "Body.", Published.unknown()), article("c1", "Y", "Body.", Published.unknown()),
+        article("c2", "Z", "Body!", Published.unknown())));
+    store.putDuplicate(new SketchStore.DuplicateLink(new ArticleId("c1"), new ArticleId("o1"), 1.0, true));
+    store.putDuplicate(new SketchStore.DuplicateLink(new ArticleId("c2"), new ArticleId("o1"), 0.9, false));
+    assertThat(store.duplicateOf(new ArticleId("c1")))
+        .contains(new SketchStore.DuplicateLink(new ArticleId("c1"), new ArticleId("o1"), 1.0, true));
+    assertThat(store.duplicateOf(new ArticleId("o1"))).isEmpty();
+    assertThat(store.copiesOf(new ArticleId("o1"))).extracting(SketchStore.DuplicateLink::copy)
+        .containsExactlyInAnyOrder(new ArticleId("c1"), new ArticleId("c2"));
+    assertThat(store.uncheckedForDuplicates()).containsExactly(new ArticleId("o1"));
+  }
+
+  @Test
+  void storiesKeepAssignmentOrderMergesAndSplits() {
+    store.putAll(List.of(article("a", "X", "A.", Published.unknown()), article("b", "X", "B.", Published.unknown()),
+        article("c", "X", "C.", Published.unknown()), article("d", "X", "D.", Published.unknown())));
+    assertThat(store.unassigned()).hasSize(4);
+    StoryId one = store.newStoryId();
+    StoryId two = store.newStoryId();
+    assertThat(two).isNotEqualTo(one);
+    long version = store.storiesVersion();
+    store.assign(new ArticleId("a"), one);
+    store.assign(new ArticleId("b"), one);
+    store.assign(new ArticleId("c"), two);
+    assertThat(store.storiesVersion()).isGreaterThan(version);
+    assertThat(store.articlesOf(one)).containsExactly(new ArticleId("a"), new ArticleId("b"));
+    assertThat(store.storyOf(new ArticleId("c"))).contains(two);
+    assertThat(store.unassigned()).containsExactly(new ArticleId("d"));
+
+    store.merge(new StoryStore.Merge(two, one, new ArticleId("c")));
+    assertThat(store.articlesOf(one)).containsExactly(new ArticleId("a"), new ArticleId("b"), new ArticleId("c"));
+    assertThat(store.articlesOf(two)).isEmpty();
+    assertThat(store.merges()).containsExactly(new StoryStore.Merge(two, one, new ArticleId("c")));
+
+    StoryId three = store.newStoryId();
+    assertThat(three).isNotIn(one, two);
+    store.split(new StoryStore.Split(one, three, List.of(new ArticleId("a"), new ArticleId("c")), new ArticleId("d")));
+    store.assign(new ArticleId("d"), three);
+    assertThat(store.articlesOf(one)).containsExactly(new ArticleId("b"));
+    assertThat(store.articlesOf(three)).containsExactly(new ArticleId("a"), new ArticleId("c"), new ArticleId("d"));
+    assertThat(store.splits()).hasSize(1);
+    assertThat(store.allAssignments()).containsEntry(new ArticleId("a"), three).containsEntry(new ArticleId("b"), one)
+        .hasSize(4);
+    assertThat(store.unassigned()).isEmpty();
+  }
+
+  @Test
+  void aFailedTransactionStoresNothing() {
+    StoryId story = store.newStoryId();
+    try {
+      store.inTransaction(() -> {
+        store.put(article("t1", "X", "Kept?", Published.unknown()));
+        store.assign(new ArticleId("t1"), story);
+        store.putSketch(new SketchStore.Sketch(new ArticleId("t1"), new int[] {1}, 1L));
+        store.countLines("X", new long[] {42}, 1);
+        store.register(List.of(new Outlet("rolled.test", "Rolled Back", List.of("RB"))));
+        throw new IllegalStateException("boom");
+      });
+    } catch (IllegalStateException expected) {
+      assertThat(expected).hasMessage("boom");
+    }
+    assertThat(store.get(new ArticleId("t1"))).isEmpty();
+    assertThat(store.storyOf(new ArticleId("t1"))).isEmpty();
+    List<SketchStore.Numbered> sketches = new ArrayList<>();
+    store.sketchesAfter(0, sketches::add);
+    assertThat(sketches).isEmpty();
+    assertThat(store.linesOf("X", 1)).isEmpty();
+    assertThat(store.outlets().find("RB")).isEmpty();
+    store.inTransaction(() -> store.inTransaction(() -> store.put(article("t2", "X", "Kept.", Published.unknown()))));
+    assertThat(store.get(new ArticleId("t2"))).isPresent();
+  }
+
+  @Test
+  void analysesAndReportsAreKeptByVersionAndFingerprint() {
+    ArticleId a = new ArticleId("an1");
+    assertThat(store.analysis(a, "v1")).isEmpty();
+    store.putAnalysis(a, "v1", "{\"x\":1}");
+    assertThat(store.analysis(a, "v1")).contains("{\"x\":1}");
+    assertThat(store.analysis(a, "v2")).isEmpty();
+    store.putAnalysis(a, "v2", "{\"x\":2}");
+    assertThat(store.analysis(a, "v2")).contains("{\"x\":2}");
+    assertThat(store.analysis(a, "v1")).as("a newer analysis replaces the older").isEmpty();
+    StoryId s = StoryId.of(7);
+    store.putReport(s, "f1", "{\"r\":1}");
+    assertThat(store.report(s, "f1")).contains("{\"r\":1}");
+    assertThat(store.report(s, "f2")).isEmpty();
+    store.putReport(s, "f2", "{\"r\":2}");
+    assertThat(store.report(s, "f2")).contains("{\"r\":2}");
+    assertThat(store.report(s, "f1")).isEmpty();
+  }
+
+  @Test
+  void boilerplateLinesAreCountedPerOutlet() {
+    assertThat(store.countLines("X", new long[] {1, 2}, 2)).isEmpty();
+    assertThat(store.countLines("X", new long[] {1, 3}, 2)).containsExactly(1L);
+    assertThat(store.countLines("Y", new long[] {1}, 2)).isEmpty();
+    assertThat(store.linesOf("X", 2)).containsExactly(1L);
+    assertThat(store.linesOf("X", 1)).containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(store.linesSeenAtLeast(2)).containsOnlyKeys("X");
+    assertThat(store.linesSeenAtLeast(1)).containsOnlyKeys("X", "Y");
+  }
+
+  @Test
+  void theOutletRegistryTakesAliasesAndNames() {
+    store.register(List.of(new Outlet("example.org", "Example Daily", List.of("EXD"))));
+    assertThat(store.outlets().find("EXD")).map(Outlet::key).contains("example.org");
+    store.register(List.of(new Outlet("example.org", "Another Name", List.of())));
+    assertThat(store.outlets().find("example.org")).map(Outlet::name).contains("Example Daily");
+    store.rename("example.org", "The Example");
+    assertThat(store.outlets().find("EXD")).map(Outlet::name).contains("The Example");
+    store.putAll(List.of(article("o1", "EXD", "One.", Published.unknown()),
+        article("o2", "The Example", "Two.", Published.unknown())));
+    assertThat(store.articlesPerOutlet()).containsEntry("example.org", 2L);
+  }
+
+  @Test
+  void followedSourcesKeepTheirStateAndSeenItems() {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    FollowedSource feed = store.addFollowed(FollowedSource.newSource("https://a.test/feed", FollowedSource.Kind.FEED,
+        "A", now, Duration.ofMinutes(15)));
+    FollowedSource map = store.addFollowed(FollowedSource.newSource("https://b.test/sitemap.xml",
+        FollowedSource.Kind.SITEMAP, null, now, Duration.ofMinutes(30)));
+    assertThat(feed.id()).isNotEqualTo(map.id());
+    assertThat(store.addFollowed(FollowedSource.newSource("https://a.test/feed", FollowedSource.Kind.FEED, "Other",
+        now, Duration.ofMinutes(5)))).isEqualTo(feed);
+    assertThat(store.followedSources()).extracting(FollowedSource::url)
+        .containsExactly("https://a.test/feed", "https://b.test/sitemap.xml");
+    FollowedSource polled = new FollowedSource(feed.id(), feed.url(), feed.kind(), "A", "\"etag\"", "Tue, 01 Dec 2026",
+        now, now, 3, 1, 0, null, now.plusSeconds(900), Duration.ofMinutes(20));
+    store.updateFollowed(polled);
+    assertThat(store.followedSource("https://a.test/feed")).contains(polled);
+    store.markSeen(feed.id(), List.of("g1", "g2"), now);
+    assertThat(store.seenItems(feed.id(), List.of("g1", "g3"))).containsExactly("g1");
+    assertThat(store.seenItems(map.id(), List.of("g1"))).isEmpty();
+    assertThat(store.removeFollowed("https://a.test/feed")).isTrue();
+    assertThat(store.removeFollowed("https://a.test/feed")).isFalse();
+    assertThat(store.followedSource("https://a.test/feed")).isEmpty();
+    assertThat(store.followedSources()).extracting(FollowedSource::url).containsExactly("https://b.test/sitemap.xml");
+  }
+
+  @Test
+  void reportsWhereItIsAndThatItIsSound() {
+    assertThat(store.location()).isNotBlank();
+    assertThat(store.checkIntegrity()).isEqualTo("ok");
   }
 }
