@@ -36,7 +36,7 @@ import org.crosscheck.ingest.Rejection;
 import org.crosscheck.ingest.StdinInput;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.Provenance;
-import org.crosscheck.store.ArticleStore;
+import org.crosscheck.store.Store;
 import org.crosscheck.store.PutResult;
 import org.crosscheck.store.SketchStore;
 import org.crosscheck.store.SketchStore.DuplicateLink;
@@ -60,53 +60,59 @@ import org.jspecify.annotations.Nullable;
  * ingest at a time per instance; {@link #stop()} may be called from any thread.
  */
 public final class Ingestor {
-  private final ArticleStore store;
+  private final Store store;
   private final Map<Format, ArticleImporter> importers;
   private final HttpFetcher fetcher;
   private final InputStream stdin;
   private final int batchSize;
   private final Duration flushInterval;
   private final Clock clock;
-  private final @Nullable Deduplicator dedup;
-  private final @Nullable SketchStore sketches;
+  private final Deduplicator dedup;
   /** Builds a clusterer that knows the stored stories: at the start, and again when another writer changed them. */
-  private final java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer;
+  private final java.util.function.Supplier<StoryClusterer> restoreClusterer;
   /** Read by the reading thread to prepare features; replaced by the store thread only. */
-  private volatile @Nullable StoryClusterer clusterer;
+  private volatile StoryClusterer clusterer;
   /** Whether a run has looked for articles an older version left outside any story; store thread only. */
   private boolean checkedForUnfinished;
   /** {@link StoryStore#storiesVersion()} as of the clusterer's last look; store thread only. */
   private long knownStoriesVersion;
-  private final @Nullable StoryStore stories;
-  private final @Nullable NonArticleDetector nonArticles;
-  private final org.crosscheck.boilerplate.@Nullable OutletBoilerplate boilerplate;
-  /** Where the outlets of stored articles are registered, when the store keeps a registry. */
-  private final @Nullable OutletStore outlets;
+  private final NonArticleDetector nonArticles;
+  private final OutletBoilerplate boilerplate;
   private volatile boolean stopRequested;
 
-  Ingestor(ArticleStore store, Map<Format, ArticleImporter> importers, HttpFetcher fetcher, InputStream stdin,
-      int batchSize, Duration flushInterval, Clock clock, @Nullable Deduplicator dedup,
-      @Nullable SketchStore sketches, java.util.function.@Nullable Supplier<StoryClusterer> restoreClusterer,
-      @Nullable StoryStore stories, @Nullable NonArticleDetector nonArticles,
-      org.crosscheck.boilerplate.@Nullable OutletBoilerplate boilerplate, @Nullable OutletStore outlets) {
+  /**
+   * The stages an ingest runs, in order, built by {@link Pipeline} over one store.
+   *
+   * @param nonArticles marks logins, paywalls, notices and error pages
+   * @param boilerplate learns and takes out each outlet's recurring lines
+   * @param dedup finds copies
+   * @param restoreClusterer builds a clusterer that knows the stored stories
+   */
+  record Stages(NonArticleDetector nonArticles, OutletBoilerplate boilerplate, Deduplicator dedup,
+      java.util.function.Supplier<StoryClusterer> restoreClusterer) {
+    Stages {
+      Objects.requireNonNull(nonArticles, "nonArticles");
+      Objects.requireNonNull(boilerplate, "boilerplate");
+      Objects.requireNonNull(dedup, "dedup");
+      Objects.requireNonNull(restoreClusterer, "restoreClusterer");
+    }
+  }
+
+  Ingestor(Store store, Stages stages, Map<Format, ArticleImporter> importers, HttpFetcher fetcher,
+      InputStream stdin, int batchSize, Duration flushInterval, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
-    this.outlets = outlets;
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.stdin = Objects.requireNonNull(stdin, "stdin");
     this.batchSize = batchSize;
     this.flushInterval = flushInterval;
     this.clock = clock;
-    this.dedup = dedup;
-    this.sketches = sketches;
-    this.restoreClusterer = restoreClusterer;
-    this.nonArticles = nonArticles;
-    this.boilerplate = boilerplate;
-    if (restoreClusterer != null && stories != null) {
-      this.knownStoriesVersion = stories.storiesVersion();
-      this.clusterer = restoreClusterer.get();
-    }
-    this.stories = stories;
+    this.dedup = stages.dedup();
+    this.restoreClusterer = stages.restoreClusterer();
+    this.nonArticles = stages.nonArticles();
+    this.boilerplate = stages.boilerplate();
+    this.knownStoriesVersion = store.storiesVersion();
+    this.clusterer = restoreClusterer.get();
   }
 
   /**
@@ -277,15 +283,12 @@ public final class Ingestor {
 
   /** @return the article, marked as not one when the detector says it is a login, paywall, notice or error page */
   private Article classified(Article article) {
-    if (nonArticles == null) {
-      return article;
-    }
     return nonArticles.reason(article).map(article::asNotArticle).orElse(article);
   }
 
   /** @return the article as duplicate detection and clustering see it: without its outlet's boilerplate lines */
   private Article matching(Article article) {
-    return boilerplate == null ? article : boilerplate.withoutBoilerplate(article);
+    return boilerplate.withoutBoilerplate(article);
   }
 
   private Input counting(Input input, Run run) {
@@ -371,12 +374,11 @@ public final class Ingestor {
    *     boilerplate as known now (and the version of that)
    */
   private Pending pending(Article a, boolean match, @Nullable StoryClusterer c) {
-    if (!match || (dedup == null && c == null)) {
+    if (!match) {
       return new Pending(a, null, null, c, null);
     }
-    OutletBoilerplate.Stripped m = boilerplate == null ? OutletBoilerplate.Stripped.asIs(a) : boilerplate.strip(a);
-    return new Pending(a, dedup == null ? null : dedup.prepare(m.article()),
-        c == null ? null : c.prepare(m.article()), c, m);
+    OutletBoilerplate.Stripped m = boilerplate.strip(a);
+    return new Pending(a, dedup.prepare(m.article()), c == null ? null : c.prepare(m.article()), c, m);
   }
 
   /**
@@ -528,19 +530,17 @@ public final class Ingestor {
       }
       List<Runnable> events = new ArrayList<>();
       try {
-        inTransaction(() -> {
+        store.inTransaction(() -> {
           List<PutResult> results = store.putAll(articles);
-          if (outlets != null) {
-            // each new article's outlet name and domain, linked in the registry (a name first seen with a domain
-            // becomes an alias of that domain's outlet)
-            List<Article> stored = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-              if (results.get(i) instanceof PutResult.Added) {
-                stored.add(articles.get(i));
-              }
+          // each new article's outlet name and domain, linked in the registry (a name first seen with a domain
+          // becomes an alias of that domain's outlet)
+          List<Article> stored = new ArrayList<>();
+          for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof PutResult.Added) {
+              stored.add(articles.get(i));
             }
-            outlets.register(outlets.outlets().learn(stored));
           }
+          store.register(store.outlets().learn(stored));
           List<Pending> added = new ArrayList<>();
           for (int i = 0; i < pending.size(); i++) {
             Article a = articles.get(i);
@@ -585,20 +585,10 @@ public final class Ingestor {
      * transaction.
      */
     private void forgetRolledBack() {
-      if (dedup != null) {
-        dedup.reload();
-      }
+      dedup.reload();
       knownStoriesVersion = Long.MIN_VALUE;
     }
 
-    /** Runs the work in one store transaction when the store has them. */
-    private void inTransaction(Runnable work) {
-      if (sketches != null) {
-        sketches.inTransaction(work);
-      } else {
-        work.run();
-      }
-    }
 
     private void notStored(List<Article> articles, String why) {
       Map<String, Integer> perInput = new java.util.LinkedHashMap<>();
@@ -613,13 +603,13 @@ public final class Ingestor {
      * duplicate detection first, in batches of one transaction each.
      */
     void recover() {
-      if (dedup == null || restoreClusterer == null || stories == null || checkedForUnfinished) {
+      if (checkedForUnfinished) {
         return;
       }
       checkedForUnfinished = true; // this version leaves nothing unfinished, so once per ingestor is enough
       List<org.crosscheck.model.ArticleId> left;
       try {
-        left = stories.unassigned();
+        left = store.unassigned();
       } catch (StoreException e) {
         storeError = e.getMessage();
         return;
@@ -631,7 +621,7 @@ public final class Ingestor {
         }
         List<Runnable> events = new ArrayList<>();
         try {
-          inTransaction(() -> {
+          store.inTransaction(() -> {
             assignStories(pending, events, false); // their lines were counted when they were stored
             noteStoriesVersion();
           });
@@ -652,11 +642,8 @@ public final class Ingestor {
      * server, another ingest) has changed the stories since this run last looked, so that new
      * articles join the stories the other writer made.
      */
-    private @Nullable StoryClusterer currentClusterer() {
-      if (restoreClusterer == null || stories == null) {
-        return null;
-      }
-      if (stories.storiesVersion() != knownStoriesVersion) {
+    private StoryClusterer currentClusterer() {
+      if (store.storiesVersion() != knownStoriesVersion) {
         clusterer = restoreClusterer.get();
       }
       return clusterer;
@@ -664,9 +651,7 @@ public final class Ingestor {
 
     /** Inside the caller's transaction, after this run's own assignments: what the stories now are. */
     private void noteStoriesVersion() {
-      if (stories != null && restoreClusterer != null) {
-        knownStoriesVersion = stories.storiesVersion();
-      }
+      knownStoriesVersion = store.storiesVersion();
     }
 
     /**
@@ -679,13 +664,13 @@ public final class Ingestor {
      * hear is added to {@code events}, to run after the commit.
      */
     private void assignStories(List<Pending> added, List<Runnable> events, boolean learn) {
-      boolean matching = dedup != null && sketches != null && !added.isEmpty();
-      StoryClusterer clusterer = matching ? currentClusterer() : null;
+      if (added.isEmpty()) {
+        return;
+      }
+      StoryClusterer clusterer = currentClusterer();
       for (Pending p : added) {
-        if (matching) {
-          assign(current(p, clusterer), clusterer, events);
-        }
-        if (learn && boilerplate != null) {
+        assign(current(p, clusterer), clusterer, events);
+        if (learn) {
           boilerplate.learn(p.article(), p.stripped());
         }
       }
@@ -695,27 +680,24 @@ public final class Ingestor {
      * @return the pending article as prepared, or prepared again when lines of its outlet were
      *     learned since (from articles stored before it)
      */
-    private Pending current(Pending p, @Nullable StoryClusterer clusterer) {
-      if (boilerplate == null || p.stripped() == null || !boilerplate.stale(p.article(), p.stripped())) {
+    private Pending current(Pending p, StoryClusterer clusterer) {
+      if (p.stripped() == null || !boilerplate.stale(p.article(), p.stripped())) {
         return p;
       }
       return pending(p.article(), true, clusterer);
     }
 
     /** Checks one article for copies and puts it in a story. */
-    private void assign(Pending p, @Nullable StoryClusterer clusterer, List<Runnable> events) {
+    private void assign(Pending p, StoryClusterer clusterer, List<Runnable> events) {
       Article a = p.article();
-      Optional<DuplicateLink> link = Objects.requireNonNull(dedup).check(Objects.requireNonNull(p.sketch()));
+      Optional<DuplicateLink> link = dedup.check(Objects.requireNonNull(p.sketch()));
       link.ifPresent(l -> events.add(() -> {
         duplicates++;
         listener.duplicate(a, l);
       }));
-      if (clusterer == null || stories == null) {
-        return;
-      }
       StoryClusterer.Prepared features = p.preparedBy() == clusterer ? Objects.requireNonNull(p.features())
           : clusterer.prepare(matching(a));
-      Optional<StoryId> ofOriginal = link.flatMap(l -> stories.storyOf(l.original()));
+      Optional<StoryId> ofOriginal = link.flatMap(l -> store.storyOf(l.original()));
       StoryClusterer.Assignment assignment;
       if (ofOriginal.isPresent()) {
         clusterer.add(features, ofOriginal.get());
@@ -723,7 +705,7 @@ public final class Ingestor {
       } else {
         assignment = clusterer.assign(features);
       }
-      stories.assign(a.id(), assignment.story());
+      store.assign(a.id(), assignment.story());
       events.add(() -> {
         if (assignment.newStory()) {
           newStories++;

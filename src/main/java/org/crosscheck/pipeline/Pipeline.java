@@ -69,6 +69,7 @@ public final class Pipeline {
     private Clock clock = Clock.systemUTC();
     private WarcFilter warcFilter = WarcFilter.NONE;
     private FollowSettings followSettings = FollowSettings.defaults();
+    private @Nullable Map<Format, ArticleImporter> importers;
 
     private Builder() {}
 
@@ -166,18 +167,35 @@ public final class Pipeline {
       }
       // the one fetcher for URL inputs and for the full text of feed items, so both follow the same policy
       HttpFetcher fetcher = fetcher();
-      HtmlArticleImporter html = new HtmlArticleImporter();
-      Map<Format, ArticleImporter> importers = new EnumMap<>(Format.class);
-      importers.put(Format.TEXT, new TextArticleImporter());
-      importers.put(Format.JSONL, new JsonlArticleImporter());
-      importers.put(Format.HTML, html);
-      importers.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
-      importers.put(Format.WARC, new WarcArticleImporter(html, warcFilter));
+      Map<Format, ArticleImporter> byFormat = importers != null ? importers : importers(fetcher);
       Store s = store;
       // outlets' recurring lines are kept out of duplicate detection and clustering
       OutletBoilerplate boilerplate = new OutletBoilerplate(s);
-      return new Ingestor(s, importers, fetcher, stdin, batchSize, flushInterval, clock, new MinHashDeduplicator(s), s,
-          () -> restoredClusterer(s, s, boilerplate), s, new NonArticleDetector(), boilerplate, s);
+      Ingestor.Stages stages = new Ingestor.Stages(new NonArticleDetector(), boilerplate, new MinHashDeduplicator(s),
+          () -> restoredClusterer(s, boilerplate));
+      return new Ingestor(s, stages, byFormat, fetcher, stdin, batchSize, flushInterval, clock);
+    }
+
+    /** @return an importer per input format, those that fetch going through the given fetcher */
+    private Map<Format, ArticleImporter> importers(HttpFetcher fetcher) {
+      HtmlArticleImporter html = new HtmlArticleImporter();
+      Map<Format, ArticleImporter> out = new EnumMap<>(Format.class);
+      out.put(Format.TEXT, new TextArticleImporter());
+      out.put(Format.JSONL, new JsonlArticleImporter());
+      out.put(Format.HTML, html);
+      out.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
+      out.put(Format.WARC, new WarcArticleImporter(html, warcFilter));
+      return out;
+    }
+
+    /**
+     * Replaces the importers (tests give importers that fail on purpose).
+     *
+     * @param byFormat the importer of each format that may be read
+     */
+    Builder importers(Map<Format, ArticleImporter> byFormat) {
+      this.importers = new EnumMap<>(byFormat);
+      return this;
     }
 
     /**
@@ -211,10 +229,9 @@ public final class Pipeline {
      * @return a clusterer that knows the stories of the most recently assigned articles (at most
      *     {@link #REPLAYED_ARTICLES}), so that new articles can join them
      */
-    private static StoryClusterer restoredClusterer(ArticleStore store, StoryStore stories,
-        @Nullable OutletBoilerplate boilerplate) {
-      OnlineStoryClusterer clusterer = new OnlineStoryClusterer(stories);
-      var all = new java.util.ArrayList<>(stories.allAssignments().entrySet());
+    private static StoryClusterer restoredClusterer(Store store, OutletBoilerplate boilerplate) {
+      OnlineStoryClusterer clusterer = new OnlineStoryClusterer(store);
+      var all = new java.util.ArrayList<>(store.allAssignments().entrySet());
       var replayed = all.subList(Math.max(0, all.size() - REPLAYED_ARTICLES), all.size());
       // articles are read, and their outlets' boilerplate taken out, on this thread (which may hold the store's
       // lock, inside a transaction); prepared in parallel chunks (thread-safe, no store); then added in order
@@ -222,7 +239,7 @@ public final class Pipeline {
       for (int from = 0; from < replayed.size(); from += chunk) {
         var part = replayed.subList(from, Math.min(replayed.size(), from + chunk));
         List<java.util.Optional<org.crosscheck.model.Article>> read = part.stream().map(e -> store.get(e.getKey())
-            .map(x -> boilerplate == null ? x : boilerplate.withoutBoilerplate(x))).toList();
+            .map(boilerplate::withoutBoilerplate)).toList();
         List<StoryClusterer.Prepared> prepared = read.parallelStream()
             .map(a -> a.map(clusterer::prepare).orElse(null))
             .toList();

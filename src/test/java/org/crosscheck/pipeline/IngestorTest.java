@@ -231,9 +231,8 @@ class IngestorTest {
     Map<Format, ArticleImporter> importers = new EnumMap<>(Format.class);
     importers.put(Format.TEXT, broken);
     importers.put(Format.JSONL, new JsonlArticleImporter());
-    return new Ingestor(store, importers, new HttpFetcher(Duration.ofSeconds(1), Limits.MAX_DOCUMENT_BYTES,
-        org.crosscheck.ingest.UrlPolicy.publicOnly()),
-        InputStream.nullInputStream(), 1, Duration.ofHours(1), Clock.systemUTC(), null, null, null, null, null, null, null);
+    return Pipeline.builder().store(store).importers(importers).batchSize(1).flushInterval(Duration.ofHours(1))
+        .stdin(InputStream.nullInputStream()).buildIngestor();
   }
 
   private static int recurse(int n) {
@@ -245,7 +244,8 @@ class IngestorTest {
     Path bad = tmp.resolve("a-bad.txt");
     Files.writeString(bad, "The council approved the budget on Monday after a long debate.");
     Path good = tmp.resolve("b-good.jsonl");
-    Files.writeString(good, "{\"id\":\"g1\",\"text\":\"A good article.\"}\n");
+    Files.writeString(good, "{\"id\":\"g1\",\"text\":\"The mayor opened the new bridge over the river on Friday,"
+        + " and the first buses crossed it within the hour.\"}\n");
     Store store = Store.inMemory();
     Recorder r = new Recorder();
     IngestSummary s = withBrokenTextImporter(store, () -> {
@@ -263,7 +263,8 @@ class IngestorTest {
     Path bad = tmp.resolve("a-deep.txt");
     Files.writeString(bad, "The council approved the budget on Monday after a long debate.");
     Path good = tmp.resolve("b-good.jsonl");
-    Files.writeString(good, "{\"id\":\"g1\",\"text\":\"A good article.\"}\n");
+    Files.writeString(good, "{\"id\":\"g1\",\"text\":\"The mayor opened the new bridge over the river on Friday,"
+        + " and the first buses crossed it within the hour.\"}\n");
     Recorder r = new Recorder();
     IngestSummary s = withBrokenTextImporter(Store.inMemory(), () -> recurse(0))
         .ingest(List.of(bad.toString(), good.toString()), r);
