@@ -46,15 +46,9 @@ public final class EmbeddedArticleStore
     implements Store {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
-  /**
-   * 6: articles may be of text kind NOT_ARTICLE, which version 5 cannot read; outlets' recurring
-   * lines. 7: no table of sketch band keys (duplicate detection keeps its band index in memory,
-   * built from the sketches): at 100,000 articles its two million randomly keyed rows were a third
-   * of the cost of ingest. 8: the outlet registry (outlets and their aliases), filled from the
-   * stored articles when an older store is opened for writing. 9: followed sources and the items
-   * each has given.
-   */
-  private static final int SCHEMA_VERSION = 9;
+  // PRAGMA user_version before the schema was kept by SchemaMigrations: 6, articles of text kind NOT_ARTICLE
+  // and outlets' recurring lines; 7, no table of sketch band keys; 8, the outlet registry, filled from the stored
+  // articles when an older store is opened for writing; 9, followed sources and their items.
   /** How long a writer waits for another process's write transaction before giving up. */
   public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,14 +93,19 @@ public final class EmbeddedArticleStore
           + " is read-only; choose a writable one with --data DIR or CROSSCHECK_DATA");
     }
     Path db = dir.resolve(DB_FILE);
-    Connection conn = connect("jdbc:sqlite:" + db, dir);
+    String url = "jdbc:sqlite:" + db;
+    Connection conn = connect(url, dir);
     try (Statement st = conn.createStatement()) {
       st.execute("PRAGMA journal_mode = WAL");
       st.execute("PRAGMA synchronous = FULL");
       // 64 MiB of page cache instead of 2: the duplicate index's look-ups stay in memory as the store grows
       st.execute("PRAGMA cache_size = -65536");
       int before = userVersion(conn);
-      migrate(conn, dir);
+      checkVersion(before, dir);
+      SchemaMigrations.migrate(url, config(), dir);
+      if (before != SchemaMigrations.MIGRATED_USER_VERSION) {
+        st.execute("PRAGMA user_version = " + SchemaMigrations.MIGRATED_USER_VERSION);
+      }
       EmbeddedArticleStore store = new EmbeddedArticleStore(dir, conn, false);
       if (before > 0 && before < 8) {
         store.registerStoredOutlets();
@@ -140,6 +139,9 @@ public final class EmbeddedArticleStore
         closeQuietly(conn);
         return Optional.empty();
       }
+      if (version == SchemaMigrations.MIGRATED_USER_VERSION) {
+        SchemaMigrations.checkReadable(url, config(), dir);
+      }
       return Optional.of(new EmbeddedArticleStore(dir, conn, true));
     } catch (SQLException e) {
       closeQuietly(conn);
@@ -155,98 +157,18 @@ public final class EmbeddedArticleStore
    */
   private static Connection connect(String url, Path dir) {
     try {
-      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-      config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
-      config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
-      return DriverManager.getConnection(url, config.toProperties());
+      return DriverManager.getConnection(url, config().toProperties());
     } catch (SQLException e) {
       throw failure("cannot open the store in " + dir, e);
     }
   }
 
-  private static void migrate(Connection conn, Path dir) throws SQLException {
-    int version = userVersion(conn);
-    checkVersion(version, dir);
-    if (version == SCHEMA_VERSION) {
-      return;
-    }
-    conn.setAutoCommit(false);
-    try (Statement st = conn.createStatement()) {
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS articles (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            content_hash TEXT NOT NULL UNIQUE,
-            outlet TEXT, url TEXT, title TEXT,
-            published TEXT NOT NULL,
-            published_date TEXT,
-            language TEXT NOT NULL,
-            text TEXT NOT NULL,
-            text_kind TEXT NOT NULL,
-            source_kind TEXT NOT NULL,
-            source_location TEXT NOT NULL,
-            source_locator TEXT,
-            importer TEXT NOT NULL,
-            gold_story TEXT,
-            notes TEXT NOT NULL,
-            ingested_at TEXT NOT NULL,
-            source_id TEXT)""");
-      st.execute("CREATE INDEX IF NOT EXISTS articles_source_id ON articles(source_id)");
-      st.execute("CREATE INDEX IF NOT EXISTS articles_published ON articles(published_date)");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS sketches (
-            id TEXT PRIMARY KEY, signature BLOB NOT NULL, text_hash INTEGER NOT NULL)""");
-      st.execute("DROP INDEX IF EXISTS sketch_bands_key");
-      st.execute("DROP TABLE IF EXISTS sketch_bands");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS duplicates (
-            copy TEXT PRIMARY KEY, original TEXT NOT NULL, similarity REAL NOT NULL, exact INTEGER NOT NULL)""");
-      st.execute("CREATE INDEX IF NOT EXISTS duplicates_original ON duplicates(original)");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS story_articles (
-            article_id TEXT PRIMARY KEY, story INTEGER NOT NULL, seq INTEGER NOT NULL)""");
-      st.execute("CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story)");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS story_merges (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, from_story INTEGER NOT NULL, into_story INTEGER NOT NULL,
-            bridge TEXT NOT NULL, merged_at TEXT NOT NULL)""");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS story_splits (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, from_story INTEGER NOT NULL, into_story INTEGER NOT NULL,
-            moved TEXT NOT NULL, trigger_article TEXT NOT NULL, split_at TEXT NOT NULL)""");
-      st.execute("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS analyses (
-            article_id TEXT PRIMARY KEY, version TEXT NOT NULL, json TEXT NOT NULL)""");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS reports (
-            story INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, json TEXT NOT NULL)""");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS outlet_lines (
-            outlet TEXT NOT NULL, line INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (outlet, line))
-            WITHOUT ROWID""");
-      st.execute("CREATE TABLE IF NOT EXISTS outlets (key TEXT PRIMARY KEY, name TEXT NOT NULL)");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS outlet_aliases (
-            alias TEXT PRIMARY KEY, spelling TEXT NOT NULL, outlet TEXT NOT NULL)""");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS followed_sources (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, title TEXT,
-            etag TEXT, last_modified TEXT, last_poll TEXT, last_new_item TEXT, items INTEGER NOT NULL,
-            errors INTEGER NOT NULL, consecutive_failures INTEGER NOT NULL, last_error TEXT, next_poll TEXT NOT NULL,
-            interval_ms INTEGER NOT NULL)""");
-      st.execute("""
-          CREATE TABLE IF NOT EXISTS followed_items (
-            source INTEGER NOT NULL, item TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (source, item))
-            WITHOUT ROWID""");
-      st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-      conn.commit();
-    } catch (SQLException e) {
-      conn.rollback();
-      throw e;
-    } finally {
-      conn.setAutoCommit(true);
-    }
+  /** @return the connection settings of the store and of its migrations */
+  private static org.sqlite.SQLiteConfig config() {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+    return config;
   }
 
   private static int userVersion(Connection conn) throws SQLException {
@@ -256,9 +178,9 @@ public final class EmbeddedArticleStore
   }
 
   private static void checkVersion(int version, Path dir) {
-    if (version > SCHEMA_VERSION) {
+    if (version > SchemaMigrations.MIGRATED_USER_VERSION) {
       throw new StoreException("the store in " + dir + " has schema version " + version
-          + ", written by a newer Crosscheck; this version reads up to " + SCHEMA_VERSION);
+          + ", written by a newer Crosscheck; this version reads up to " + SchemaMigrations.latestVersion());
     }
   }
 

@@ -84,6 +84,7 @@ class EmbeddedArticleStoreTest extends StoreContract {
         var st = conn.createStatement()) {
       st.execute("DROP TABLE reports");
       st.execute("DROP TABLE analyses");
+      st.execute("DROP TABLE schema_history"); // written before versioned migrations
       st.execute("PRAGMA user_version = 4");
     }
     try (EmbeddedArticleStore reopened = EmbeddedArticleStore.open(tmp.resolve("data"))) {
@@ -111,6 +112,7 @@ class EmbeddedArticleStoreTest extends StoreContract {
       st.execute("CREATE TABLE sketch_bands (band_key INTEGER NOT NULL, id TEXT NOT NULL)");
       st.execute("CREATE INDEX sketch_bands_key ON sketch_bands(band_key)");
       st.execute("INSERT INTO sketch_bands VALUES (1, 'x')");
+      st.execute("DROP TABLE schema_history"); // written before versioned migrations
       st.execute("PRAGMA user_version = 6");
     }
     try (EmbeddedArticleStore reopened = EmbeddedArticleStore.open(tmp.resolve("data"));
@@ -160,6 +162,63 @@ class EmbeddedArticleStoreTest extends StoreContract {
   }
 
   @Test
+  void recordsEachMigrationOnceAndBaselinesAStoreWrittenBeforeThem() throws Exception {
+    store.close();
+    Path db = tmp.resolve("data").resolve(EmbeddedArticleStore.DB_FILE);
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement();
+        var rs = st.executeQuery("SELECT version, success FROM schema_history ORDER BY installed_rank")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("1");
+      assertThat(rs.getBoolean(2)).isTrue();
+      assertThat(rs.next()).as("one migration so far").isFalse();
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+      st.execute("DROP TABLE schema_history");
+      st.execute("PRAGMA user_version = 9");
+    }
+    store = Store.open(tmp.resolve("data"));
+    store.close();
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement();
+        var rs = st.executeQuery("SELECT version, type FROM schema_history ORDER BY installed_rank")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("0");
+      assertThat(rs.getString(2)).isEqualTo("BASELINE");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("1");
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement();
+        var rs = st.executeQuery("PRAGMA user_version")) {
+      assertThat(rs.getInt(1)).as("older versions, which read only this number, refuse the store").isEqualTo(10);
+    }
+    store = Store.open(tmp.resolve("data"));
+  }
+
+  @Test
+  void theNewestMigrationIsKnownWithoutScanningForIt() {
+    assertThat(SchemaMigrations.latestVersion()).isEqualTo(String.valueOf(SchemaMigrations.LATEST));
+  }
+
+  @Test
+  void refusesAStoreWithAMigrationFromANewerVersionAndLeavesItUnchanged() throws Exception {
+    store.put(article("a1", "X", "Body.", Published.unknown()));
+    store.close();
+    Path db = tmp.resolve("data").resolve(EmbeddedArticleStore.DB_FILE);
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+      st.execute("INSERT INTO schema_history (installed_rank, version, description, type, script, checksum,"
+          + " installed_by, execution_time, success) VALUES (99, '57', 'story timelines', 'SQL',"
+          + " 'V57__story_timelines.sql', 1, 'x', 1, 1)");
+    }
+    byte[] before = Files.readAllBytes(db);
+    assertThatThrownBy(() -> Store.open(tmp.resolve("data"))).isInstanceOf(StoreException.class)
+        .hasMessageContaining("has schema version 57").hasMessageContaining("story timelines")
+        .hasMessageContaining("written by a newer Crosscheck; this version reads up to 1");
+    assertThatThrownBy(() -> Store.openForReading(tmp.resolve("data"))).isInstanceOf(StoreException.class)
+        .hasMessageContaining("has schema version 57");
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    store = Store.inMemory();
+  }
+
+  @Test
   void refusesADataDirectoryThatIsAFile() throws Exception {
     Path file = Files.writeString(tmp.resolve("plain-file"), "x");
     assertThatThrownBy(() -> EmbeddedArticleStore.open(file)).isInstanceOf(StoreException.class)
@@ -196,6 +255,7 @@ class EmbeddedArticleStoreTest extends StoreContract {
         var st = conn.createStatement()) {
       st.execute("DROP TABLE outlets");
       st.execute("DROP TABLE outlet_aliases");
+      st.execute("DROP TABLE schema_history"); // written before versioned migrations
       st.execute("PRAGMA user_version = 7");
     }
     try (EmbeddedArticleStore old = EmbeddedArticleStore.openForReading(tmp.resolve("data")).orElseThrow()) {
