@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.analysis.CoreNlpAnalyzer;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.Article;
@@ -44,14 +43,14 @@ class CacheKeysTest {
     Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor().ingest(List.of(SharedData.path("seeds").toString(),
         basil.toString()), new IngestListener() {});
-    CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
+    CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer(TestModels.STANDARD);
     StringBuilder analyses = new StringBuilder();
     for (Article a : store.list(0, Integer.MAX_VALUE)) {
       // a record's text form holds every field, in order
       analyses.append(analyzer.analyze(a.text(), a.published().localDate().orElse(null))).append('\n');
     }
     StringBuilder reports = new StringBuilder();
-    ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
+    ReportBuilder builder = Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter();
     for (var story : Stories.all(store)) {
       reports.append(ReportRenderer.json(builder.build(store, story.id()).orElseThrow())).append('\n');
     }

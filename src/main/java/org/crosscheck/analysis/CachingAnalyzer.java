@@ -53,11 +53,6 @@ public final class CachingAnalyzer {
     this.store = Objects.requireNonNull(store, "store");
   }
 
-  /** @return a caching analyzer over CoreNLP, under {@link CoreNlpAnalyzer#VERSION} */
-  public static CachingAnalyzer coreNlp(AnalysisStore store) {
-    return new CachingAnalyzer(new CoreNlpAnalyzer(), CoreNlpAnalyzer.VERSION, store);
-  }
-
   /**
    * @param article a stored article
    * @return its analysis, against its publication date (relative dates stay unresolved when it has none)

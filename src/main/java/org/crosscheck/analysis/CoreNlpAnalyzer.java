@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * numeric and SUTime time recognisers, which normalize numbers and resolve time expressions
  * against the anchor date; {@link TimeMentions} then joins what SUTime splits, resolves what refers back to the text
  * and applies the news conventions of {@link TimexConventions}. The coarse four-class entity model is used (2.6 times
- * faster than the fine-grained one). The pipeline loads once per process (14 to 20 seconds), on first use.
+ * faster than the fine-grained one). The pipeline comes from the {@link Models} given.
  *
  * <p>Thread-safe.
  */
@@ -31,8 +31,11 @@ public final class CoreNlpAnalyzer implements Analyzer {
   private static final Set<String> TIMES = Set.of("DATE", "TIME", "DURATION", "SET");
   private static final Set<String> NUMBERS = Set.of("NUMBER", "MONEY", "PERCENT", "ORDINAL");
 
-  private static final class Holder {
-    static final StanfordCoreNLP PIPELINE = new StanfordCoreNLP(properties());
+  private final Models models;
+
+  /** @param models where the CoreNLP pipeline comes from (loaded on the first text when not yet) */
+  public CoreNlpAnalyzer(Models models) {
+    this.models = java.util.Objects.requireNonNull(models, "models");
   }
 
   /** @return the pipeline's settings */
@@ -47,18 +50,13 @@ public final class CoreNlpAnalyzer implements Analyzer {
     return p;
   }
 
-  /** Loads the pipeline now rather than on the first text (it takes 14 to 20 seconds). */
-  public static void load() {
-    Holder.PIPELINE.getClass();
-  }
-
   @Override
   public Analysis analyze(String text, @Nullable LocalDate anchor) {
     CoreDocument doc = new CoreDocument(QuoteMarks.openingMarksFixed(text));
     if (anchor != null) {
       doc.annotation().set(CoreAnnotations.DocDateAnnotation.class, anchor.toString());
     }
-    Holder.PIPELINE.annotate(doc);
+    models.corenlp().annotate(doc);
     List<TextSpan> sentences = new ArrayList<>();
     for (CoreSentence s : doc.sentences()) {
       sentences.add(new TextSpan(s.charOffsets().first(), s.charOffsets().second()));

@@ -98,12 +98,12 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       long start = System.nanoTime();
-      org.crosscheck.analysis.CoreNlpAnalyzer.load();
+      org.crosscheck.analysis.Models models = org.crosscheck.analysis.Models.standard().load();
       out.printf(Locale.ROOT, "models loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
       out.printf(Locale.ROOT, "%8s  %9s  %10s  %9s  %12s  %18s%n", "THREADS", "ARTICLES", "TOKENS", "SECONDS",
           "TOKENS/S", "TOKENS/S/THREAD");
       for (int t : threads) {
-        var r = org.crosscheck.eval.AnalyzeBenchmark.run(corpus, limit, t, new org.crosscheck.analysis.CoreNlpAnalyzer());
+        var r = org.crosscheck.eval.AnalyzeBenchmark.run(corpus, limit, t, new org.crosscheck.analysis.CoreNlpAnalyzer(models));
         out.printf(Locale.ROOT, "%8d  %,9d  %,10d  %9.1f  %,12.0f  %,18.0f%n", r.threads(), r.articles(), r.tokens(),
             r.seconds(), r.tokensPerSecond(), r.tokensPerSecondPerThread());
         out.flush();

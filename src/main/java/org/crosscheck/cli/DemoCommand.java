@@ -87,8 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Their story's report (./crosscheck report " + story.get() + "):");
         out.println();
         out.flush();
-        new org.crosscheck.report.ReportBuilder(org.crosscheck.analysis.CachingAnalyzer.coreNlp(store))
-            .report(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r)));
+        Pipeline.builder().store(store).buildReporter().report(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r)));
       }
       if (story.isPresent() && (serve != null ? serve : interactive())) {
         out.println();

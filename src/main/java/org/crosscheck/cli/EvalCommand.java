@@ -24,12 +24,11 @@ final class EvalCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: clusters, reports, dates or quotes");
   }
 
-  /** @return the CoreNLP analyzer with its models loaded, saying so first (loading takes seconds) */
-  static org.crosscheck.analysis.CoreNlpAnalyzer loadedAnalyzer(PrintWriter out) {
+  /** @return the language models, loaded, saying so first (loading takes seconds) */
+  static org.crosscheck.analysis.Models loadedModels(PrintWriter out) {
     out.printf(Locale.ROOT, "loading the language models...%n");
     out.flush();
-    org.crosscheck.analysis.CoreNlpAnalyzer.load();
-    return new org.crosscheck.analysis.CoreNlpAnalyzer();
+    return org.crosscheck.analysis.Models.standard().load();
   }
 
   /** {@code crosscheck eval clusters FILE...}. */
@@ -116,8 +115,7 @@ final class EvalCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
-      loadedAnalyzer(out);
-      var r = org.crosscheck.eval.ReportEvaluator.evaluate(gold, files);
+      var r = org.crosscheck.eval.ReportEvaluator.evaluate(gold, files, loadedModels(out));
       out.printf(Locale.ROOT, "gold:      %d events in %s; articles from %s%n", r.events(), goldFile, files);
       if (!r.unheld().isEmpty()) {
         out.printf(Locale.ROOT, "stories:   %d of %d events are not held by one story (all their items missed):%n",
@@ -183,7 +181,7 @@ final class EvalCommand implements Runnable {
         files = files.subList(0, limit);
       }
       PrintWriter out = spec.commandLine().getOut();
-      org.crosscheck.analysis.CoreNlpAnalyzer analyzer = loadedAnalyzer(out);
+      var analyzer = new org.crosscheck.analysis.CoreNlpAnalyzer(loadedModels(out));
       org.crosscheck.eval.DateEvaluator.Scores s;
       try {
         s = org.crosscheck.eval.DateEvaluator.evaluate(files, analyzer);
@@ -229,7 +227,7 @@ final class EvalCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
-      org.crosscheck.analysis.CoreNlpAnalyzer analyzer = loadedAnalyzer(out);
+      var analyzer = new org.crosscheck.analysis.CoreNlpAnalyzer(loadedModels(out));
       org.crosscheck.eval.QuoteEvaluator.Scores s;
       try {
         s = org.crosscheck.eval.QuoteEvaluator.evaluate(docs, analyzer);

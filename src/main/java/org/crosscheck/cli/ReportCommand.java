@@ -3,9 +3,8 @@ package org.crosscheck.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.model.StoryId;
-import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
 import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.Store;
@@ -47,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.REJECTED;
     }
     try (Store store = data.openForWriting()) {
-      Optional<StoryReport> report = new ReportBuilder(CachingAnalyzer.coreNlp(store)).report(store, storyId, rebuild);
+      Optional<StoryReport> report = Pipeline.builder().store(store).buildReporter().report(store, storyId, rebuild);
       if (report.isEmpty()) {
         spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
             + "; 'crosscheck stories' lists them");

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.store.Store;
 import org.crosscheck.web.WebApp;
 import org.jspecify.annotations.Nullable;
@@ -164,9 +162,8 @@ final class ServeCommand implements Callable<Integer> {
   static int serve(Store store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
       String page, @Nullable Function<WebApp, AutoCloseable> beside)
       throws InterruptedException {
-    ReportBuilder reports = new ReportBuilder(CachingAnalyzer.coreNlp(store));
-    try (WebApp web = new WebApp(store, reports, Pipeline.builder().store(store)
-        .allowPrivateUrls(allowPrivateUrls).buildIngestor(), settings).start()
+    Pipeline.Builder pipeline = Pipeline.builder().store(store).allowPrivateUrls(allowPrivateUrls);
+    try (WebApp web = new WebApp(store, pipeline.buildReporter(), pipeline.buildIngestor(), settings).start()
         .buildReportsInBackground()) {
       out.println("Serving " + store.count() + " articles from " + store.location() + " at " + web.url() + page);
       out.println("JSON API at " + web.url() + "/api/ (described at " + web.url() + "/api/openapi.json); Ctrl-C stops.");

@@ -2,20 +2,22 @@ package org.crosscheck.compare;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import org.crosscheck.analysis.Models;
 
 /**
  * Sentence embeddings with the all-MiniLM-L6-v2 model (quantized), run in process and offline
  * through LangChain4j's ONNX runtime. Paraphrases across outlets score 0.5 to 0.8 cosine,
- * unrelated sentences below 0.2. English only. The model loads once per process, on first use;
+ * unrelated sentences below 0.2. English only. The model comes from the {@link Models} given;
  * thread-safe.
  */
 public final class SentenceEmbedder {
-  private static final class Holder {
-    static final EmbeddingModel MODEL = new AllMiniLmL6V2QuantizedEmbeddingModel();
+  private final Models models;
+
+  /** @param models where the embedding model comes from (loaded on first use when not yet) */
+  public SentenceEmbedder(Models models) {
+    this.models = java.util.Objects.requireNonNull(models, "models");
   }
 
   /**
@@ -27,7 +29,7 @@ public final class SentenceEmbedder {
       return List.of();
     }
     List<TextSegment> segments = sentences.stream().map(TextSegment::from).toList();
-    List<Embedding> out = Holder.MODEL.embedAll(segments).content();
+    List<Embedding> out = models.embeddings().embedAll(segments).content();
     List<float[]> vectors = new ArrayList<>(out.size());
     for (Embedding e : out) {
       float[] v = e.vector();

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.analysis.Models;
+import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
@@ -202,15 +203,16 @@ public final class ReportEvaluator {
    *
    * @param gold the gold events
    * @param articles JSONL files holding the events' articles (the JSONL {@code id}s the gold names)
+   * @param models the language models the reports are built with
    * @return the scores
    */
-  public static Result evaluate(Gold gold, List<Path> articles) {
+  public static Result evaluate(Gold gold, List<Path> articles, Models models) {
     long start = System.nanoTime();
     try (TemporaryStore tmp = TemporaryStore.open()) {
       tmp.ingest(articles.stream().map(Path::toString).toList(), new IngestListener() {});
       var store = tmp.store();
       Map<ArticleId, StoryId> assigned = store.allAssignments();
-      ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
+      ReportBuilder builder = Pipeline.builder().store(store).models(models).buildReporter();
       Scorer scorer = new Scorer();
       for (Event e : gold.events()) {
         StoryReport report = null;

@@ -7,9 +7,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.crosscheck.analysis.CachingAnalyzer;
+import org.crosscheck.analysis.CoreNlpAnalyzer;
+import org.crosscheck.analysis.Models;
 import org.crosscheck.cluster.OnlineStoryClusterer;
 import org.crosscheck.cluster.StoryClusterer;
-import org.crosscheck.dedup.Deduplicator;
+import org.crosscheck.compare.ClaimAligner;
+import org.crosscheck.compare.SentenceEmbedder;
 import org.crosscheck.dedup.MinHashDeduplicator;
 import org.crosscheck.follow.FollowSettings;
 import org.crosscheck.follow.Following;
@@ -27,17 +31,17 @@ import org.crosscheck.ingest.TextArticleImporter;
 import org.crosscheck.ingest.UrlPolicy;
 import org.crosscheck.ingest.WarcArticleImporter;
 import org.crosscheck.ingest.WarcFilter;
-import org.crosscheck.store.ArticleStore;
-import org.crosscheck.store.BoilerplateStore;
+import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.store.FollowStore;
 import org.crosscheck.store.Store;
-import org.crosscheck.store.SketchStore;
-import org.crosscheck.store.StoryStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where Crosscheck's stages are wired: importers per format, the HTTP fetcher,
- * the store, and the follower of sources that feeds new items to the same ingest. Adapters (CLI, web) build what they need here and never assemble stages themselves.
+ * The one place where Crosscheck's stages are wired: importers per format, the HTTP fetcher, the
+ * store, the ingest (non-article detection, boilerplate, duplicates, story assignment), the follower
+ * of sources that feeds new items to the same ingest, the language analysis and the reporter, with
+ * the language models passed in. Adapters (CLI, web) and engines build what they need here and
+ * never assemble stages themselves.
  */
 public final class Pipeline {
   /**
@@ -70,6 +74,7 @@ public final class Pipeline {
     private WarcFilter warcFilter = WarcFilter.NONE;
     private FollowSettings followSettings = FollowSettings.defaults();
     private @Nullable Map<Format, ArticleImporter> importers;
+    private @Nullable Models models;
 
     private Builder() {}
 
@@ -162,13 +167,10 @@ public final class Pipeline {
      * @throws IllegalStateException when no store was given
      */
     public Ingestor buildIngestor() {
-      if (store == null) {
-        throw new IllegalStateException("a store is required: call store(...) before buildIngestor()");
-      }
+      Store s = requireStore();
       // the one fetcher for URL inputs and for the full text of feed items, so both follow the same policy
       HttpFetcher fetcher = fetcher();
       Map<Format, ArticleImporter> byFormat = importers != null ? importers : importers(fetcher);
-      Store s = store;
       // outlets' recurring lines are kept out of duplicate detection and clustering
       OutletBoilerplate boilerplate = new OutletBoilerplate(s);
       Ingestor.Stages stages = new Ingestor.Stages(new NonArticleDetector(), boilerplate, new MinHashDeduplicator(s),
@@ -186,6 +188,48 @@ public final class Pipeline {
       out.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
       out.put(Format.WARC, new WarcArticleImporter(html, warcFilter));
       return out;
+    }
+
+    /**
+     * @param loaded the language models the analyzer and the reporter run; default: {@link
+     *     Models#standard()}, made for this builder and loaded on first use. Pass one {@code Models}
+     *     to every builder of a process so that they are loaded once.
+     */
+    public Builder models(Models loaded) {
+      this.models = Objects.requireNonNull(loaded, "models");
+      return this;
+    }
+
+    /**
+     * @return the language analysis (CoreNLP) of stored articles, each analysed once: kept in the
+     *     store under the analyzer's version
+     * @throws IllegalStateException when no store was given
+     */
+    public CachingAnalyzer buildAnalyzer() {
+      return new CachingAnalyzer(new CoreNlpAnalyzer(models()), CoreNlpAnalyzer.VERSION, requireStore());
+    }
+
+    /**
+     * @return what builds stories' reports (kept in the store until their story changes), over the
+     *     analyzer {@link #buildAnalyzer()} builds and claims aligned with sentence embeddings
+     * @throws IllegalStateException when no store was given
+     */
+    public ReportBuilder buildReporter() {
+      return new ReportBuilder(buildAnalyzer(), new ClaimAligner(new SentenceEmbedder(models())));
+    }
+
+    private Models models() {
+      if (models == null) {
+        models = Models.standard();
+      }
+      return models;
+    }
+
+    private Store requireStore() {
+      if (store == null) {
+        throw new IllegalStateException("a store is required: call store(...) first");
+      }
+      return store;
     }
 
     /**

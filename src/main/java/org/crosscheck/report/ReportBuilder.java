@@ -14,7 +14,6 @@ import org.crosscheck.boilerplate.OutletBoilerplate;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.compare.ClaimAligner;
 import org.crosscheck.compare.EntityResolver;
-import org.crosscheck.compare.SentenceEmbedder;
 import org.crosscheck.compare.Timeline;
 import org.crosscheck.store.Store;
 import org.crosscheck.model.Article;
@@ -42,11 +41,6 @@ public final class ReportBuilder {
   public ReportBuilder(CachingAnalyzer analyzer, ClaimAligner aligner) {
     this.analyzer = analyzer;
     this.aligner = aligner;
-  }
-
-  /** @param analyzer how articles are analysed; claims are aligned with sentence embeddings */
-  public ReportBuilder(CachingAnalyzer analyzer) {
-    this(analyzer, new ClaimAligner(new SentenceEmbedder()));
   }
 
   /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */

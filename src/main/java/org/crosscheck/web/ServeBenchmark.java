@@ -13,11 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.ingest.BytesInput;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.store.Store;
 
 /**
@@ -60,9 +58,10 @@ public final class ServeBenchmark {
   public static Result run(List<BytesInput> story, int readers, double seconds) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("crosscheck-bench-serve");
     try (Store store = Store.open(dir)) {
-      Pipeline.builder().store(store).buildIngestor().ingestInputs(story, new IngestListener() {});
-      try (WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)),
-          Pipeline.builder().store(store).buildIngestor(), new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)).start()) {
+      Pipeline.Builder pipeline = Pipeline.builder().store(store);
+      pipeline.buildIngestor().ingestInputs(story, new IngestListener() {});
+      try (WebApp web = new WebApp(store, pipeline.buildReporter(), pipeline.buildIngestor(),
+          new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)).start()) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String storyUrl = web.url() + "/stories/s-1";
         get(http, storyUrl); // builds the report once

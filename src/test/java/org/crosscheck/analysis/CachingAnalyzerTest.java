@@ -1,5 +1,6 @@
 package org.crosscheck.analysis;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class CachingAnalyzerTest {
   /** The real analyzer, counting how often it runs. */
   private final Analyzer counted = (text, anchor) -> {
     runs.incrementAndGet();
-    return new CoreNlpAnalyzer().analyze(text, anchor);
+    return new CoreNlpAnalyzer(TestModels.STANDARD).analyze(text, anchor);
   };
 
   private static Article seed() throws Exception {

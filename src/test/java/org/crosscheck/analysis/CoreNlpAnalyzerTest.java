@@ -1,5 +1,6 @@
 package org.crosscheck.analysis;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import org.crosscheck.model.TextSpan;
 import org.junit.jupiter.api.Test;
 
 class CoreNlpAnalyzerTest {
-  private final CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
+  private final CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer(TestModels.STANDARD);
 
   @Test
   void resolvesTheSeedReportsDatesAgainstItsPublicationDate() throws Exception {

@@ -1,5 +1,6 @@
 package org.crosscheck.analysis;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import org.crosscheck.SharedData;
 import org.junit.jupiter.api.Test;
 
 class SpeakerFinderTest {
-  private final CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
+  private final CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer(TestModels.STANDARD);
 
   private List<Analysis.Quote> quotes(String text) {
     return analyzer.analyze(text, LocalDate.parse("2025-04-28")).quotes();

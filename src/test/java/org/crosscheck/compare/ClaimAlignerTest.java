@@ -1,5 +1,6 @@
 package org.crosscheck.compare;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ClaimAlignerTest {
         + "The moderator, ABC News correspondent Martha Raddatz, pressed both men on Afghanistan and taxes.";
     String huff = "Joe Biden and Paul Ryan met in Kentucky for a debate on Thursday night. "
         + "Questions came from Martha Raddatz, who kept the two running mates to a tight schedule all evening.";
-    var analyzer = new org.crosscheck.analysis.CoreNlpAnalyzer();
+    var analyzer = new org.crosscheck.analysis.CoreNlpAnalyzer(TestModels.STANDARD);
     var a = new ClaimAligner.Source(new org.crosscheck.model.ArticleId("a-1"), "Fox News", fox,
         analyzer.analyze(fox, java.time.LocalDate.parse("2012-10-12")));
     var b = new ClaimAligner.Source(new org.crosscheck.model.ArticleId("a-2"), "HuffPost", huff,
@@ -31,7 +32,7 @@ class ClaimAlignerTest {
     var entities = EntityResolver.resolve(java.util.List.of(
         new EntityResolver.Source(a.article(), a.outlet(), fox, a.analysis()),
         new EntityResolver.Source(b.article(), b.outlet(), huff, b.analysis())));
-    var result = new ClaimAligner(new SentenceEmbedder()).align(java.util.List.of(a, b), entities);
+    var result = new ClaimAligner(new SentenceEmbedder(TestModels.STANDARD)).align(java.util.List.of(a, b), entities);
     assertThat(result.consensus()).anySatisfy(f -> {
       assertThat(f.outlets()).containsExactlyInAnyOrder("Fox News", "HuffPost");
       assertThat(f.claims()).allSatisfy(c -> assertThat(c.text()).contains("Raddatz"));

@@ -1,5 +1,6 @@
 package org.crosscheck.compare;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class EntityResolverTest {
     Store store = Store.inMemory();
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
-    CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
+    CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer(TestModels.STANDARD);
     List<EntityResolver.Source> sources = new ArrayList<>();
     for (Article a : store.list(0, 10)) {
       sources.add(new EntityResolver.Source(a.id(), store.outlets().name(a), a.text(),

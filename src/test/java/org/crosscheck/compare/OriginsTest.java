@@ -1,5 +1,6 @@
 package org.crosscheck.compare;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class OriginsTest {
-  private static final CoreNlpAnalyzer ANALYZER = new CoreNlpAnalyzer();
+  private static final CoreNlpAnalyzer ANALYZER = new CoreNlpAnalyzer(TestModels.STANDARD);
   private static final LocalDate DAY = LocalDate.of(2025, 4, 28);
   private static List<ClaimAligner.Source> sources;
   private static Origins origins;

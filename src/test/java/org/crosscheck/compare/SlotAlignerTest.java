@@ -1,5 +1,6 @@
 package org.crosscheck.compare;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,13 +9,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.crosscheck.SharedData;
 import org.crosscheck.analysis.Analysis;
-import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.TextSpan;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
@@ -205,7 +204,7 @@ class SlotAlignerTest {
     Pipeline.builder().store(store).buildIngestor().ingest(List.of(story.toString()), new IngestListener() {});
     var stories = Stories.all(store);
     assertThat(stories).hasSize(1);
-    return new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, stories.getFirst().id()).orElseThrow();
+    return Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter().build(store, stories.getFirst().id()).orElseThrow();
   }
 
   private static Analysis.TimeMention time(String type, String value) {

@@ -1,5 +1,6 @@
 package org.crosscheck.eval;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class QuoteEvaluatorTest {
   void findsPolNearDirectQuotesAndTheirSpeakersAboveTheFloors() throws Exception {
     var docs = QuoteEvaluator.documents(SharedData.path("polnear-dev"));
     assertThat(docs).hasSize(84);
-    QuoteEvaluator.Scores s = QuoteEvaluator.evaluate(docs, new CoreNlpAnalyzer());
+    QuoteEvaluator.Scores s = QuoteEvaluator.evaluate(docs, new CoreNlpAnalyzer(TestModels.STANDARD));
     // measured: 435 gold direct quotes, recall 0.989, speaker accuracy 0.900, 0.918 where the gold speaker is a name
     assertThat(s.gold()).isEqualTo(435);
     assertThat(s.recall()).as("recall of gold direct quotes").isGreaterThanOrEqualTo(0.97);

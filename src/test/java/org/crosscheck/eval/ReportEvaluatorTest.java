@@ -1,5 +1,6 @@
 package org.crosscheck.eval;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,8 @@ class ReportEvaluatorTest {
   @Test
   void scoresTheBasilReportsAboveTheFloors() {
     ReportEvaluator.Gold gold = ReportEvaluator.read(SharedData.path("basil-dev-gold.json"));
-    ReportEvaluator.Result r = ReportEvaluator.evaluate(gold, List.of(SharedData.path("basil-2010-2016.jsonl")));
+    ReportEvaluator.Result r = ReportEvaluator.evaluate(gold, List.of(SharedData.path("basil-2010-2016.jsonl")),
+        TestModels.STANDARD);
     assertThat(r.events()).isEqualTo(14);
     assertThat(r.unheld()).as("events whose articles are not one story").isEmpty();
     assertThat(r.recall().get(Category.CONSENSUS).gold()).isEqualTo(81);

@@ -1,5 +1,6 @@
 package org.crosscheck.pipeline;
 
+import org.crosscheck.TestModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
@@ -8,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crosscheck.SharedData;
-import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
-import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
 import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class DeterminismTest {
       Article seed = store.list(0, 10_000).stream()
           .filter(a -> a.provenance().location().contains("seeds")).findFirst().orElseThrow();
       StoryId seedStory = stories.get(seed.id());
-      String report = ReportRenderer.json(new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, seedStory)
+      String report = ReportRenderer.json(Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter().build(store, seedStory)
           .orElseThrow());
       return new Outcome(articles, stories, report);
     }

@@ -1,5 +1,6 @@
 package org.crosscheck.report;
 
+import org.crosscheck.TestModels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.crosscheck.SharedData;
-import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
@@ -46,7 +46,7 @@ class ReportBuilderTest {
   void theSeedReportResolvesTheTimelineAndCreditsTheQuotes() {
     Store store = ingest("seeds");
     Story story = Stories.all(store).getFirst();
-    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    StoryReport r = Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter().build(store, story.id()).orElseThrow();
     assertThat(r.story().articles()).hasSize(5);
     assertThat(r.timeline()).extracting(StoryReport.Date::date).contains("2025-04-26", "2025-04-28", "2024-06",
         "2024-12");
@@ -68,7 +68,7 @@ class ReportBuilderTest {
   void theSeedReportFindsTheConsensusTheTreatyDateConflictAndTheContainersExclusive() {
     Store store = ingest("seeds");
     Story story = Stories.all(store).getFirst();
-    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    StoryReport r = Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter().build(store, story.id()).orElseThrow();
     // the facts the outlets share, each relayed from KCNA alone: the confirmation, Kim's order, Article 4, Kursk
     String kcna = "Korean Central News Agency";
     Set<String> sharing = new HashSet<>();
@@ -132,7 +132,7 @@ class ReportBuilderTest {
   void aReportIsKeptAndRebuiltOnlyWhenItsStoryChanges() {
     Store store = ingest("seeds");
     Story story = Stories.all(store).getFirst();
-    ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
+    ReportBuilder builder = Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter();
     StoryReport first = builder.report(store, story.id()).orElseThrow();
     assertThat(store.report(story.id(), ReportBuilder.fingerprint(story))).isPresent();
     assertThat(builder.report(store, story.id()).orElseThrow()).isEqualTo(first);
@@ -149,7 +149,7 @@ class ReportBuilderTest {
   @Test
   void basilReportsAreBuiltWithEvidenceThatPointsAtTheText() throws Exception {
     Store store = ingest("basil-2010-2016.jsonl");
-    ReportBuilder builder = new ReportBuilder(CachingAnalyzer.coreNlp(store));
+    ReportBuilder builder = Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter();
     List<Story> stories = Stories.all(store);
     ObjectMapper json = new ObjectMapper();
     for (Story s : stories.subList(0, 4)) {
@@ -179,7 +179,7 @@ class ReportBuilderTest {
         "application/x-ndjson")), new IngestListener() {});
     Story story = Stories.all(store).getFirst();
     assertThat(story.articles()).hasSize(6);
-    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    StoryReport r = Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter().build(store, story.id()).orElseThrow();
     assertThat(r.story().articles()).hasSize(6).filteredOn(a -> a.copyOf() != null).singleElement()
         .satisfies(a -> assertThat(a.outlet()).isEqualTo("Copy Wire"));
     assertThat(r.consensus()).allSatisfy(f -> assertThat(f.outlets()).doesNotContain("Copy Wire"));
@@ -211,7 +211,7 @@ class ReportBuilderTest {
         SharedData.path("seeds").toString()), new IngestListener() {});
     Story story = Stories.all(store).stream().filter(x -> x.articles().size() >= 5).findFirst().orElseThrow();
     assertThat(story.articles()).as("the outlet's report of the event is in the story").hasSize(6);
-    StoryReport r = new ReportBuilder(CachingAnalyzer.coreNlp(store)).build(store, story.id()).orElseThrow();
+    StoryReport r = Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter().build(store, story.id()).orElseThrow();
     List<String> claims = new ArrayList<>();
     r.consensus().forEach(f -> claims.add(f.text()));
     r.exclusives().forEach(e -> claims.add(e.text()));

@@ -1,12 +1,11 @@
 package org.crosscheck.web;
 
+import org.crosscheck.TestModels;
 import java.nio.file.Path;
 import java.util.List;
 import org.crosscheck.SharedData;
-import org.crosscheck.analysis.CachingAnalyzer;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
-import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.store.Store;
 
 /**
@@ -30,7 +29,7 @@ final class SeedServer implements AutoCloseable {
     Store store = Store.open(dir);
     Pipeline.builder().store(store).buildIngestor()
         .ingest(List.of(SharedData.path("seeds").toString()), new IngestListener() {});
-    WebApp web = new WebApp(store, new ReportBuilder(CachingAnalyzer.coreNlp(store)), Pipeline.builder().store(store)
+    WebApp web = new WebApp(store, Pipeline.builder().store(store).models(TestModels.STANDARD).buildReporter(), Pipeline.builder().store(store)
         .allowPrivateUrls(true).buildIngestor(), settings).start();
     return new SeedServer(store, web);
   }

@@ -1,5 +1,7 @@
 package org.crosscheck.web;
 
+import org.crosscheck.TestModels;
+import org.crosscheck.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -273,9 +275,8 @@ class WebAppSecurityTest {
     site.start();
     int sitePort = site.getAddress().getPort();
     org.crosscheck.store.Store store = org.crosscheck.store.Store.open(other);
-    try (WebApp web = new WebApp(store, new org.crosscheck.report.ReportBuilder(
-        org.crosscheck.analysis.CachingAnalyzer.coreNlp(store)),
-        org.crosscheck.pipeline.Pipeline.builder().store(store).buildIngestor(),
+    var pipeline = org.crosscheck.pipeline.Pipeline.builder().store(store).models(org.crosscheck.TestModels.STANDARD);
+    try (WebApp web = new WebApp(store, pipeline.buildReporter(), pipeline.buildIngestor(),
         new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)).start()) {
       int p = web.port();
       for (String url : java.util.List.of("http://127.0.0.1:" + sitePort + "/feed.xml", "http://localhost:" + sitePort
