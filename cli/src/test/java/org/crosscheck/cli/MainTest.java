@@ -70,7 +70,8 @@ class MainTest {
   void fetchesFromThisMachineOnlyWithAllowPrivateUrls() throws Exception {
     com.sun.net.httpserver.HttpServer site =
         com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    byte[] feed = Files.readAllBytes(Path.of("src/test/resources/feeds/rss2-full.xml"));
+    byte[] feed = java.util.Objects.requireNonNull(MainTest.class.getResourceAsStream("/feeds/rss2-full.xml"),
+        "the core tests' feed fixture").readAllBytes();
     site.createContext("/feed.xml", ex -> {
       ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
       ex.sendResponseHeaders(200, feed.length);
@@ -205,7 +206,8 @@ class MainTest {
     Result missing = run("bench", "analyze", "--corpus", tmp.resolve("none.jsonl").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("none.jsonl: no such file (--corpus)");
-    assertThat(run("bench", "analyze", "--threads", "0").err()).contains("must be at least 1");
+    assertThat(run("bench", "analyze", "--corpus", SharedData.path("basil-2010-2016.jsonl").toString(), "--threads", "0")
+        .err()).contains("must be at least 1");
     Result r = run("bench", "analyze", "--corpus", SharedData.path("basil-2010-2016.jsonl").toString(), "--limit", "3",
         "--threads", "1");
     assertThat(r.code()).isZero();
