@@ -56,12 +56,12 @@ final class ArticlesCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit and --offset must not be negative");
     }
     PrintWriter out = spec.commandLine().getOut();
-    var opened = Store.openForReading(data.directory());
+    var opened = data.openForReading();
     if (opened.isEmpty()) {
       if (json) {
         out.println("[]");
       } else {
-        out.println("No articles stored in " + data.directory() + " yet; add some with: crosscheck ingest PATH");
+        out.println("No articles stored in " + data.location() + " yet; add some with: crosscheck ingest PATH");
       }
       return ExitCode.OK;
     }
@@ -84,11 +84,11 @@ final class ArticlesCommand implements Callable<Integer> {
                 : a.title() == null ? "(no title) " + Text.abbreviate(a.text(), 50) : Text.abbreviate(a.title(), 80));
       }
       if (notArticles) {
-        out.printf(Locale.ROOT, "%,d pages stored as not articles in %s%n", articles.size(), data.directory());
+        out.printf(Locale.ROOT, "%,d pages stored as not articles in %s%n", articles.size(), data.location());
         return ExitCode.OK;
       }
       long count = store.count();
-      out.printf(Locale.ROOT, "%,d of %,d articles in %s%n", articles.size(), count, data.directory());
+      out.printf(Locale.ROOT, "%,d of %,d articles in %s%n", articles.size(), count, data.location());
       return ExitCode.OK;
     }
   }

@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         }
       });
       out.println("Crosscheck demo: " + inputs.size() + " reports of one event by five outlets, stored in "
-          + data.directory());
+          + data.location());
       out.println();
       String format = "%-15s  %-19s  %-36s  %-16s  %s%n";
       out.printf(Locale.ROOT, format, "", "ID", "OUTLET", "PUBLISHED", "TITLE");

@@ -157,7 +157,7 @@ final class FollowCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      var opened = Store.openForReading(data.directory());
+      var opened = data.openForReading();
       List<FollowedSource> sources;
       if (opened.isEmpty()) {
         sources = List.of();
@@ -171,7 +171,7 @@ final class FollowCommand implements Runnable {
         return ExitCode.OK;
       }
       if (sources.isEmpty()) {
-        out.println("No sources followed in " + data.directory() + "; add one with: crosscheck follow add URL");
+        out.println("No sources followed in " + data.location() + "; add one with: crosscheck follow add URL");
         return ExitCode.OK;
       }
       String format = "%-7s  %-17s  %-17s  %6s  %6s  %-17s  %s%n";
@@ -184,7 +184,7 @@ final class FollowCommand implements Runnable {
               + " in a row): " : "") + s.lastError());
         }
       }
-      out.printf(Locale.ROOT, "%d sources followed in %s%n", sources.size(), data.directory());
+      out.printf(Locale.ROOT, "%d sources followed in %s%n", sources.size(), data.location());
       return ExitCode.OK;
     }
   }

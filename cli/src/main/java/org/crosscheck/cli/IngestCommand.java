@@ -140,7 +140,7 @@ final class IngestCommand implements Callable<Integer> {
     String time = String.format(Locale.ROOT, "%.1f s", s.elapsed().toMillis() / 1000.0);
     out.printf(Locale.ROOT, "%,d added, %,d already stored, %,d rejected, from %,d %s in %s; the store in %s holds %,d articles%n",
         c.added(), c.alreadyStored(), c.rejected(), s.inputs(), s.inputs() == 1 ? "input" : "inputs", time,
-        data.directory(), stored);
+        data.location(), stored);
     if (s.skippedTotal() > 0) {
       out.printf(Locale.ROOT, "skipped %,d web archive records: %s%n", s.skippedTotal(), skippedByReason(s));
     }

@@ -46,7 +46,7 @@ final class OutletsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    var opened = Store.openForReading(data.directory());
+    var opened = data.openForReading();
     Outlets outlets = Outlets.builtIn();
     Map<String, Long> counts = Map.of();
     if (opened.isPresent()) {
@@ -73,7 +73,7 @@ final class OutletsCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     if (rows.isEmpty()) {
-      out.println("No outlets in " + data.directory() + " yet: ingest articles with 'crosscheck ingest PATH', or list"
+      out.println("No outlets in " + data.location() + " yet: ingest articles with 'crosscheck ingest PATH', or list"
           + " the built-in ones with 'crosscheck outlets --all'");
       return ExitCode.OK;
     }
@@ -85,7 +85,7 @@ final class OutletsCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, format, Text.abbreviate(r.key(), keyWidth), Text.abbreviate(r.name(), nameWidth),
           r.articles(), Text.abbreviate(String.join(", ", r.aliases()), 100));
     }
-    out.printf(Locale.ROOT, "%,d outlets in %s%n", rows.size(), data.directory());
+    out.printf(Locale.ROOT, "%,d outlets in %s%n", rows.size(), data.location());
     return ExitCode.OK;
   }
 
@@ -153,7 +153,7 @@ final class OutletsCommand implements Callable<Integer> {
       java.util.function.Function<Outlets, Outlet> check,
       java.util.function.BiFunction<Store, Outlet, String> apply) {
     Outlets current = Outlets.builtIn();
-    var opened = Store.openForReading(data.directory());
+    var opened = data.openForReading();
     if (opened.isPresent()) {
       try (Store store = opened.get()) {
         current = store.outlets();
@@ -167,7 +167,7 @@ final class OutletsCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("crosscheck: " + e.getMessage() + " (in " + data.directory() + ")");
+      spec.commandLine().getErr().println("crosscheck: " + e.getMessage() + " (in " + data.location() + ")");
       return ExitCode.REJECTED;
     }
   }

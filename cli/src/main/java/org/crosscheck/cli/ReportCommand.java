@@ -38,17 +38,17 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StoryId storyId = StoryCommand.parse(spec, "STORY", id);
-    if (Store.openForReading(data.directory()).map(s -> {
+    if (data.openForReading().map(s -> {
       s.close();
       return false;
     }).orElse(true)) {
-      spec.commandLine().getErr().println("crosscheck: no store in " + data.directory() + "; ingest articles first");
+      spec.commandLine().getErr().println("crosscheck: no store in " + data.location() + "; ingest articles first");
       return ExitCode.REJECTED;
     }
     try (Store store = data.openForWriting()) {
       Optional<StoryReport> report = Pipeline.builder().store(store).buildReporter().report(store, storyId, rebuild);
       if (report.isEmpty()) {
-        spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
+        spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.location()
             + "; 'crosscheck stories' lists them");
         return ExitCode.REJECTED;
       }

@@ -48,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
     if (id.isBlank()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "ID must not be blank");
     }
-    var opened = Store.openForReading(data.directory());
+    var opened = data.openForReading();
     List<Article> found = List.of();
     Outlets outlets = Outlets.builtIn(); // no store: nothing is found
     List<String> copyLines = new java.util.ArrayList<>();
@@ -70,7 +70,7 @@ final class ShowCommand implements Callable<Integer> {
       }
     }
     if (found.isEmpty()) {
-      err.println("crosscheck: no article with id '" + id + "' in " + data.directory()
+      err.println("crosscheck: no article with id '" + id + "' in " + data.location()
           + "; 'crosscheck articles' lists the stored ids");
       return ExitCode.REJECTED;
     }

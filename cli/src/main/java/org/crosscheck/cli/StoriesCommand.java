@@ -31,9 +31,9 @@ final class StoriesCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
     }
-    var opened = Store.openForReading(data.directory());
+    var opened = data.openForReading();
     if (opened.isEmpty()) {
-      out.println(json ? "[]" : "No stories in " + data.directory() + " yet; add articles with: crosscheck ingest PATH");
+      out.println(json ? "[]" : "No stories in " + data.location() + " yet; add articles with: crosscheck ingest PATH");
       return ExitCode.OK;
     }
     try (Store store = opened.get()) {
@@ -51,7 +51,7 @@ final class StoriesCommand implements Callable<Integer> {
             Text.abbreviate(s.headline(), 80));
       }
       out.printf(Locale.ROOT, "%,d stories over %,d articles in %s%n", stories.size(),
-          stories.stream().mapToInt(s -> s.articles().size()).sum(), data.directory());
+          stories.stream().mapToInt(s -> s.articles().size()).sum(), data.location());
       return ExitCode.OK;
     }
   }

@@ -40,7 +40,7 @@ final class StoryCommand implements Callable<Integer> {
   public Integer call() {
     StoryId storyId = parse(spec, "ID", id);
     PrintWriter out = spec.commandLine().getOut();
-    var opened = Store.openForReading(data.directory());
+    var opened = data.openForReading();
     if (opened.isPresent()) {
       try (Store store = opened.get()) {
         Optional<Story> found = Stories.get(store, storyId);
@@ -70,7 +70,7 @@ final class StoryCommand implements Callable<Integer> {
         }
       }
     }
-    spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.directory()
+    spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.location()
         + "; 'crosscheck stories' lists them");
     return ExitCode.REJECTED;
   }

@@ -50,7 +50,7 @@ final class WatchCommand implements Callable<Integer> {
       Following following = Pipeline.builder().store(store).allowPrivateUrls(urls.allowPrivateUrls)
           .followSettings(options.settings(spec)).buildFollowing(new IngestListener() {});
       if (following.list().isEmpty()) {
-        err.println("crosscheck: no sources followed in " + data.directory() + "; add one with: crosscheck follow add"
+        err.println("crosscheck: no sources followed in " + data.location() + "; add one with: crosscheck follow add"
             + " URL");
         return ExitCode.REJECTED;
       }
@@ -64,7 +64,7 @@ final class WatchCommand implements Callable<Integer> {
         long items = results.stream().mapToLong(PollResult::newItems).sum();
         long added = results.stream().mapToLong(PollResult::added).sum();
         out.printf(Locale.ROOT, "%d sources polled: %d new items, %d articles added, %d failed; the store in %s holds %,d"
-            + " articles%n", results.size(), items, added, failed, data.directory(), store.count());
+            + " articles%n", results.size(), items, added, failed, data.location(), store.count());
         return failed > 0 ? ExitCode.REJECTED : ExitCode.OK;
       }
       Watcher watcher = following.watcher();
@@ -78,7 +78,7 @@ final class WatchCommand implements Callable<Integer> {
         }
       }, "crosscheck-stop");
       Runtime.getRuntime().addShutdownHook(onSignal);
-      out.printf(Locale.ROOT, "Watching %d sources for %s; Ctrl-C stops.%n", following.list().size(), data.directory());
+      out.printf(Locale.ROOT, "Watching %d sources for %s; Ctrl-C stops.%n", following.list().size(), data.location());
       out.flush();
       try {
         watcher.run(printer);
