@@ -89,15 +89,17 @@ final class Documents {
     }
   }
 
-  /** Creates the indices that do not exist yet, with their mappings. */
+  /** Creates the indices that do not exist yet, with their mappings, all at once. */
   void createMissingIndices() {
+    JsonNode existing = client.send("GET", "/" + prefix + "-*", null, "list the indices " + prefix + "-*").body();
+    Map<String, String> missing = new LinkedHashMap<>();
     for (Index index : Index.values()) {
-      String name = name(index);
-      if (client.send("HEAD", "/" + name, null, "look for the index " + name, 404).status() == 404) {
-        // another store may create it meanwhile: that is as good
-        client.send("PUT", "/" + name, index.definition(), "create the index " + name, 400);
+      if (!existing.has(name(index))) {
+        missing.put("/" + name(index), index.definition());
       }
     }
+    // another store may create one meanwhile (400, resource_already_exists): that is as good
+    client.putAll(missing, "create the indices " + prefix + "-*", 400);
   }
 
   /** @return the document, as the open transaction left it */

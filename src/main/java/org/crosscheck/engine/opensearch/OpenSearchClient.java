@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.crosscheck.store.StoreException;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.Request;
+import org.opensearch.client.Response;
 import org.opensearch.client.ResponseException;
+import org.opensearch.client.ResponseListener;
 import org.opensearch.client.RestClient;
 
 /**
@@ -58,15 +65,9 @@ final class OpenSearchClient implements AutoCloseable {
    * @throws StoreException naming the address and {@code what} when the request fails
    */
   Answer send(String method, String endpoint, @Nullable String body, String what, int... accepted) {
-    Request request = new Request(method, endpoint);
-    if (body != null) {
-      request.setJsonEntity(body);
-    }
-    if (accepted.length > 0) {
-      request.addParameter("ignore", Arrays.stream(accepted).mapToObj(Integer::toString).collect(Collectors.joining(",")));
-    }
+    Request request = request(method, endpoint, body, accepted);
     try {
-      var response = rest.performRequest(request);
+      Response response = rest.performRequest(request);
       String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
       return new Answer(response.getStatusLine().getStatusCode(), text.isEmpty() ? JSON.missingNode() : JSON.readTree(text));
     } catch (ResponseException e) {
@@ -74,6 +75,56 @@ final class OpenSearchClient implements AutoCloseable {
     } catch (IOException | org.apache.hc.core5.http.ParseException e) {
       throw failure(what, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
+  }
+
+  /**
+   * Sends PUT requests at the same time and waits for all of them.
+   *
+   * @param bodies the JSON body of each endpoint
+   * @param what what is being done, for messages
+   * @param accepted error statuses that are answers rather than failures
+   * @throws StoreException naming the address and {@code what} when one fails (the first failure)
+   */
+  void putAll(Map<String, String> bodies, String what, int... accepted) {
+    List<CompletableFuture<Response>> answers = new ArrayList<>();
+    bodies.forEach((endpoint, body) -> {
+      Request request = request("PUT", endpoint, body, accepted);
+      CompletableFuture<Response> answer = new CompletableFuture<>();
+      rest.performRequestAsync(request, new ResponseListener() {
+        @Override
+        public void onSuccess(Response response) {
+          answer.complete(response);
+        }
+
+        @Override
+        public void onFailure(Exception e) {
+          answer.completeExceptionally(e);
+        }
+      });
+      answers.add(answer);
+    });
+    for (CompletableFuture<Response> answer : answers) {
+      try {
+        answer.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof ResponseException re ? failure(what, reason(re), re)
+            : failure(what, String.valueOf(e.getCause().getMessage()), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failure(what, "interrupted", e);
+      }
+    }
+  }
+
+  private static Request request(String method, String endpoint, @Nullable String body, int... accepted) {
+    Request request = new Request(method, endpoint);
+    if (body != null) {
+      request.setJsonEntity(body);
+    }
+    if (accepted.length > 0) {
+      request.addParameter("ignore", Arrays.stream(accepted).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+    }
+    return request;
   }
 
   /** @return a failure to {@code what}, naming the address */
