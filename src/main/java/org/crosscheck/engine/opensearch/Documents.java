@@ -268,7 +268,7 @@ final class Documents {
 
   private void bulk(String body, int count) {
     String what = "write " + count + " documents";
-    JsonNode answer = client.send("POST", "/_bulk?refresh=true", body, what).body();
+    JsonNode answer = client.bulk("/_bulk?refresh=true", body, what).body();
     if (answer.path("errors").asBoolean()) {
       for (JsonNode item : answer.path("items")) {
         JsonNode result = item.elements().next();

@@ -18,9 +18,7 @@ class EmbeddedOpenSearchTest {
   void answersOverHttpOnLoopbackUntilClosed() throws Exception {
     URI address;
     HttpClient http = HttpClient.newHttpClient();
-    long start = System.nanoTime();
     try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(dir)) {
-      System.out.printf("started in %.1f s%n", (System.nanoTime() - start) / 1e9);
       address = node.httpAddress();
       assertThat(address.getHost()).isEqualTo("127.0.0.1");
       HttpResponse<String> health = http.send(HttpRequest.newBuilder(address.resolve("/_cluster/health")).build(),
