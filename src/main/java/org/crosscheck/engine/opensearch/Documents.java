@@ -41,6 +41,8 @@ final class Documents {
   private static final int IDS_PER_REQUEST = 10_000;
   /** Characters of a {@code _bulk} body after which it is sent and another begun. */
   private static final int BULK_CHARS = 8 << 20;
+  /** How long opening a store waits for its indices' primary shards to start (after a node restart). */
+  private static final int READY_SECONDS = 60;
   /** Longest document id OpenSearch takes, in UTF-8 bytes. */
   private static final int MAX_ID_BYTES = 512;
 
@@ -89,7 +91,10 @@ final class Documents {
     }
   }
 
-  /** Creates the indices that do not exist yet, with their mappings, all at once. */
+  /**
+   * Creates the indices that do not exist yet, with their mappings, all at once, and waits until
+   * every index can be read and written (its primary shard started).
+   */
   void createMissingIndices() {
     JsonNode existing = client.send("GET", "/" + prefix + "-*", null, "list the indices " + prefix + "-*").body();
     Map<String, String> missing = new LinkedHashMap<>();
@@ -100,6 +105,13 @@ final class Documents {
     }
     // another store may create one meanwhile (400, resource_already_exists): that is as good
     client.putAll(missing, "create the indices " + prefix + "-*", 400);
+    String names = String.join(",", java.util.Arrays.stream(Index.values()).map(this::name).toList());
+    JsonNode health = client.send("GET", "/_cluster/health/" + names + "?wait_for_status=yellow&timeout="
+        + READY_SECONDS + "s", null, "wait for the indices " + prefix + "-*", 408).body();
+    if (health.path("timed_out").asBoolean()) {
+      throw client.failure("open the indices " + prefix + "-*", "they were not ready after " + READY_SECONDS
+          + " s (status " + health.path("status").asText() + ")", null);
+    }
   }
 
   /** @return the document, as the open transaction left it */
@@ -136,6 +148,10 @@ final class Documents {
       JsonNode docs = client.send("POST", "/" + name(index) + "/_mget", body.toString(),
           "read documents of " + name(index)).body().path("docs");
       for (JsonNode doc : docs) {
+        if (doc.has("error")) {
+          throw client.failure("read " + name(index) + " " + doc.path("_id").asText(),
+              doc.path("error").path("reason").asText(doc.path("error").asText()), null);
+        }
         if (doc.path("found").asBoolean()) {
           out.put(doc.path("_id").asText(), (ObjectNode) doc.path("_source"));
         }
@@ -176,8 +192,9 @@ final class Documents {
   long count(Index index, Filter filter) {
     ObjectNode body = JSON.createObjectNode();
     body.set("query", filter.query());
-    long count = client.send("POST", "/" + name(index) + "/_count", body.toString(), "count documents of " + name(index))
-        .body().path("count").asLong();
+    String what = "count documents of " + name(index);
+    long count = whole(client.send("POST", "/" + name(index) + "/_count", body.toString(), what).body(), what)
+        .path("count").asLong();
     Map<String, @Nullable ObjectNode> pending = pending(index);
     Map<String, ObjectNode> before = stored(index, List.copyOf(pending.keySet()));
     for (Map.Entry<String, @Nullable ObjectNode> write : pending.entrySet()) {
@@ -304,8 +321,9 @@ final class Documents {
       if (after != null) {
         body.set("search_after", after);
       }
-      JsonNode hits = client.send("POST", "/" + name(index) + "/_search", body.toString(), "search " + name(index))
-          .body().path("hits").path("hits");
+      String what = "search " + name(index);
+      JsonNode hits = whole(client.send("POST", "/" + name(index) + "/_search", body.toString(), what).body(), what)
+          .path("hits").path("hits");
       for (JsonNode hit : hits) {
         out.add(new Doc(hit.path("_id").asText(), (ObjectNode) hit.path("_source")));
       }
@@ -315,6 +333,16 @@ final class Documents {
       after = hits.get(hits.size() - 1).path("sort");
     }
     return out;
+  }
+
+  /** @return the answer, when every shard answered (OpenSearch otherwise returns what the others had) */
+  private JsonNode whole(JsonNode answer, String what) {
+    JsonNode shards = answer.path("_shards");
+    if (shards.path("failed").asInt() > 0) {
+      throw client.failure(what, shards.path("failed").asInt() + " of " + shards.path("total").asInt()
+          + " shards failed: " + shards.path("failures").path(0).path("reason").path("reason").asText(), null);
+    }
+    return answer;
   }
 
   private static Comparator<Doc> order(Index index) {

@@ -91,7 +91,7 @@ final class OpenSearchClient implements AutoCloseable {
   private Answer send(Request request, String what, int... accepted) {
     try (Response response = generic.execute(request)) {
       return answer(response, what, accepted);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) { // IllegalStateException: the client was closed
       throw failure(what, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
   }

@@ -64,6 +64,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenSearchStore implements Store {
   private static final Pattern PREFIX = Pattern.compile("[a-z0-9][a-z0-9_-]{0,100}");
+  /** Content hashes looked up per query; OpenSearch takes at most 65,536 terms in one. */
+  private static final int TERMS_PER_QUERY = 10_000;
 
   private final OpenSearchClient client;
   private final String prefix;
@@ -162,9 +164,11 @@ public final class OpenSearchStore implements Store {
     }
     List<String> hashes = batch.stream().map(Article::contentHash).toList();
     Map<String, ArticleId> byHash = new HashMap<>();
-    for (Doc doc : docs.search(Index.ARTICLES, Filter.in("content_hash", Set.copyOf(hashes)), Long.MAX_VALUE,
-        "content_hash", "article.id")) {
-      byHash.putIfAbsent(doc.source().path("content_hash").asText(), articleId(doc));
+    for (int from = 0; from < hashes.size(); from += TERMS_PER_QUERY) {
+      Filter stored = Filter.in("content_hash", hashes.subList(from, Math.min(hashes.size(), from + TERMS_PER_QUERY)));
+      for (Doc doc : docs.search(Index.ARTICLES, stored, Long.MAX_VALUE, "content_hash", "article.id")) {
+        byHash.putIfAbsent(doc.source().path("content_hash").asText(), articleId(doc));
+      }
     }
     Set<String> taken = new HashSet<>(
         docs.getAll(Index.ARTICLES, batch.stream().map(a -> Documents.id(a.id().value())).toList()).keySet());

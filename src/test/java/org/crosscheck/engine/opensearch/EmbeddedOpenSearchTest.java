@@ -2,11 +2,17 @@ package org.crosscheck.engine.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.Provenance;
+import org.crosscheck.model.Published;
+import org.crosscheck.model.TextKind;
+import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,17 +21,24 @@ class EmbeddedOpenSearchTest {
   Path dir;
 
   @Test
-  void answersOverHttpOnLoopbackUntilClosed() throws Exception {
-    URI address;
-    HttpClient http = HttpClient.newHttpClient();
+  void answersOnLoopbackAndKeepsItsIndicesWhenStartedAgainOnTheSameDirectory() throws Exception {
+    Article article = new Article(new ArticleId("kept-1"), "X", null, "Title", Published.unknown(), "en", "Body.",
+        TextKind.FULL, new Provenance(Provenance.Kind.STDIN, "-", null, "jsonl"), null, List.of(), null);
     try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(dir)) {
-      address = node.httpAddress();
-      assertThat(address.getHost()).isEqualTo("127.0.0.1");
-      HttpResponse<String> health = http.send(HttpRequest.newBuilder(address.resolve("/_cluster/health")).build(),
+      assertThat(node.httpAddress().getHost()).isEqualTo("127.0.0.1");
+      HttpResponse<String> health = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(node.httpAddress().resolve("/_cluster/health")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"cluster_name\":\"crosscheck\"");
+      try (Store store = OpenSearchStore.connect(node.httpAddress(), "restart")) {
+        store.put(article);
+      }
     }
-    assertThat(dir.resolve("data")).isDirectory();
+    try (EmbeddedOpenSearch again = EmbeddedOpenSearch.start(dir);
+        Store store = OpenSearchStore.connect(again.httpAddress(), "restart")) {
+      assertThat(store.get(article.id())).contains(article);
+      assertThat(store.checkIntegrity()).isEqualTo("ok");
+    }
   }
 }
