@@ -156,7 +156,7 @@ final class OpenSearchClient implements AutoCloseable {
 
   /** @return a failure to {@code what}, naming the address */
   StoreException failure(String what, String why, @Nullable Throwable cause) {
-    return new StoreException("cannot " + what + " in OpenSearch at " + address + ": " + why, cause);
+    return new StoreException("cannot " + what + " (OpenSearch at " + address + "): " + why, cause);
   }
 
   private static byte[] bytes(String text) {

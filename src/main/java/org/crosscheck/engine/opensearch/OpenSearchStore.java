@@ -71,9 +71,8 @@ public final class OpenSearchStore implements Store {
   private final String prefix;
   private final Documents docs;
   private final Counters counters;
-  /** The resolver over the registry, and the registry version it was read at; null when to be read anew. */
-  private @Nullable Outlets outlets;
-  private long outletsVersion;
+  private final OutletRegistry registry;
+  private final Follows follows;
   private boolean closed;
 
   private OpenSearchStore(OpenSearchClient client, String prefix) {
@@ -81,6 +80,8 @@ public final class OpenSearchStore implements Store {
     this.prefix = prefix;
     this.docs = new Documents(client, prefix);
     this.counters = new Counters(client, docs.name(Index.COUNTERS));
+    this.registry = new OutletRegistry(docs, counters);
+    this.follows = new Follows(docs, counters);
   }
 
   /**
@@ -101,7 +102,7 @@ public final class OpenSearchStore implements Store {
     }
     OpenSearchClient client = new OpenSearchClient(httpAddress);
     try {
-      client.send("GET", "/", null, "connect");
+      client.send("GET", "/", null, "connect to the store");
       OpenSearchStore store = new OpenSearchStore(client, indexPrefix);
       store.docs.createMissingIndices();
       return store;
@@ -245,7 +246,7 @@ public final class OpenSearchStore implements Store {
     try {
       docs.inTransaction(work);
     } catch (RuntimeException | Error e) {
-      outlets = null; // it may have been read with the dropped writes
+      registry.forget();
       throw e;
     }
   }
@@ -490,70 +491,17 @@ public final class OpenSearchStore implements Store {
 
   @Override
   public synchronized Outlets outlets() {
-    long version = counters.value(Counter.OUTLETS_VERSION);
-    if (outlets == null || version != outletsVersion) {
-      Map<String, List<String>> aliases = new HashMap<>();
-      for (Doc d : docs.search(Index.OUTLETS, Filter.term("kind", "alias"), Long.MAX_VALUE)) {
-        aliases.computeIfAbsent(d.source().path("outlet").asText(), k -> new ArrayList<>())
-            .add(d.source().path("spelling").asText());
-      }
-      List<Outlet> rows = new ArrayList<>();
-      for (Doc d : docs.search(Index.OUTLETS, Filter.term("kind", "outlet"), Long.MAX_VALUE)) {
-        String key = d.source().path("outlet").asText();
-        rows.add(new Outlet(key, d.source().path("name").asText(), aliases.getOrDefault(key, List.of())));
-      }
-      outlets = Outlets.builtIn().withRegistered(rows);
-      outletsVersion = version;
-    }
-    return outlets;
+    return registry.outlets();
   }
 
   @Override
   public synchronized void register(Collection<Outlet> registered) {
-    if (registered.isEmpty()) {
-      return;
-    }
-    docs.inTransaction(() -> {
-      Map<String, ObjectNode> known = docs.getAll(Index.OUTLETS,
-          registered.stream().map(o -> Documents.id("outlet", o.key())).toList());
-      long rows = registered.size() + registered.stream().mapToLong(o -> o.aliases().size()).sum();
-      long seq = counters.next(Counter.OUTLETS, rows) - rows;
-      for (Outlet o : registered) {
-        String id = Documents.id("outlet", o.key());
-        seq++;
-        if (!known.containsKey(id)) {
-          ObjectNode doc = outletRow(o.key(), o.name(), seq);
-          docs.put(Index.OUTLETS, id, doc);
-          known.put(id, doc);
-        }
-        for (String alias : o.aliases()) {
-          docs.put(Index.OUTLETS, Documents.id("alias", Outlets.aliasKey(alias)), JSON.createObjectNode()
-              .put("kind", "alias").put("outlet", o.key()).put("spelling", alias.strip()).put("seq", ++seq));
-        }
-      }
-      outletsChanged();
-    });
+    registry.register(registered);
   }
 
   @Override
   public synchronized void rename(String key, String name) {
-    docs.inTransaction(() -> {
-      String id = Documents.id("outlet", key);
-      long seq = docs.get(Index.OUTLETS, id).map(d -> d.path("seq").asLong())
-          .orElseGet(() -> counters.next(Counter.OUTLETS, 1));
-      docs.put(Index.OUTLETS, id, outletRow(key, name.strip(), seq));
-      outletsChanged();
-    });
-  }
-
-  private static ObjectNode outletRow(String key, String name, long seq) {
-    return JSON.createObjectNode().put("kind", "outlet").put("outlet", key).put("name", name).put("seq", seq);
-  }
-
-  /** Drops the resolver now and advances the registry's version once the change is written. */
-  private void outletsChanged() {
-    outlets = null;
-    docs.afterCommit(() -> counters.next(Counter.OUTLETS_VERSION, 1));
+    registry.rename(key, name);
   }
 
   @Override
@@ -568,63 +516,38 @@ public final class OpenSearchStore implements Store {
 
   @Override
   public synchronized FollowedSource addFollowed(FollowedSource source) {
-    Optional<FollowedSource> existing = followedSource(source.url());
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    FollowedSource stored = source.withId(counters.next(Counter.FOLLOWED, 1));
-    docs.put(Index.FOLLOWED, Long.toString(stored.id()), Codec.followed(stored));
-    return stored;
+    return follows.add(source);
   }
 
   @Override
   public synchronized List<FollowedSource> followedSources() {
-    return docs.search(Index.FOLLOWED, Filter.all(), Long.MAX_VALUE).stream().map(d -> Codec.followed(d.source()))
-        .toList();
+    return follows.all();
   }
 
   @Override
   public synchronized Optional<FollowedSource> followedSource(String url) {
-    return docs.search(Index.FOLLOWED, Filter.term("url", url), 1).stream().map(d -> Codec.followed(d.source()))
-        .findFirst();
+    return follows.find(url);
   }
 
   @Override
   public synchronized void updateFollowed(FollowedSource source) {
-    String id = Long.toString(source.id());
-    if (docs.get(Index.FOLLOWED, id).isPresent()) {
-      docs.put(Index.FOLLOWED, id, Codec.followed(source));
-    }
+    follows.update(source);
   }
 
   @Override
   public synchronized boolean removeFollowed(String url) {
-    Optional<FollowedSource> source = followedSource(url);
-    source.ifPresent(s -> docs.inTransaction(() -> {
-      docs.search(Index.SEEN_ITEMS, Filter.term("source", s.id()), Long.MAX_VALUE, "source")
-          .forEach(d -> docs.delete(Index.SEEN_ITEMS, d.id()));
-      docs.delete(Index.FOLLOWED, Long.toString(s.id()));
-    }));
-    return source.isPresent();
+    return follows.remove(url);
   }
 
   @Override
   public synchronized Set<String> seenItems(long source, Collection<String> keys) {
-    Map<String, String> ids = new HashMap<>();
-    keys.forEach(k -> ids.put(Documents.id(source, k), k));
-    Set<String> seen = new HashSet<>();
-    docs.getAll(Index.SEEN_ITEMS, ids.keySet()).keySet().forEach(id -> seen.add(ids.get(id)));
-    return seen;
+    return follows.seen(source, keys);
   }
 
   /** Remembers the items; an item seen before keeps the time it was first seen. */
   @Override
   public synchronized void markSeen(long source, Collection<String> keys, Instant at) {
-    Map<String, String> ids = new LinkedHashMap<>();
-    keys.forEach(k -> ids.put(Documents.id(source, k), k));
-    ids.keySet().removeAll(docs.getAll(Index.SEEN_ITEMS, ids.keySet()).keySet());
-    docs.inTransaction(() -> ids.forEach((id, key) -> docs.put(Index.SEEN_ITEMS, id,
-        JSON.createObjectNode().put("source", source).put("item", key).put("seen_at", at.toString()))));
+    follows.markSeen(source, keys, at);
   }
 
   /** Closes the connection (the indices stay). Idempotent. */
