@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +26,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on one embedded node, each test on indices of its own, and what only a remote store has. */
 class OpenSearchStoreTest extends StoreContract {
   private static final AtomicInteger PREFIXES = new AtomicInteger();
-  private static Path home;
+  @TempDir
+  static Path home;
   private static EmbeddedOpenSearch node;
   private final List<Store> opened = new ArrayList<>();
   private String prefix;
 
   @BeforeAll
-  static void startNode() throws IOException {
-    home = Files.createTempDirectory("crosscheck-opensearch");
+  static void startNode() {
     node = EmbeddedOpenSearch.start(home);
   }
 
   @AfterAll
-  static void stopNode() throws IOException {
+  static void stopNode() {
     node.close();
-    try (var files = Files.walk(home)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   @Override
