@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
@@ -78,6 +79,14 @@ final class FeedServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+    // a request stops counting as in flight just before its answer is sent: once the client has the
+    // answer it may send the next request, before this handler has returned
+    AtomicBoolean answered = new AtomicBoolean();
+    Runnable answering = () -> {
+      if (answered.compareAndSet(false, true)) {
+        inFlight.decrementAndGet();
+      }
+    };
     try {
       String path = exchange.getRequestURI().getPath();
       requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders())));
@@ -86,6 +95,7 @@ final class FeedServer implements AutoCloseable {
       }
       Doc doc = docs.get(path);
       if (doc == null) {
+        answering.run();
         exchange.sendResponseHeaders(404, -1);
         return;
       }
@@ -100,6 +110,7 @@ final class FeedServer implements AutoCloseable {
       String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
       if (conditional && doc.status() == 200 && ((doc.etag() != null && doc.etag().equals(ifNoneMatch))
           || (doc.etag() == null && doc.lastModified() != null && doc.lastModified().equals(ifModifiedSince)))) {
+        answering.run();
         exchange.sendResponseHeaders(304, -1);
         return;
       }
@@ -114,6 +125,7 @@ final class FeedServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Encoding", "gzip");
       }
       exchange.getResponseHeaders().set("Content-Type", doc.contentType());
+      answering.run();
       exchange.sendResponseHeaders(doc.status(), body.length == 0 ? -1 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
@@ -121,7 +133,7 @@ final class FeedServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      inFlight.decrementAndGet();
+      answering.run();
       exchange.close();
     }
   }
