@@ -1,5 +1,7 @@
 package org.crosscheck.engine.kafka;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -31,7 +33,7 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setConfigProp("transaction.state.log.replication.factor", "1")
           .setConfigProp("transaction.state.log.min.isr", "1")
           .build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       return new EmbeddedKafka(cluster);
@@ -43,6 +45,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Formats the node's log folder. Kafka's formatter prints what it writes to standard output,
+   * which a command's own output must not carry: it is sent nowhere while it runs.
+   */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    synchronized (System.class) {
+      PrintStream out = System.out;
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      try {
+        cluster.format();
+      } finally {
+        System.setOut(out);
+      }
     }
   }
 
