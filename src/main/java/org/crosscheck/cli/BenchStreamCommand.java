@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code crosscheck bench stream}. */
 @Command(name = "stream", description = {
     "Send real articles through an embedded Kafka and the stream engine's job (a local Flink cluster) into a",
-    "temporary store and print articles per second at 1 and 2 slots; then analyse a small sample with the",
-    "deep analysis on and print its throughput per slot (articles and tokens per second)."})
+    "temporary store and print articles per second at 1 and 2 slots (after an untimed warm-up run); then run a",
+    "small sample with the deep analysis and reports on and print analysis throughput per slot (articles and",
+    "tokens per second, over the time the slots spent analysing, after the analyzer was warmed up)."})
 final class BenchStreamCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +33,10 @@ final class BenchStreamCommand implements Callable<Integer> {
       description = "Parallelism of the job; one run per value (default: ${DEFAULT-VALUE}).")
   List<Integer> slots;
 
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000",
+      description = "Articles sent through a first, untimed run to warm up the JVM (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
   @Option(names = "--analysis-sample", paramLabel = "N", defaultValue = "20",
       description = "Articles of the run with analysis on; 0 skips it (default: ${DEFAULT-VALUE}).")
   int sample;
@@ -39,9 +44,12 @@ final class BenchStreamCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BenchCommand.requireFiles(spec, corpus);
-    if (articles < 1 || sample < 0 || slots.stream().anyMatch(s -> s < 1)) {
+    if (articles < 1 || sample < 0 || warmup < 0 || slots.stream().anyMatch(s -> s < 1)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--articles and --slots must be at least 1, --analysis-sample at least 0");
+          "--articles and --slots must be at least 1, --warmup and --analysis-sample at least 0");
+    }
+    if (warmup > 0) {
+      StreamBenchmark.run(corpus, warmup, StreamEngine.Options.defaults());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%6s  %9s  %9s  %12s  %11s%n", "SLOTS", "ARTICLES", "SECONDS", "JOB SECONDS", "ARTICLES/S");
@@ -53,6 +61,7 @@ final class BenchStreamCommand implements Callable<Integer> {
     }
     if (sample > 0) {
       int s = slots.stream().mapToInt(Integer::intValue).max().orElse(1);
+      StreamBenchmark.warmAnalysis(corpus, sample);
       StreamEngine.Run r = StreamBenchmark.run(corpus, sample,
           StreamEngine.Options.defaults().withParallelism(s).withAnalysis(true));
       double perSlot = r.analysisSeconds() == 0 ? 0 : r.analysed() / r.analysisSeconds();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.crosscheck.analysis.CoreNlpAnalyzer;
 import org.crosscheck.model.Article;
 
 /**
@@ -42,6 +43,20 @@ public final class StreamBenchmark {
         // a temporary folder left behind is harmless
       }
     }
+  }
+
+  /**
+   * Warms the JVM for the deep analysis, as {@code bench analyze} does: loads the models and
+   * analyses the first articles once, outside any job, storing nothing; so that a run's analysis
+   * figures are not those of cold code.
+   *
+   * @param corpus JSON Lines files of real articles
+   * @param articles how many to analyse
+   */
+  public static void warmAnalysis(List<Path> corpus, int articles) {
+    CoreNlpAnalyzer.load();
+    CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer();
+    articles(corpus, articles).forEach(a -> analyzer.analyze(a.text(), a.published().localDate().orElse(null)));
   }
 
   /** @return the first {@code n} articles of the corpus, repeated in rounds when it has fewer */

@@ -111,8 +111,9 @@ public final class StoryJob {
    *
    * @param articles the articles, in the order of assignment, at parallelism 1
    * @param settings how the job runs
+   * @return the store writer's output: the stories changed, once written
    */
-  static void wire(DataStream<Article> articles, Settings settings) {
+  static DataStream<StoryChange> wire(DataStream<Article> articles, Settings settings) {
     DataStream<StoryChange> changes = articles
         .map(new NonArticleClassifier()).setParallelism(1).uid("non-articles").name("non-article detection")
         .process(new StoryAssigner(), TypeInformation.of(StoryUpdate.class))
@@ -121,7 +122,7 @@ public final class StoryJob {
             new StoreWriter(settings.store(), settings.flushInterval()))
         .setParallelism(1).uid("store-writer");
     if (!settings.analysis()) {
-      return;
+      return changes;
     }
     int parallelism = articles.getExecutionEnvironment().getParallelism();
     changes.rebalance()
@@ -129,5 +130,6 @@ public final class StoryJob {
         .keyBy(c -> c.story().value(), Types.STRING)
         .transform("reports", Types.VOID, new ReportDebouncer(settings.store(), settings.reportInterval()))
         .setParallelism(parallelism).uid("reports");
+    return changes;
   }
 }
