@@ -107,8 +107,8 @@ public final class StreamEngine {
       JobExecutionResult result = execute(settings, options.parallelism());
       long end = System.nanoTime();
       return new Run(articles.size(), (end - sendStart) / 1e9, (end - jobStart) / 1e9,
-          counter(result, "analysedArticles"), counter(result, "analysedTokens"),
-          counter(result, "analysisNanos") / 1e9, counter(result, "reportsBuilt"));
+          counter(result, StoryJob.ANALYSED_ARTICLES), counter(result, StoryJob.ANALYSED_TOKENS),
+          counter(result, StoryJob.ANALYSIS_NANOS) / 1e9, counter(result, StoryJob.REPORTS_BUILT));
     }
   }
 

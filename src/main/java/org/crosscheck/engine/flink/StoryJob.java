@@ -44,6 +44,15 @@ import org.crosscheck.model.Article;
  * records change nothing twice.
  */
 public final class StoryJob {
+  /** Accumulator of a job's result: articles analysed. */
+  public static final String ANALYSED_ARTICLES = ArticleAnalysis.ARTICLES;
+  /** Accumulator of a job's result: tokens of the articles analysed. */
+  public static final String ANALYSED_TOKENS = ArticleAnalysis.TOKENS;
+  /** Accumulator of a job's result: nanoseconds spent analysing, summed over the slots. */
+  public static final String ANALYSIS_NANOS = ArticleAnalysis.NANOS;
+  /** Accumulator of a job's result: reports built. */
+  public static final String REPORTS_BUILT = ReportDebouncer.BUILT;
+
   private StoryJob() {}
 
   /**
