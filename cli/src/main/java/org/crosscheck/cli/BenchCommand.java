@@ -14,13 +14,14 @@ import picocli.CommandLine.Spec;
 /** {@code crosscheck bench ...}: throughput and memory benchmarks that print figures. */
 @Command(name = "bench", description = "Benchmarks that print throughput and memory figures.",
     subcommands = {BenchCommand.Ingest.class, BenchCommand.Analyze.class, BenchCommand.Serve.class,
-        BenchCommand.Warc.class})
+        BenchCommand.Warc.class, BenchStreamCommand.class})
 final class BenchCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to benchmark: ingest, analyze, serve or warc");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "say what to benchmark: ingest, analyze, serve, warc or stream");
   }
 
   /** {@code crosscheck bench ingest}. */
@@ -181,7 +182,7 @@ final class BenchCommand implements Runnable {
   }
 
   /** @throws picocli.CommandLine.ParameterException naming the first of the corpus files that does not exist */
-  private static void requireFiles(picocli.CommandLine.Model.CommandSpec spec, List<Path> corpus) {
+  static void requireFiles(picocli.CommandLine.Model.CommandSpec spec, List<Path> corpus) {
     for (Path f : corpus) {
       if (!Files.isRegularFile(f)) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + ": no such file (--corpus)");

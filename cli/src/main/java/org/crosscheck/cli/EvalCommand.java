@@ -44,6 +44,10 @@ final class EvalCommand implements Runnable {
     @Option(names = "--shuffle", paramLabel = "SEED", description = "Ingest the articles in a random order from this seed.")
     Long seed;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
+        description = "embedded (the default: the ingest pipeline) or stream (Kafka and a local Flink job).")
+    String engine;
+
     @Override
     public Integer call() {
       for (Path f : files) {
@@ -52,7 +56,12 @@ final class EvalCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      StoryClustererEvaluator.Result r = StoryClustererEvaluator.evaluate(files, seed);
+      StoryClustererEvaluator.Result r = switch (engine) {
+        case "embedded" -> StoryClustererEvaluator.evaluate(files, seed);
+        case "stream" -> StoryClustererEvaluator.evaluate(files, seed, new org.crosscheck.engine.StreamEvaluation());
+        default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--engine must be embedded or stream, was '" + engine + "'");
+      };
       ClusteringScores s = r.scores();
       out.printf(Locale.ROOT, "files:     %s (%s)%n", files, seed == null ? "file order" : "shuffled, seed " + seed);
       out.printf(Locale.ROOT, "BCubed:    precision %.3f  recall %.3f  F1 %.3f%n", s.bcubedPrecision(),

@@ -32,7 +32,7 @@ class MainTest {
   @Test
   void helpOnEverySubcommandPrintsItsUsageAndExitsZero() {
     for (String[] command : List.of(new String[] {"ingest"}, new String[] {"serve"}, new String[] {"report"},
-        new String[] {"eval", "clusters"}, new String[] {"eval", "reports"}, new String[] {"bench", "ingest"}, new String[] {"help"},
+        new String[] {"eval", "clusters"}, new String[] {"eval", "reports"}, new String[] {"bench", "ingest"}, new String[] {"bench", "stream"}, new String[] {"help"},
         new String[] {"outlets"}, new String[] {"outlets", "alias"}, new String[] {"outlets", "rename"},
         new String[] {"follow"}, new String[] {"follow", "add"}, new String[] {"follow", "import"},
         new String[] {"follow", "export"}, new String[] {"follow", "list"}, new String[] {"follow", "remove"},
@@ -181,6 +181,23 @@ class MainTest {
     Result r = run("eval", "clusters", tmp.resolve("none.jsonl").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("none.jsonl: no such file");
+  }
+
+  @Test
+  void evalClustersThroughTheStreamEngineScoresAsTheEmbeddedEngine() throws Exception {
+    java.nio.file.Path slice = tmp.resolve("slice.jsonl");
+    java.nio.file.Files.write(slice, java.nio.file.Files.readAllLines(SharedData.path("ecbplus-train-dev.jsonl"))
+        .subList(0, 60));
+    Result embedded = run("eval", "clusters", slice.toString());
+    Result stream = run("eval", "clusters", "--engine", "stream", slice.toString());
+    assertThat(stream.code()).as(stream.err()).isZero();
+    List<String> scores = embedded.out().lines().filter(l -> l.matches("(BCubed|pairwise|stories|copies):.*")).toList();
+    assertThat(scores).hasSize(4);
+    assertThat(stream.out().lines().filter(l -> l.matches("(BCubed|pairwise|stories|copies):.*")).toList())
+        .isEqualTo(scores);
+    Result bogus = run("eval", "clusters", "--engine", "spark", slice.toString());
+    assertThat(bogus.code()).isEqualTo(2);
+    assertThat(bogus.err()).contains("--engine must be embedded or stream, was 'spark'");
   }
 
   @Test

@@ -50,12 +50,60 @@ public final class StoryClustererEvaluator {
   }
 
   /**
+   * An engine that ingests the evaluation's inputs into its new store: the embedded pipeline by
+   * default, or another engine, which must leave the store as the pipeline would.
+   */
+  @FunctionalInterface
+  public interface Engine {
+    /**
+     * @param store the new store, open
+     * @param dataDir the store's data directory, for an engine that opens it itself
+     * @param inputs the JSON Lines files, in order
+     * @return the merges and splits made and the copy links found
+     */
+    Ingested ingest(Store store, Path dataDir, List<String> inputs);
+  }
+
+  /**
+   * What an engine's ingest did.
+   *
+   * @param merges story merges made
+   * @param splits story splits made
+   * @param links the copy links found
+   */
+  public record Ingested(long merges, long splits, List<org.crosscheck.store.SketchStore.DuplicateLink> links) {
+    public Ingested {
+      links = List.copyOf(links);
+    }
+  }
+
+  /**
    * @param files labelled JSONL files
    * @param shuffleSeed when not null, the articles of all files are ingested in a random order from this seed
    * @return the scores
    * @throws IllegalArgumentException when the files hold no labelled article
    */
   public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed) {
+    return evaluate(files, shuffleSeed, (store, dataDir, inputs) -> {
+      List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
+      IngestSummary summary = TemporaryStore.ingest(store, inputs, new IngestListener() {
+        @Override
+        public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
+          links.add(link);
+        }
+      });
+      return new Ingested(summary.merges(), summary.splits(), links);
+    });
+  }
+
+  /**
+   * @param files labelled JSONL files
+   * @param shuffleSeed when not null, the articles of all files are ingested in a random order from this seed
+   * @param engine what ingests them
+   * @return the scores
+   * @throws IllegalArgumentException when the files hold no labelled article
+   */
+  public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed, Engine engine) {
     try (TemporaryStore tmp = TemporaryStore.open()) {
       List<String> inputs = new ArrayList<>();
       if (shuffleSeed == null) {
@@ -72,13 +120,7 @@ public final class StoryClustererEvaluator {
       }
       Store store = tmp.store();
       long start = System.nanoTime();
-      List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
-      IngestSummary summary = tmp.ingest(inputs, new IngestListener() {
-        @Override
-        public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
-          links.add(link);
-        }
-      });
+      Ingested ingested = engine.ingest(store, tmp.dataDir(), inputs);
       double seconds = (System.nanoTime() - start) / 1e9;
       Map<ArticleId, StoryId> predicted = store.allAssignments();
       Map<ArticleId, Object> pred = new HashMap<>();
@@ -99,7 +141,7 @@ public final class StoryClustererEvaluator {
       }
       long copyLinks = 0;
       long crossing = 0;
-      for (var link : links) {
+      for (var link : ingested.links()) {
         String a = store.get(link.copy()).map(Article::goldStory).orElse(null);
         String b = store.get(link.original()).map(Article::goldStory).orElse(null);
         if (a != null && b != null) {
@@ -107,7 +149,7 @@ public final class StoryClustererEvaluator {
           crossing += a.equals(b) ? 0 : 1;
         }
       }
-      return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, summary.merges(), summary.splits(),
+      return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, ingested.merges(), ingested.splits(),
           notArticles, CentroidBaseline.evaluate(read(inputs)), copyLinks, crossing);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);

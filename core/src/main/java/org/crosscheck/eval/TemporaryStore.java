@@ -49,12 +49,26 @@ final class TemporaryStore implements AutoCloseable {
     return store;
   }
 
+  /** @return the store's data directory */
+  Path dataDir() {
+    return dir.resolve("data");
+  }
+
   /**
    * Ingests the inputs through the pipeline with its defaults.
    *
    * @throws IllegalStateException when the store failed
    */
   IngestSummary ingest(List<String> inputs, IngestListener listener) {
+    return ingest(store, inputs, listener);
+  }
+
+  /**
+   * Ingests the inputs into a store through the pipeline with its defaults.
+   *
+   * @throws IllegalStateException when the store failed
+   */
+  static IngestSummary ingest(Store store, List<String> inputs, IngestListener listener) {
     IngestSummary summary = Pipeline.builder().store(store).buildIngestor().ingest(inputs, listener);
     if (summary.storeError() != null) {
       throw new IllegalStateException("the evaluation store failed: " + summary.storeError());
