@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
@@ -50,18 +51,19 @@ public final class StoryClustererEvaluator {
   }
 
   /**
-   * An engine that ingests the evaluation's inputs into its new store: the embedded pipeline by
-   * default, or another engine, which must leave the store as the pipeline would.
+   * An engine that ingests the evaluation's inputs into a new store and has the result scored: the
+   * embedded pipeline by default, or another engine, which must leave its store as the pipeline
+   * would leave this one.
    */
-  @FunctionalInterface
   public interface Engine {
     /**
-     * @param store the new store, open
-     * @param dataDir the store's data directory, for an engine that opens it itself
+     * @param store the evaluation's new embedded store, open, for an engine that ingests into it
+     * @param dataDir that store's data directory, where an engine may keep its own files beside it
      * @param inputs the JSON Lines files, in order
-     * @return the merges and splits made and the copy links found
+     * @param score scores the store that holds the result, while the engine still has it open
+     * @return what {@code score} returned
      */
-    Ingested ingest(Store store, Path dataDir, List<String> inputs);
+    <T> T ingest(Store store, Path dataDir, List<String> inputs, BiFunction<Store, Ingested, T> score);
   }
 
   /**
@@ -84,15 +86,18 @@ public final class StoryClustererEvaluator {
    * @throws IllegalArgumentException when the files hold no labelled article
    */
   public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed) {
-    return evaluate(files, shuffleSeed, (store, dataDir, inputs) -> {
-      List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
-      IngestSummary summary = TemporaryStore.ingest(store, inputs, new IngestListener() {
-        @Override
-        public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
-          links.add(link);
-        }
-      });
-      return new Ingested(summary.merges(), summary.splits(), links);
+    return evaluate(files, shuffleSeed, new Engine() {
+      @Override
+      public <T> T ingest(Store store, Path dataDir, List<String> inputs, BiFunction<Store, Ingested, T> score) {
+        List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
+        IngestSummary summary = TemporaryStore.ingest(store, inputs, new IngestListener() {
+          @Override
+          public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
+            links.add(link);
+          }
+        });
+        return score.apply(store, new Ingested(summary.merges(), summary.splits(), links));
+      }
     });
   }
 
@@ -118,10 +123,17 @@ public final class StoryClustererEvaluator {
         Files.write(shuffled, lines, StandardCharsets.UTF_8);
         inputs.add(shuffled.toString());
       }
-      Store store = tmp.store();
       long start = System.nanoTime();
-      Ingested ingested = engine.ingest(store, tmp.dataDir(), inputs);
-      double seconds = (System.nanoTime() - start) / 1e9;
+      return engine.ingest(tmp.store(), tmp.dataDir(), inputs,
+          (store, ingested) -> score(files, inputs, store, ingested, (System.nanoTime() - start) / 1e9));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);
+    }
+  }
+
+  /** Scores the stories of a store against the labels of its articles. */
+  private static Result score(List<Path> files, List<String> inputs, Store store, Ingested ingested, double seconds) {
+    try {
       Map<ArticleId, StoryId> predicted = store.allAssignments();
       Map<ArticleId, Object> pred = new HashMap<>();
       Map<ArticleId, String> gold = new HashMap<>();
@@ -152,7 +164,7 @@ public final class StoryClustererEvaluator {
       return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, ingested.merges(), ingested.splits(),
           notArticles, CentroidBaseline.evaluate(read(inputs)), copyLinks, crossing);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the evaluation: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read the inputs for the baseline: " + e.getMessage(), e);
     }
   }
 

@@ -39,11 +39,7 @@ import org.crosscheck.model.Provenance;
 import org.crosscheck.store.Store;
 import org.crosscheck.store.PutResult;
 import org.crosscheck.store.SketchStore;
-import org.crosscheck.store.SketchStore.DuplicateLink;
-import org.crosscheck.store.OutletStore;
 import org.crosscheck.store.StoryStore;
-import org.crosscheck.model.StoryId;
-import java.util.Optional;
 import org.crosscheck.store.StoreException;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +63,7 @@ public final class Ingestor {
   private final int batchSize;
   private final Duration flushInterval;
   private final Clock clock;
+  private final Stages stages;
   private final Deduplicator dedup;
   /** Builds a clusterer that knows the stored stories: at the start, and again when another writer changed them. */
   private final java.util.function.Supplier<StoryClusterer> restoreClusterer;
@@ -80,24 +77,6 @@ public final class Ingestor {
   private final OutletBoilerplate boilerplate;
   private volatile boolean stopRequested;
 
-  /**
-   * The stages an ingest runs, in order, built by {@link Pipeline} over one store.
-   *
-   * @param nonArticles marks logins, paywalls, notices and error pages
-   * @param boilerplate learns and takes out each outlet's recurring lines
-   * @param dedup finds copies
-   * @param restoreClusterer builds a clusterer that knows the stored stories
-   */
-  record Stages(NonArticleDetector nonArticles, OutletBoilerplate boilerplate, Deduplicator dedup,
-      java.util.function.Supplier<StoryClusterer> restoreClusterer) {
-    Stages {
-      Objects.requireNonNull(nonArticles, "nonArticles");
-      Objects.requireNonNull(boilerplate, "boilerplate");
-      Objects.requireNonNull(dedup, "dedup");
-      Objects.requireNonNull(restoreClusterer, "restoreClusterer");
-    }
-  }
-
   Ingestor(Store store, Stages stages, Map<Format, ArticleImporter> importers, HttpFetcher fetcher,
       InputStream stdin, int batchSize, Duration flushInterval, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
@@ -107,6 +86,7 @@ public final class Ingestor {
     this.batchSize = batchSize;
     this.flushInterval = flushInterval;
     this.clock = clock;
+    this.stages = stages;
     this.dedup = stages.dedup();
     this.restoreClusterer = stages.restoreClusterer();
     this.nonArticles = stages.nonArticles();
@@ -690,22 +670,14 @@ public final class Ingestor {
     /** Checks one article for copies and puts it in a story. */
     private void assign(Pending p, StoryClusterer clusterer, List<Runnable> events) {
       Article a = p.article();
-      Optional<DuplicateLink> link = dedup.check(Objects.requireNonNull(p.sketch()));
-      link.ifPresent(l -> events.add(() -> {
+      StoryClusterer.Prepared features = p.preparedBy() == clusterer ? Objects.requireNonNull(p.features())
+          : clusterer.prepare(matching(a));
+      Stages.Matched matched = stages.match(a, Objects.requireNonNull(p.sketch()), features, clusterer, store);
+      matched.link().ifPresent(l -> events.add(() -> {
         duplicates++;
         listener.duplicate(a, l);
       }));
-      StoryClusterer.Prepared features = p.preparedBy() == clusterer ? Objects.requireNonNull(p.features())
-          : clusterer.prepare(matching(a));
-      Optional<StoryId> ofOriginal = link.flatMap(l -> store.storyOf(l.original()));
-      StoryClusterer.Assignment assignment;
-      if (ofOriginal.isPresent()) {
-        clusterer.add(features, ofOriginal.get());
-        assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
-      } else {
-        assignment = clusterer.assign(features);
-      }
-      store.assign(a.id(), assignment.story());
+      StoryClusterer.Assignment assignment = matched.assignment();
       events.add(() -> {
         if (assignment.newStory()) {
           newStories++;

@@ -171,11 +171,20 @@ public final class Pipeline {
       // the one fetcher for URL inputs and for the full text of feed items, so both follow the same policy
       HttpFetcher fetcher = fetcher();
       Map<Format, ArticleImporter> byFormat = importers != null ? importers : importers(fetcher);
+      return new Ingestor(s, buildStages(), byFormat, fetcher, stdin, batchSize, flushInterval, clock);
+    }
+
+    /**
+     * @return the stages of ingest over the store (non-article detection, boilerplate, duplicates,
+     *     story assignment), as {@link #buildIngestor()} runs them; the distributed engine runs the same
+     * @throws IllegalStateException when no store was given
+     */
+    public Stages buildStages() {
+      Store s = requireStore();
       // outlets' recurring lines are kept out of duplicate detection and clustering
       OutletBoilerplate boilerplate = new OutletBoilerplate(s);
-      Ingestor.Stages stages = new Ingestor.Stages(new NonArticleDetector(), boilerplate, new MinHashDeduplicator(s),
+      return new Stages(new NonArticleDetector(), boilerplate, new MinHashDeduplicator(s),
           () -> restoredClusterer(s, boilerplate));
-      return new Ingestor(s, stages, byFormat, fetcher, stdin, batchSize, flushInterval, clock);
     }
 
     /** @return an importer per input format, those that fetch going through the given fetcher */

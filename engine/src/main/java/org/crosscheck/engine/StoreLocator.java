@@ -9,13 +9,15 @@ import org.crosscheck.store.Store;
 
 /**
  * Names a {@link Store} so that a task of a distributed job, on any worker, can open it: a small
- * serializable value instead of an open store. Two forms:
+ * serializable value instead of an open store. Three forms:
  *
  * <ul>
  *   <li>{@code sqlite:/path/to/data-dir}: the embedded store in that data directory ({@link
  *       Store#open}); every task opens its own connection.
  *   <li>{@code memory:NAME}: an in-memory store shared by everything in this JVM that opens the same
  *       name (tests, local runs on a MiniCluster); it lives until {@link #forget} or the JVM's end.
+ *   <li>a store URI, {@code opensearch://HOST:PORT/PREFIX}: opened by {@link Store#open(String)}
+ *       through its provider; every task connects on its own.
  * </ul>
  *
  * @param uri the store's URI
@@ -26,9 +28,10 @@ public record StoreLocator(String uri) implements Serializable {
 
   public StoreLocator {
     Objects.requireNonNull(uri, "uri");
-    if (!uri.startsWith("sqlite:") && !uri.startsWith("memory:")) {
+    if (!uri.startsWith("sqlite:") && !uri.startsWith("memory:") && !uri.matches("[A-Za-z][A-Za-z0-9+.-]+://.+")) {
       throw new IllegalArgumentException("store locator '" + uri
-          + "' names no known store: expected sqlite:/path/to/data-dir or memory:NAME");
+          + "' names no known store: expected sqlite:/path/to/data-dir, memory:NAME or a store URI"
+          + " (opensearch://HOST:PORT/PREFIX)");
     }
     if (uri.indexOf(':') == uri.length() - 1) {
       throw new IllegalArgumentException("store locator '" + uri + "' has no path or name after the colon");
@@ -55,6 +58,9 @@ public record StoreLocator(String uri) implements Serializable {
     String rest = uri.substring(uri.indexOf(':') + 1);
     if (uri.startsWith("sqlite:")) {
       return Store.open(Path.of(rest));
+    }
+    if (!uri.startsWith("memory:")) {
+      return Store.open(uri);
     }
     return IN_MEMORY.computeIfAbsent(rest, n -> Store.inMemory());
   }

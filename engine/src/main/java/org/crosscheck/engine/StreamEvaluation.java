@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.crosscheck.engine.opensearch.EmbeddedOpenSearch;
 import org.crosscheck.eval.StoryClustererEvaluator;
 import org.crosscheck.ingest.FileInput;
 import org.crosscheck.ingest.Imported;
@@ -14,20 +16,27 @@ import org.crosscheck.store.SketchStore.DuplicateLink;
 import org.crosscheck.store.Store;
 
 /**
- * The stream engine as an engine of the cluster evaluation ({@code eval clusters --engine stream}):
- * the labelled JSON Lines files are read as the embedded ingest reads them, sent through Kafka and
- * the {@link org.crosscheck.engine.flink.StoryJob} into the evaluation's store, and scored by the
- * same scorer. Analysis is off: clustering does not use it.
+ * The distributed engine as an engine of the cluster evaluation ({@code eval clusters --engine
+ * stream}): the labelled JSON Lines files are read as the embedded ingest reads them, sent through
+ * Kafka and the {@link org.crosscheck.engine.flink.StoryJob} into a store on OpenSearch (an in-JVM
+ * node), and that store is scored by the same scorer. Analysis is off: clustering does not use it.
  */
 public final class StreamEvaluation implements StoryClustererEvaluator.Engine {
   @Override
-  public StoryClustererEvaluator.Ingested ingest(Store store, Path dataDir, List<String> inputs) {
-    StreamEngine.run(read(inputs), StoreLocator.sqlite(dataDir), StreamEngine.Options.defaults());
-    List<DuplicateLink> links = new ArrayList<>();
-    for (Article a : store.list(0, Integer.MAX_VALUE)) {
-      store.duplicateOf(a.id()).ifPresent(links::add);
+  public <T> T ingest(Store store, Path dataDir, List<String> inputs,
+      BiFunction<Store, StoryClustererEvaluator.Ingested, T> score) {
+    try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(dataDir.resolveSibling("opensearch"))) {
+      String uri = "opensearch://" + node.httpAddress().getHost() + ":" + node.httpAddress().getPort() + "/eval";
+      StreamEngine.run(read(inputs), new StoreLocator(uri), StreamEngine.Options.defaults());
+      try (Store results = Store.open(uri)) {
+        List<DuplicateLink> links = new ArrayList<>();
+        for (Article a : results.list(0, Integer.MAX_VALUE)) {
+          results.duplicateOf(a.id()).ifPresent(links::add);
+        }
+        return score.apply(results,
+            new StoryClustererEvaluator.Ingested(results.merges().size(), results.splits().size(), links));
+      }
     }
-    return new StoryClustererEvaluator.Ingested(store.merges().size(), store.splits().size(), links);
   }
 
   /**

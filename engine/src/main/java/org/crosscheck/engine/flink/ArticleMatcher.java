@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.crosscheck.boilerplate.OutletBoilerplate;
-import org.crosscheck.cluster.OnlineStoryClusterer;
 import org.crosscheck.cluster.StoryClusterer;
-import org.crosscheck.dedup.MinHashDeduplicator;
 import org.crosscheck.model.Article;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.pipeline.Stages;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.store.PutResult;
@@ -21,19 +21,17 @@ import org.crosscheck.store.StoryStore.Split;
 
 /**
  * The sequential part of ingest, one article at a time, exactly as the embedded ingest runs it in
- * its store transaction: storing (idempotent by content), then, for a new article, its outlet's
- * boilerplate taken out ({@link OutletBoilerplate}), duplicate detection ({@link
- * MinHashDeduplicator}), story assignment ({@link OnlineStoryClusterer}; a copy joins its
- * original's story) and learning its lines. The stages work on a scratch in-memory store of their
+ * its store transaction, with the {@link Stages} {@link Pipeline} builds: storing (idempotent by
+ * content), then, for a new article, its outlet's boilerplate taken out, duplicate detection and
+ * story assignment ({@link Stages#match}; a copy joins its original's story) and learning its lines. The stages work on a scratch in-memory store of their
  * own, so that what they decide depends only on the articles matched before, in order; the result
  * is a {@link StoryUpdate} for the real store. The same articles in the same order give the same
  * updates, story ids included. Not thread-safe.
  */
 final class ArticleMatcher {
   private final Store scratch = Store.inMemory();
-  private final MinHashDeduplicator dedup = new MinHashDeduplicator(scratch);
-  private final OutletBoilerplate boilerplate = new OutletBoilerplate(scratch);
-  private final OnlineStoryClusterer clusterer = new OnlineStoryClusterer(scratch);
+  private final Stages stages = Pipeline.builder().store(scratch).buildStages();
+  private final StoryClusterer clusterer = stages.restoreClusterer().get();
   private long lastSketch;
   private int mergesSeen;
   private int splitsSeen;
@@ -58,20 +56,13 @@ final class ArticleMatcher {
     if (!article.isArticle()) {
       return StoryUpdate.notStored(article, StoryUpdate.Stored.ADDED);
     }
-    OutletBoilerplate.Stripped stripped = boilerplate.strip(article);
+    OutletBoilerplate.Stripped stripped = stages.boilerplate().strip(article);
     Article matching = stripped.article();
-    Optional<DuplicateLink> link = dedup.check(dedup.prepare(matching));
-    StoryClusterer.Prepared features = clusterer.prepare(matching);
-    Optional<StoryId> ofOriginal = link.flatMap(l -> scratch.storyOf(l.original()));
-    StoryClusterer.Assignment assignment;
-    if (ofOriginal.isPresent()) {
-      clusterer.add(features, ofOriginal.get());
-      assignment = new StoryClusterer.Assignment(ofOriginal.get(), false, List.of());
-    } else {
-      assignment = clusterer.assign(features);
-    }
-    scratch.assign(article.id(), assignment.story());
-    boilerplate.learn(article, stripped);
+    Stages.Matched matched = stages.match(article, stages.dedup().prepare(matching), clusterer.prepare(matching),
+        clusterer, scratch);
+    Optional<DuplicateLink> link = matched.link();
+    StoryClusterer.Assignment assignment = matched.assignment();
+    stages.boilerplate().learn(article, stripped);
 
     List<Sketch> sketches = new ArrayList<>();
     scratch.sketchesAfter(lastSketch, n -> {
