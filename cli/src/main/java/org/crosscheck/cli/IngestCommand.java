@@ -48,6 +48,7 @@ final class IngestCommand implements Callable<Integer> {
   double timeoutSeconds;
 
   @Mixin UrlOptions urls;
+  @Mixin SendOptions send;
 
   @Option(names = "--host", paramLabel = "HOST",
       description = "Web archives (WARC): import only pages of this host or its subdomains; repeatable.")
@@ -99,19 +100,37 @@ final class IngestCommand implements Callable<Integer> {
       }
     }, "crosscheck-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
-    try (Store store = data.openForWriting()) {
+    // sending to the distributed engine stores nothing here: an empty store stands in for the printer's outlet names
+    try (Store store = send.sendTo != null ? Store.inMemory() : data.openForWriting()) {
       Printer printer = new Printer(out, err, verbose, store);
-      org.crosscheck.pipeline.Ingestor ingestor = Pipeline.builder()
-          .store(store)
+      Pipeline.Builder pipeline = Pipeline.builder()
           .fetchFullText(fetchFullText)
           .allowPrivateUrls(urls.allowPrivateUrls)
           .httpTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-          .warcFilter(warcFilter)
-          .buildIngestor();
+          .warcFilter(warcFilter);
+      org.crosscheck.pipeline.ArticleSink sink = send.apply(pipeline);
+      if (sink == null) {
+        pipeline.store(store);
+      }
+      org.crosscheck.pipeline.Ingestor ingestor = pipeline.buildIngestor();
       running.set(ingestor);
-      IngestSummary summary = ingestor.ingest(sources, printer);
+      IngestSummary summary;
+      try {
+        summary = ingestor.ingest(sources, printer);
+      } finally {
+        if (sink != null) {
+          sink.close();
+        }
+      }
       printer.bar.clear();
-      printTotals(out, summary, store.count());
+      if (sink != null) {
+        IngestCounts c = summary.counts();
+        out.printf(Locale.ROOT, "%,d sent to %s, %,d rejected, from %,d %s in %.1f s%n", c.added() + c.notArticles(),
+            sink.location(), c.rejected(), summary.inputs(), summary.inputs() == 1 ? "input" : "inputs",
+            summary.elapsed().toMillis() / 1000.0);
+      } else {
+        printTotals(out, summary, store.count());
+      }
       if (summary.stopped()) {
         err.println("crosscheck: stopped on request; everything reported as added is stored and in its story;"
             + " run the same command again to ingest the rest (stored articles are skipped)");

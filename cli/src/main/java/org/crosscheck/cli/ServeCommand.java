@@ -68,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
   boolean watch;
 
   @Mixin FollowOptions follow;
+  @Mixin SendOptions send;
 
   @Option(names = "--max-parallel-uploads", paramLabel = "N", defaultValue = "2", description = "Uploads received at"
       + " once; more are answered 503 with Retry-After (default: ${DEFAULT-VALUE}).")
@@ -76,19 +77,25 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     WebApp.Settings settings = settings(System::getenv);
-    try (Store store = data.openForWriting()) {
+    try (Store store = data.openForWriting();
+        org.crosscheck.pipeline.ArticleSink sink = send.sendTo == null ? null : org.crosscheck.pipeline.ArticleSink.open(
+            send.sendTo)) {
       if (!watch) {
-        return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/");
+        return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/", null, sink);
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       org.crosscheck.follow.FollowSettings followSettings = follow.settings(spec);
       return serve(store, settings, urls.allowPrivateUrls, out, "/", web -> {
-        org.crosscheck.follow.Watcher watcher = Pipeline.builder().store(store).allowPrivateUrls(urls.allowPrivateUrls)
-            .followSettings(followSettings).buildFollowing(web.searchUpdates()).watcher();
+        Pipeline.Builder pipeline = Pipeline.builder().store(store).allowPrivateUrls(urls.allowPrivateUrls)
+            .followSettings(followSettings);
+        if (sink != null) {
+          pipeline.sendTo(sink);
+        }
+        org.crosscheck.follow.Watcher watcher = pipeline.buildFollowing(web.searchUpdates()).watcher();
         out.println("Watching " + store.followedSources().size() + " followed sources (crosscheck follow list).");
         return watcher.start(r -> WatchCommand.print(r, out, err, true));
-      });
+      }, sink);
     }
   }
 
@@ -152,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
   static int serve(Store store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
       String page)
       throws InterruptedException {
-    return serve(store, settings, allowPrivateUrls, out, page, null);
+    return serve(store, settings, allowPrivateUrls, out, page, null, null);
   }
 
   /**
@@ -160,9 +167,12 @@ final class ServeCommand implements Callable<Integer> {
    * started once the app runs and closed before it stops.
    */
   static int serve(Store store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
-      String page, @Nullable Function<WebApp, AutoCloseable> beside)
+      String page, @Nullable Function<WebApp, AutoCloseable> beside, org.crosscheck.pipeline.@Nullable ArticleSink sink)
       throws InterruptedException {
     Pipeline.Builder pipeline = Pipeline.builder().store(store).allowPrivateUrls(allowPrivateUrls);
+    if (sink != null) {
+      pipeline.sendTo(sink); // uploads go to the distributed engine, whose job stores them
+    }
     try (WebApp web = new WebApp(store, pipeline.buildReporter(), pipeline.buildIngestor(), settings).start()
         .buildReportsInBackground()) {
       out.println("Serving " + store.count() + " articles from " + store.location() + " at " + web.url() + page);

@@ -34,6 +34,7 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin UrlOptions urls;
   @Mixin FollowOptions options;
+  @Mixin SendOptions send;
 
   @Option(names = "--once", description = "Poll every followed source once (except those backing off after errors or"
       + " asked to wait by their host) and exit: 0 when every poll worked, 1 when some failed.")
@@ -46,9 +47,10 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Store store = data.openForWriting()) {
-      Following following = Pipeline.builder().store(store).allowPrivateUrls(urls.allowPrivateUrls)
-          .followSettings(options.settings(spec)).buildFollowing(new IngestListener() {});
+    Pipeline.Builder pipeline = Pipeline.builder().allowPrivateUrls(urls.allowPrivateUrls)
+        .followSettings(options.settings(spec));
+    try (Store store = data.openForWriting(); org.crosscheck.pipeline.ArticleSink sink = send.apply(pipeline)) {
+      Following following = pipeline.store(store).buildFollowing(new IngestListener() {});
       if (following.list().isEmpty()) {
         err.println("crosscheck: no sources followed in " + data.location() + "; add one with: crosscheck follow add"
             + " URL");

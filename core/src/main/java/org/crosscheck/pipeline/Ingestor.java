@@ -64,11 +64,13 @@ public final class Ingestor {
   private final Duration flushInterval;
   private final Clock clock;
   private final Stages stages;
+  /** Where articles go instead of the store, when they are sent to the distributed engine; else null. */
+  private final @Nullable ArticleSink sink;
   private final Deduplicator dedup;
   /** Builds a clusterer that knows the stored stories: at the start, and again when another writer changed them. */
   private final java.util.function.Supplier<StoryClusterer> restoreClusterer;
   /** Read by the reading thread to prepare features; replaced by the store thread only. */
-  private volatile StoryClusterer clusterer;
+  private volatile @Nullable StoryClusterer clusterer;
   /** Whether a run has looked for articles an older version left outside any story; store thread only. */
   private boolean checkedForUnfinished;
   /** {@link StoryStore#storiesVersion()} as of the clusterer's last look; store thread only. */
@@ -77,9 +79,10 @@ public final class Ingestor {
   private final OutletBoilerplate boilerplate;
   private volatile boolean stopRequested;
 
-  Ingestor(Store store, Stages stages, Map<Format, ArticleImporter> importers, HttpFetcher fetcher,
-      InputStream stdin, int batchSize, Duration flushInterval, Clock clock) {
+  Ingestor(Store store, Stages stages, @Nullable ArticleSink sink, Map<Format, ArticleImporter> importers,
+      HttpFetcher fetcher, InputStream stdin, int batchSize, Duration flushInterval, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
+    this.sink = sink;
     this.importers = new EnumMap<>(importers);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.stdin = Objects.requireNonNull(stdin, "stdin");
@@ -91,8 +94,9 @@ public final class Ingestor {
     this.restoreClusterer = stages.restoreClusterer();
     this.nonArticles = stages.nonArticles();
     this.boilerplate = stages.boilerplate();
-    this.knownStoriesVersion = store.storiesVersion();
-    this.clusterer = restoreClusterer.get();
+    // sent articles are matched by the engine that receives them, so a sending ingest needs no clusterer
+    this.knownStoriesVersion = sink == null ? store.storiesVersion() : 0;
+    this.clusterer = sink == null ? restoreClusterer.get() : null;
   }
 
   /**
@@ -483,18 +487,48 @@ public final class Ingestor {
      */
     void flush() {
       if (!batch.isEmpty()) {
-        boolean prepare = storeError == null;
+        boolean prepare = storeError == null && sink == null;
         List<Pending> pending = new ArrayList<>(batch.size());
         StoryClusterer c = clusterer;
         for (Article a : batch) {
           pending.add(pending(a, prepare && a.isArticle(), c));
         }
         batch.clear();
-        submit(() -> store(pending));
+        submit(() -> {
+          if (sink == null) {
+            store(pending);
+          } else {
+            send(pending);
+          }
+        });
       }
       if (storeError != null) {
         throw new StoreStopped();
       }
+    }
+
+    /**
+     * On the store thread: sends a batch to the sink, then tells the listener; when the sink fails,
+     * nothing of the batch counts as sent and the run stops.
+     */
+    private void send(List<Pending> pending) {
+      List<Article> articles = pending.stream().map(Pending::article).toList();
+      if (storeError != null) {
+        notStored(articles, storeError);
+        return;
+      }
+      try {
+        Objects.requireNonNull(sink).send(articles);
+      } catch (StoreException e) {
+        storeError = e.getMessage();
+        notStored(articles, e.getMessage());
+        return;
+      }
+      for (Article a : articles) {
+        total = total.plus(a.isArticle() ? new IngestCounts(1, 0, 0) : new IngestCounts(0, 0, 0, 1));
+        listener.stored(a, new PutResult.Added(a.id()));
+      }
+      listener.progress(bytesRead.get());
     }
 
     /**
@@ -574,7 +608,8 @@ public final class Ingestor {
       Map<String, Integer> perInput = new java.util.LinkedHashMap<>();
       articles.forEach(a -> perInput.merge(a.provenance().location(), 1, Integer::sum));
       perInput.forEach((location, n) -> doReject(new Rejection(location, null,
-          n + (n == 1 ? " article" : " articles") + " not stored, and the run stopped: " + why), n));
+          n + (n == 1 ? " article" : " articles") + (sink == null ? " not stored" : " not sent")
+          + ", and the run stopped: " + why), n));
     }
 
     /**
@@ -583,7 +618,7 @@ public final class Ingestor {
      * duplicate detection first, in batches of one transaction each.
      */
     void recover() {
-      if (checkedForUnfinished) {
+      if (checkedForUnfinished || sink != null) {
         return;
       }
       checkedForUnfinished = true; // this version leaves nothing unfinished, so once per ingestor is enough
@@ -623,10 +658,12 @@ public final class Ingestor {
      * articles join the stories the other writer made.
      */
     private StoryClusterer currentClusterer() {
-      if (store.storiesVersion() != knownStoriesVersion) {
-        clusterer = restoreClusterer.get();
+      StoryClusterer c = clusterer;
+      if (c == null || store.storiesVersion() != knownStoriesVersion) {
+        c = restoreClusterer.get();
+        clusterer = c;
       }
-      return clusterer;
+      return c;
     }
 
     /** Inside the caller's transaction, after this run's own assignments: what the stories now are. */

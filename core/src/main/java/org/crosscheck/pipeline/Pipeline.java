@@ -75,6 +75,7 @@ public final class Pipeline {
     private FollowSettings followSettings = FollowSettings.defaults();
     private @Nullable Map<Format, ArticleImporter> importers;
     private @Nullable Models models;
+    private @Nullable ArticleSink sink;
 
     private Builder() {}
 
@@ -167,11 +168,12 @@ public final class Pipeline {
      * @throws IllegalStateException when no store was given
      */
     public Ingestor buildIngestor() {
-      Store s = requireStore();
+      // a sending ingest stores nothing; an empty store stands in where one is named and never written
+      Store s = sink != null && store == null ? Store.inMemory() : requireStore();
       // the one fetcher for URL inputs and for the full text of feed items, so both follow the same policy
       HttpFetcher fetcher = fetcher();
       Map<Format, ArticleImporter> byFormat = importers != null ? importers : importers(fetcher);
-      return new Ingestor(s, buildStages(), byFormat, fetcher, stdin, batchSize, flushInterval, clock);
+      return new Ingestor(s, buildStages(s), sink, byFormat, fetcher, stdin, batchSize, flushInterval, clock);
     }
 
     /**
@@ -180,7 +182,10 @@ public final class Pipeline {
      * @throws IllegalStateException when no store was given
      */
     public Stages buildStages() {
-      Store s = requireStore();
+      return buildStages(requireStore());
+    }
+
+    private Stages buildStages(Store s) {
       // outlets' recurring lines are kept out of duplicate detection and clustering
       OutletBoilerplate boilerplate = new OutletBoilerplate(s);
       return new Stages(new NonArticleDetector(), boilerplate, new MinHashDeduplicator(s),
@@ -197,6 +202,17 @@ public final class Pipeline {
       out.put(Format.FEED, new FeedArticleImporter(fetchFullText, fetcher, html));
       out.put(Format.WARC, new WarcArticleImporter(html, warcFilter));
       return out;
+    }
+
+    /**
+     * Makes ingest send the articles it reads to a sink (the distributed engine's topic) instead of
+     * storing them; the store, when one is given, is still what followed sources are kept in.
+     *
+     * @param destination where articles go
+     */
+    public Builder sendTo(ArticleSink destination) {
+      this.sink = Objects.requireNonNull(destination, "destination");
+      return this;
     }
 
     /**

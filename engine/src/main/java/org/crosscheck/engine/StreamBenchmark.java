@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.net.URI;
+import org.crosscheck.engine.opensearch.EmbeddedOpenSearch;
 import java.util.stream.Stream;
 import org.crosscheck.analysis.CoreNlpAnalyzer;
 import org.crosscheck.model.Article;
 
 /**
  * Throughput of the stream engine: real articles through an embedded Kafka and the story job on a
- * local cluster into a new embedded store, timed from the first send to the end of the job (job
- * start-up included). Beyond the corpus, articles are repeated with a round number added to title
+ * local cluster into a new store (on an in-JVM OpenSearch node, or embedded SQLite), timed from the
+ * first send to the end of the job (job start-up included, the node's start-up not). Beyond the corpus, articles are repeated with a round number added to title
  * and text, so that they are new content (mostly found as copies of their first round).
  */
 public final class StreamBenchmark {
@@ -24,9 +26,11 @@ public final class StreamBenchmark {
    * @param corpus JSON Lines files of real articles
    * @param articles how many articles to send
    * @param options how the run goes (parallelism, analysis)
+   * @param openSearch whether the store is on OpenSearch (else the embedded SQLite store)
    * @return what the run did
    */
-  public static StreamEngine.Run run(List<Path> corpus, int articles, StreamEngine.Options options) {
+  public static StreamEngine.Run run(List<Path> corpus, int articles, StreamEngine.Options options,
+      boolean openSearch) {
     List<Article> input = articles(corpus, articles);
     Path dir;
     try {
@@ -35,7 +39,14 @@ public final class StreamBenchmark {
       throw new UncheckedIOException("cannot create a temporary store: " + e.getMessage(), e);
     }
     try {
-      return StreamEngine.run(input, StoreLocator.sqlite(dir.resolve("data")), options);
+      if (!openSearch) {
+        return StreamEngine.run(input, StoreLocator.sqlite(dir.resolve("data")), options);
+      }
+      try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(dir.resolve("opensearch"))) {
+        URI http = node.httpAddress();
+        return StreamEngine.run(input, new StoreLocator("opensearch://" + http.getHost() + ":" + http.getPort()
+            + "/bench"), options);
+      }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

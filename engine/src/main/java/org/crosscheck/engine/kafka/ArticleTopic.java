@@ -17,6 +17,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.crosscheck.model.Article;
+import org.crosscheck.pipeline.ArticleSink;
+import org.crosscheck.store.StoreException;
 
 /**
  * Sends articles to the article topic, keyed by article id, as {@link ArticleCodec} JSON: what the
@@ -24,11 +26,12 @@ import org.crosscheck.model.Article;
  * and waits for every in-sync replica ({@code acks=all}), so a retried send is never stored twice
  * and an acknowledged article is never lost. Thread-safe, as Kafka's producer is.
  */
-public final class ArticleTopic implements AutoCloseable {
+public final class ArticleTopic implements ArticleSink {
   /** The topic's default name. */
   public static final String DEFAULT_NAME = "crosscheck.articles";
 
   private final String topic;
+  private final String servers;
   private final KafkaProducer<String, byte[]> producer;
 
   /**
@@ -37,12 +40,17 @@ public final class ArticleTopic implements AutoCloseable {
    */
   public ArticleTopic(String bootstrapServers, String topic) {
     this.topic = Objects.requireNonNull(topic, "topic");
+    this.servers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"); // article text compresses about threefold
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    // a broker that cannot be reached fails a send within half a minute, not the default minute
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
   }
 
@@ -60,7 +68,8 @@ public final class ArticleTopic implements AutoCloseable {
     if (partitions < 1) {
       throw new IllegalArgumentException("a topic needs at least 1 partition, was " + partitions);
     }
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "default.api.timeout.ms", 30_000,
+        "request.timeout.ms", 15_000))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -76,6 +85,25 @@ public final class ArticleTopic implements AutoCloseable {
   /** @return the topic's name */
   public String name() {
     return topic;
+  }
+
+  @Override
+  public String location() {
+    return "kafka://" + servers + "/" + topic;
+  }
+
+  /**
+   * Sends a batch of an ingest, as {@link #sendAll} does.
+   *
+   * @throws StoreException naming the topic when an article cannot be sent
+   */
+  @Override
+  public void send(List<Article> batch) {
+    try {
+      sendAll(batch);
+    } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
+      throw new StoreException("cannot send to " + location() + ": " + e.getMessage(), e);
+    }
   }
 
   /**
