@@ -44,9 +44,7 @@ final class EvalCommand implements Runnable {
     @Option(names = "--shuffle", paramLabel = "SEED", description = "Ingest the articles in a random order from this seed.")
     Long seed;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
-        description = "embedded (the default: the ingest pipeline) or stream (Kafka and a local Flink job).")
-    String engine;
+    @picocli.CommandLine.Mixin EngineOptions engine;
 
     @Override
     public Integer call() {
@@ -56,12 +54,7 @@ final class EvalCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      StoryClustererEvaluator.Result r = switch (engine) {
-        case "embedded" -> StoryClustererEvaluator.evaluate(files, seed);
-        case "stream" -> StoryClustererEvaluator.evaluate(files, seed, new org.crosscheck.engine.StreamEvaluation());
-        default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--engine must be embedded or stream, was '" + engine + "'");
-      };
+      StoryClustererEvaluator.Result r = StoryClustererEvaluator.evaluate(files, seed, engine.engine(spec));
       ClusteringScores s = r.scores();
       out.printf(Locale.ROOT, "files:     %s (%s)%n", files, seed == null ? "file order" : "shuffled, seed " + seed);
       out.printf(Locale.ROOT, "BCubed:    precision %.3f  recall %.3f  F1 %.3f%n", s.bcubedPrecision(),
@@ -110,6 +103,8 @@ final class EvalCommand implements Runnable {
     @Option(names = "--verbose", description = "List the gold items missed and the conflicts reported wrongly.")
     boolean verbose;
 
+    @picocli.CommandLine.Mixin EngineOptions engine;
+
     @Override
     public Integer call() {
       for (Path f : concat(goldFile, files)) {
@@ -124,7 +119,8 @@ final class EvalCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
-      var r = org.crosscheck.eval.ReportEvaluator.evaluate(gold, files, loadedModels(out));
+      var evaluation = engine.engine(spec);
+      var r = org.crosscheck.eval.ReportEvaluator.evaluate(gold, files, loadedModels(out), evaluation);
       out.printf(Locale.ROOT, "gold:      %d events in %s; articles from %s%n", r.events(), goldFile, files);
       if (!r.unheld().isEmpty()) {
         out.printf(Locale.ROOT, "stories:   %d of %d events are not held by one story (all their items missed):%n",

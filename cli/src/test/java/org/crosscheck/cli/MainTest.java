@@ -201,6 +201,18 @@ class MainTest {
   }
 
   @Test
+  void ingestSendsToTheEngineOnlyWhereADestinationIsKnownAndStoresNothingHere() {
+    Result unknown = run("ingest", "--data", data(), "--send-to", "pigeon://loft/news",
+        SharedData.path("seeds").toString());
+    assertThat(unknown.code()).isEqualTo(3);
+    assertThat(unknown.err()).contains("no destination is known by pigeon:// (known: kafka://)");
+    assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(data()))).as("no store is made").isFalse();
+    Result noStore = run("stories", "--data", "nosuch://x");
+    assertThat(noStore.code()).isEqualTo(3);
+    assertThat(noStore.err()).contains("no kind of store is known by nosuch://, in nosuch://x");
+  }
+
+  @Test
   void evalReportsRefusesMissingFilesAndGoldItCannotRead() throws Exception {
     String articles = SharedData.path("basil-2010-2016.jsonl").toString();
     Result missing = run("eval", "reports", tmp.resolve("none.json").toString(), articles);

@@ -16,7 +16,7 @@ import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
-import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.store.Store;
 import org.crosscheck.report.ReportBuilder;
 import org.crosscheck.report.ReportRenderer;
 import org.crosscheck.report.StoryReport;
@@ -207,42 +207,59 @@ public final class ReportEvaluator {
    * @return the scores
    */
   public static Result evaluate(Gold gold, List<Path> articles, Models models) {
+    return evaluate(gold, articles, models, EvaluationEngine.EMBEDDED);
+  }
+
+  /**
+   * Ingests the articles through an engine into a new store, builds the report of each gold event's story and scores it.
+   *
+   * @param gold the gold events
+   * @param articles JSONL files holding the events' articles (the JSONL {@code id}s the gold names)
+   * @param models the language models the reports are built with
+   * @param engine what ingests the articles
+   * @return the scores
+   */
+  public static Result evaluate(Gold gold, List<Path> articles, Models models, EvaluationEngine engine) {
     long start = System.nanoTime();
     try (TemporaryStore tmp = TemporaryStore.open()) {
-      tmp.ingest(articles.stream().map(Path::toString).toList(), new IngestListener() {});
-      var store = tmp.store();
-      Map<ArticleId, StoryId> assigned = store.allAssignments();
-      ReportBuilder builder = Pipeline.builder().store(store).models(models).buildReporter();
-      Scorer scorer = new Scorer();
-      for (Event e : gold.events()) {
-        StoryReport report = null;
-        String unheld = null;
-        StoryId story = null;
-        for (String id : e.articles()) {
-          List<Article> found = store.findBySourceId(id);
-          StoryId s = found.isEmpty() ? null : assigned.get(found.get(0).id());
-          if (found.isEmpty()) {
-            unheld = "article " + id + " is not in " + articles;
-          } else if (s == null) {
-            unheld = "article " + id + " is in no story (" + found.get(0).textKind() + ")";
-          } else if (story != null && !story.equals(s)) {
-            unheld = "its articles are in stories " + story.value() + " and " + s.value();
-          }
-          if (unheld != null) {
-            break;
-          }
-          story = s;
-        }
-        if (unheld == null && story != null) {
-          report = builder.report(store, story).orElse(null);
-        }
-        if (report == null) {
-          scorer.unheld.add(e.label() + ": " + (unheld == null ? "no report" : unheld));
-        }
-        scorer.score(e, report);
-      }
-      return scorer.result(gold.events().size(), (System.nanoTime() - start) / 1e9);
+      return engine.ingest(tmp.store(), tmp.dataDir(), articles.stream().map(Path::toString).toList(),
+          (store, ingested) -> score(gold, articles, models, store, start));
     }
+  }
+
+  /** Builds the report of each gold event's story in the store and scores it. */
+  private static Result score(Gold gold, List<Path> articles, Models models, Store store, long start) {
+    Map<ArticleId, StoryId> assigned = store.allAssignments();
+    ReportBuilder builder = Pipeline.builder().store(store).models(models).buildReporter();
+    Scorer scorer = new Scorer();
+    for (Event e : gold.events()) {
+      StoryReport report = null;
+      String unheld = null;
+      StoryId story = null;
+      for (String id : e.articles()) {
+        List<Article> found = store.findBySourceId(id);
+        StoryId s = found.isEmpty() ? null : assigned.get(found.get(0).id());
+        if (found.isEmpty()) {
+          unheld = "article " + id + " is not in " + articles;
+        } else if (s == null) {
+          unheld = "article " + id + " is in no story (" + found.get(0).textKind() + ")";
+        } else if (story != null && !story.equals(s)) {
+          unheld = "its articles are in stories " + story.value() + " and " + s.value();
+        }
+        if (unheld != null) {
+          break;
+        }
+        story = s;
+      }
+      if (unheld == null && story != null) {
+        report = builder.report(store, story).orElse(null);
+      }
+      if (report == null) {
+        scorer.unheld.add(e.label() + ": " + (unheld == null ? "no report" : unheld));
+      }
+      scorer.score(e, report);
+    }
+    return scorer.result(gold.events().size(), (System.nanoTime() - start) / 1e9);
   }
 
   /** Scores events one by one; package-private so that the rules can be tested on hand-made reports. */

@@ -51,54 +51,13 @@ public final class StoryClustererEvaluator {
   }
 
   /**
-   * An engine that ingests the evaluation's inputs into a new store and has the result scored: the
-   * embedded pipeline by default, or another engine, which must leave its store as the pipeline
-   * would leave this one.
-   */
-  public interface Engine {
-    /**
-     * @param store the evaluation's new embedded store, open, for an engine that ingests into it
-     * @param dataDir that store's data directory, where an engine may keep its own files beside it
-     * @param inputs the JSON Lines files, in order
-     * @param score scores the store that holds the result, while the engine still has it open
-     * @return what {@code score} returned
-     */
-    <T> T ingest(Store store, Path dataDir, List<String> inputs, BiFunction<Store, Ingested, T> score);
-  }
-
-  /**
-   * What an engine's ingest did.
-   *
-   * @param merges story merges made
-   * @param splits story splits made
-   * @param links the copy links found
-   */
-  public record Ingested(long merges, long splits, List<org.crosscheck.store.SketchStore.DuplicateLink> links) {
-    public Ingested {
-      links = List.copyOf(links);
-    }
-  }
-
-  /**
    * @param files labelled JSONL files
    * @param shuffleSeed when not null, the articles of all files are ingested in a random order from this seed
    * @return the scores
    * @throws IllegalArgumentException when the files hold no labelled article
    */
   public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed) {
-    return evaluate(files, shuffleSeed, new Engine() {
-      @Override
-      public <T> T ingest(Store store, Path dataDir, List<String> inputs, BiFunction<Store, Ingested, T> score) {
-        List<org.crosscheck.store.SketchStore.DuplicateLink> links = new ArrayList<>();
-        IngestSummary summary = TemporaryStore.ingest(store, inputs, new IngestListener() {
-          @Override
-          public void duplicate(Article copy, org.crosscheck.store.SketchStore.DuplicateLink link) {
-            links.add(link);
-          }
-        });
-        return score.apply(store, new Ingested(summary.merges(), summary.splits(), links));
-      }
-    });
+    return evaluate(files, shuffleSeed, EvaluationEngine.EMBEDDED);
   }
 
   /**
@@ -108,7 +67,7 @@ public final class StoryClustererEvaluator {
    * @return the scores
    * @throws IllegalArgumentException when the files hold no labelled article
    */
-  public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed, Engine engine) {
+  public static Result evaluate(List<Path> files, @Nullable Long shuffleSeed, EvaluationEngine engine) {
     try (TemporaryStore tmp = TemporaryStore.open()) {
       List<String> inputs = new ArrayList<>();
       if (shuffleSeed == null) {
@@ -132,7 +91,8 @@ public final class StoryClustererEvaluator {
   }
 
   /** Scores the stories of a store against the labels of its articles. */
-  private static Result score(List<Path> files, List<String> inputs, Store store, Ingested ingested, double seconds) {
+  private static Result score(List<Path> files, List<String> inputs, Store store, EvaluationEngine.Ingested ingested,
+      double seconds) {
     try {
       Map<ArticleId, StoryId> predicted = store.allAssignments();
       Map<ArticleId, Object> pred = new HashMap<>();

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.crosscheck.engine.opensearch.EmbeddedOpenSearch;
-import org.crosscheck.eval.StoryClustererEvaluator;
+import org.crosscheck.eval.EvaluationEngine;
 import org.crosscheck.ingest.FileInput;
 import org.crosscheck.ingest.Imported;
 import org.crosscheck.ingest.JsonlArticleImporter;
@@ -16,15 +16,16 @@ import org.crosscheck.store.SketchStore.DuplicateLink;
 import org.crosscheck.store.Store;
 
 /**
- * The distributed engine as an engine of the cluster evaluation ({@code eval clusters --engine
- * stream}): the labelled JSON Lines files are read as the embedded ingest reads them, sent through
- * Kafka and the {@link org.crosscheck.engine.flink.StoryJob} into a store on OpenSearch (an in-JVM
- * node), and that store is scored by the same scorer. Analysis is off: clustering does not use it.
+ * The distributed engine as an engine of the evaluations ({@code eval clusters --engine stream},
+ * {@code eval reports --engine stream}): the labelled JSON Lines files are read as the embedded
+ * ingest reads them, sent through Kafka and the {@link org.crosscheck.engine.flink.StoryJob} into a
+ * store on OpenSearch (an in-JVM node), and that store is scored by the same scorer. The job's
+ * analysis is off: clustering does not use it, and the report evaluation analyses as it builds.
  */
-public final class StreamEvaluation implements StoryClustererEvaluator.Engine {
+public final class StreamEvaluation implements EvaluationEngine {
   @Override
   public <T> T ingest(Store store, Path dataDir, List<String> inputs,
-      BiFunction<Store, StoryClustererEvaluator.Ingested, T> score) {
+      BiFunction<Store, EvaluationEngine.Ingested, T> score) {
     try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(dataDir.resolveSibling("opensearch"))) {
       String uri = "opensearch://" + node.httpAddress().getHost() + ":" + node.httpAddress().getPort() + "/eval";
       StreamEngine.run(read(inputs), new StoreLocator(uri), StreamEngine.Options.defaults());
@@ -34,7 +35,7 @@ public final class StreamEvaluation implements StoryClustererEvaluator.Engine {
           results.duplicateOf(a.id()).ifPresent(links::add);
         }
         return score.apply(results,
-            new StoryClustererEvaluator.Ingested(results.merges().size(), results.splits().size(), links));
+            new EvaluationEngine.Ingested(results.merges().size(), results.splits().size(), links));
       }
     }
   }
