@@ -112,6 +112,30 @@ public final class OpenSearchStore implements Store {
     }
   }
 
+  /**
+   * Connects to a store that exists, without creating one.
+   *
+   * @param httpAddress a node's HTTP address
+   * @param indexPrefix the prefix of the store's index names
+   * @return the store, or empty when no store has those indices yet
+   * @throws StoreException naming the address when nothing answers there
+   * @throws IllegalArgumentException when the address has no host or port, or the prefix is not valid
+   */
+  public static Optional<OpenSearchStore> connectIfPresent(URI httpAddress, String indexPrefix) {
+    if (!PREFIX.matcher(Objects.requireNonNull(indexPrefix, "indexPrefix")).matches()) {
+      throw new IllegalArgumentException("index prefix '" + indexPrefix + "' is not lowercase letters, digits, - and _"
+          + " (at most 101, starting with a letter or digit)");
+    }
+    try (OpenSearchClient probe = new OpenSearchClient(Objects.requireNonNull(httpAddress, "httpAddress"))) {
+      int status = probe.send("HEAD", "/" + Index.ARTICLES.name(indexPrefix), null, "look for the store",
+          404).status();
+      if (status == 404) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(connect(httpAddress, indexPrefix));
+  }
+
   @Override
   public String location() {
     return "OpenSearch at " + client.address() + ", indices " + prefix + "-*";

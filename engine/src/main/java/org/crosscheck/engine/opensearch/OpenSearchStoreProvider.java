@@ -23,21 +23,34 @@ public final class OpenSearchStoreProvider implements StoreProvider {
 
   @Override
   public Store open(URI location) {
-    String path = location.getPath() == null ? "" : location.getPath().replaceAll("^/+|/+$", "");
-    if (location.getHost() == null || location.getPort() < 0) {
-      throw new StoreException("the store location " + location + " names no host and port (opensearch://HOST:PORT/PREFIX)");
-    }
-    URI http = URI.create("http://" + location.getHost() + ":" + location.getPort());
+    Target t = target(location);
     try {
-      return OpenSearchStore.connect(http, path.isEmpty() ? DEFAULT_PREFIX : path);
+      return OpenSearchStore.connect(t.http(), t.prefix());
     } catch (IllegalArgumentException e) {
       throw new StoreException("the store location " + location + ": " + e.getMessage(), e);
     }
   }
 
-  /** Reading a store opens it as {@link #open} does: an address with no store yet gets its empty indices. */
+  /** Reading a store that does not exist yet finds nothing and creates nothing. */
   @Override
   public Optional<Store> openForReading(URI location) {
-    return Optional.of(open(location));
+    Target t = target(location);
+    try {
+      return OpenSearchStore.connectIfPresent(t.http(), t.prefix()).map(s -> s);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("the store location " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The node's HTTP address and the index prefix a location names. */
+  private record Target(URI http, String prefix) {}
+
+  private static Target target(URI location) {
+    String path = location.getPath() == null ? "" : location.getPath().replaceAll("^/+|/+$", "");
+    if (location.getHost() == null || location.getPort() < 0) {
+      throw new StoreException("the store location " + location + " names no host and port (opensearch://HOST:PORT/PREFIX)");
+    }
+    return new Target(URI.create("http://" + location.getHost() + ":" + location.getPort()),
+        path.isEmpty() ? DEFAULT_PREFIX : path);
   }
 }

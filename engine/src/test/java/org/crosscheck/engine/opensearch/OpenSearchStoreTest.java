@@ -176,6 +176,10 @@ class OpenSearchStoreTest extends StoreContract {
       assertThat(byUri.get(new org.crosscheck.model.ArticleId("u1"))).isPresent();
       assertThat(reader.count()).isEqualTo(1);
     }
+    String none = "opensearch://" + node.httpAddress().getHost() + ":" + node.httpAddress().getPort() + "/" + prefix
+        + "-none";
+    assertThat(Store.openForReading(none)).as("reading finds no store and makes none").isEmpty();
+    assertThat(Store.openForReading(none)).isEmpty();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Store.open("opensearch:///nohost"))
         .isInstanceOf(org.crosscheck.store.StoreException.class).hasMessageContaining("names no host and port");
   }
