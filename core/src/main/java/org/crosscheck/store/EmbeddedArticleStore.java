@@ -973,6 +973,7 @@ public final class EmbeddedArticleStore
 
   @Override
   public synchronized void close() {
+    search.close();
     for (PreparedStatement ps : statements.values()) {
       try {
         ps.close();
@@ -1200,5 +1201,24 @@ public final class EmbeddedArticleStore
         lastNew == null ? null : java.time.Instant.parse(lastNew),
         rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getString(12), java.time.Instant.parse(rs.getString(13)),
         java.time.Duration.ofMillis(rs.getLong(14)));
+  }
+
+  // search (SearchStore): a Lucene index in memory, filled by the reader that serves this store
+
+  private final LuceneSearch.Lazy search = new LuceneSearch.Lazy();
+
+  @Override
+  public void index(List<Entry> entries) {
+    search.get().index(entries);
+  }
+
+  @Override
+  public void indexReport(String story, List<Entry> entries) {
+    search.get().indexReport(story, entries);
+  }
+
+  @Override
+  public Map<String, List<Hit>> search(String query, int limit) {
+    return search.get().search(query, limit);
   }
 }

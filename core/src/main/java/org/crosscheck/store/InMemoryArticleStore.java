@@ -454,4 +454,23 @@ public final class InMemoryArticleStore
   public synchronized void markSeen(long source, java.util.Collection<String> keys, java.time.Instant at) {
     followedItems.computeIfAbsent(source, k -> new java.util.HashSet<>()).addAll(keys);
   }
+
+  // search (SearchStore): a Lucene index in memory, filled by the reader that serves this store
+
+  private final LuceneSearch.Lazy search = new LuceneSearch.Lazy();
+
+  @Override
+  public void index(List<Entry> entries) {
+    search.get().index(entries);
+  }
+
+  @Override
+  public void indexReport(String story, List<Entry> entries) {
+    search.get().indexReport(story, entries);
+  }
+
+  @Override
+  public Map<String, List<Hit>> search(String query, int limit) {
+    return search.get().search(query, limit);
+  }
 }

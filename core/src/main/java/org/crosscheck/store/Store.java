@@ -9,7 +9,8 @@ import java.util.ServiceLoader;
 
 /**
  * The one store API: everything Crosscheck keeps, articles, their sketches and copy links, stories,
- * analyses, reports, outlets' recurring lines, the outlet registry and followed sources. Callers
+ * analyses, reports, outlets' recurring lines, the outlet registry, followed sources and the search
+ * entries. Callers
  * hold a {@code Store} and never name an implementation: {@link #open} and {@link #openForReading}
  * give the embedded SQLite store in a data directory, {@link #inMemory} one that lives as long as
  * the process. Every implementation passes the same contract tests.
@@ -18,7 +19,7 @@ import java.util.ServiceLoader;
  * deduplicator a {@link SketchStore}, the boilerplate filter a {@link BoilerplateStore}).
  */
 public interface Store extends ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore,
-    OutletStore, FollowStore {
+    OutletStore, FollowStore, SearchStore {
 
   /** @return where the store keeps its data, for messages: its data directory, or {@code memory} */
   String location();

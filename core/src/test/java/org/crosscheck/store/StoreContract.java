@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.FollowedSource;
@@ -451,5 +452,45 @@ public abstract class StoreContract {
   void reportsWhereItIsAndThatItIsSound() {
     assertThat(store.location()).isNotBlank();
     assertThat(store.checkIntegrity()).isEqualTo("ok");
+  }
+
+  @Test
+  void searchFindsArticlesAndReportEntriesHighlightedByStory() {
+    store.index(List.of(
+        new SearchStore.Entry("article", "a1", "Harbour bridge opens", "Daily <News>", "s-1",
+            "The new harbour bridge opened on Friday <b>after</b> nine years of work."),
+        new SearchStore.Entry("article", "a2", "Council vote", "Evening Post", "s-2",
+            "The council voted to close the harbour road for repairs."),
+        new SearchStore.Entry("article", "a3", "Weather", "Evening Post", "", "Rain all week.")));
+    store.indexReport("s-1", List.of(new SearchStore.Entry("quote", "quote:s-1:Mayor Lee", "Mayor Lee",
+        "Daily <News>", "s-1", "a bridge for the whole harbour")));
+    Map<String, List<SearchStore.Hit>> hits = store.search("harbour", 10);
+    assertThat(hits).containsOnlyKeys("s-1", "s-2");
+    assertThat(hits.get("s-1")).extracting(SearchStore.Hit::kind).containsExactlyInAnyOrder("article", "quote");
+    SearchStore.Hit bridge = hits.get("s-1").stream().filter(h -> h.id().equals("a1")).findFirst().orElseThrow();
+    assertThat(bridge.passages()).containsIgnoringCase("<mark>harbour</mark>").contains("&lt;b&gt;after")
+        .doesNotContain("<b>");
+    assertThat(bridge.outlet()).isEqualTo("Daily <News>");
+    assertThat(store.search("\"council voted\" AND road", 10)).containsOnlyKeys("s-2");
+
+    // an entry replaces the one of its id; a report's entries replace its earlier ones
+    store.index(List.of(new SearchStore.Entry("article", "a2", "Council vote", "Evening Post", "s-3",
+        "The council voted to close the harbour road for repairs.")));
+    store.indexReport("s-1", List.of());
+    assertThat(store.search("harbour", 10)).containsOnlyKeys("s-1", "s-3");
+    assertThat(store.search("harbour", 10).get("s-1")).extracting(SearchStore.Hit::id).containsExactly("a1");
+    assertThat(store.search("whole", 10)).isEmpty();
+    assertThat(store.search("harbour (", 10)).as("a query that cannot be parsed is searched as words")
+        .containsKey("s-1");
+  }
+
+  @Test
+  void searchRefusesQueriesItCannotOrShouldNotRun() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.search(" ", 10))
+        .isInstanceOf(SearchStore.BadQueryException.class).hasMessageContaining("the query is empty");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.search("a* ".repeat(20), 10))
+        .isInstanceOf(SearchStore.BadQueryException.class).hasMessageContaining("wildcard or fuzzy words");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.search("x".repeat(1001), 10))
+        .isInstanceOf(SearchStore.BadQueryException.class).hasMessageContaining("1001 characters long");
   }
 }

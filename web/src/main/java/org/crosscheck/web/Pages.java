@@ -260,7 +260,7 @@ final class Pages {
     StringBuilder b = new StringBuilder("<h1>Search</h1><form method=\"get\" action=\"/search\"><input type=\"search\" "
         + "name=\"q\" value=\"").append(e(q)).append("\"> <button>Search</button></form>");
     if (q != null && !q.isBlank()) {
-      Map<String, List<SearchIndex.Hit>> hits = web.search(q);
+      Map<String, List<org.crosscheck.store.SearchStore.Hit>> hits = web.search(q);
       int count = hits.values().stream().mapToInt(List::size).sum();
       b.append("<p>").append(count).append(count == 1 ? " match" : " matches").append(" (articles, entities, quotes) in ").append(hits.size())
           .append(hits.size() == 1 ? " story" : " stories").append(" match “").append(e(q)).append("”.</p><div id=\"results\">");
@@ -268,7 +268,7 @@ final class Pages {
         String story = group.getKey();
         b.append("<section class=\"story\"><h2>").append(story.isEmpty() ? "Not in a story"
             : "<a href=\"/stories/" + e(story) + "\">Story " + e(story) + "</a>").append("</h2><ul>");
-        for (SearchIndex.Hit h : group.getValue()) {
+        for (org.crosscheck.store.SearchStore.Hit h : group.getValue()) {
           if (h.kind().equals("article")) {
             b.append("<li class=\"article\"><a href=\"/articles/").append(e(h.id())).append("\">")
                 .append(e(h.title().isEmpty() ? h.id() : h.title())).append("</a> — ").append(e(h.outlet()));

@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * The web app and JSON API over one store: the story list, story pages (the report), article
  * pages, search and ingest, as server-rendered HTML, and the same under {@code /api/} as JSON.
  * A thin adapter: reports come from {@link ReportBuilder}, ingest from the same {@link Ingestor}
- * as the command line (one ingest at a time), search from {@link SearchIndex}.
+ * as the command line (one ingest at a time), search from the store ({@link org.crosscheck.store.SearchStore}),
+ * which the app fills with the stored articles when it starts and with new ones as they are stored.
  */
 public final class WebApp implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -129,7 +130,6 @@ public final class WebApp implements AutoCloseable {
   private final Store store;
   private final ReportBuilder reports;
   private final Ingestor ingestor;
-  private final SearchIndex search = new SearchIndex();
   private final ReentrantLock ingestLock = new ReentrantLock();
   private final Settings settings;
   private final RequestGuard guard;
@@ -216,7 +216,7 @@ public final class WebApp implements AutoCloseable {
         }
         problem(ctx, e.status, e.getMessage());
       });
-      r.exception(SearchIndex.BadQueryException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
+      r.exception(org.crosscheck.store.SearchStore.BadQueryException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
       r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
           e.getStatus() == 413 ? "the upload is larger than the limit of " + settings.maxUploadBytes() + " bytes"
               : e.getMessage()));
@@ -324,7 +324,6 @@ public final class WebApp implements AutoCloseable {
       t.interrupt();
     }
     app.stop();
-    search.close();
     uploads.close();
   }
 
@@ -345,13 +344,14 @@ public final class WebApp implements AutoCloseable {
       if (page.isEmpty()) {
         break;
       }
+      List<org.crosscheck.store.SearchStore.Entry> entries = new ArrayList<>(page.size());
       for (Article a : page) {
         StoryId s = assignments.get(a.id());
-        search.put(a, outlets.name(a), s == null ? null : s.value());
+        entries.add(SearchEntries.article(a, outlets.name(a), s == null ? null : s.value()));
       }
+      store.index(entries);
       offset += page.size();
     }
-    search.commit();
     for (Story s : allStories()) {
       storedReport(s).ifPresent(r -> index(s.id().value(), r));
     }
@@ -374,7 +374,7 @@ public final class WebApp implements AutoCloseable {
   private void index(String story, StoryReport r) {
     List<String> articles = r.story().articles().stream().map(StoryReport.ArticleRef::id).toList();
     if (!articles.equals(indexedReports.put(story, articles))) {
-      search.putReport(story, r);
+      store.indexReport(story, SearchEntries.report(story, r));
     }
   }
 
@@ -397,8 +397,8 @@ public final class WebApp implements AutoCloseable {
     return new StoryId(id);
   }
 
-  Map<String, List<SearchIndex.Hit>> search(@Nullable String q) {
-    return search.search(q == null ? "" : q, 100);
+  Map<String, List<org.crosscheck.store.SearchStore.Hit>> search(@Nullable String q) {
+    return store.search(q == null ? "" : q, 100);
   }
 
   /** Filters and paging of the story list. */
@@ -447,7 +447,7 @@ public final class WebApp implements AutoCloseable {
   Map.Entry<List<StoryListing>, Integer> stories(StoryFilter f) {
     java.util.Set<String> entityStories = null;
     if (f.entity() != null) {
-      entityStories = new java.util.HashSet<>(search.search("\"" + f.entity().replace("\"", "") + "\"", 10_000)
+      entityStories = new java.util.HashSet<>(store.search("\"" + f.entity().replace("\"", "") + "\"", 10_000)
           .keySet());
     }
     List<StoryListing> rows = new ArrayList<>();
@@ -604,24 +604,19 @@ public final class WebApp implements AutoCloseable {
       public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
         indexClustered(article, assignment);
       }
-
-      @Override
-      public void inputFinished(String input, org.crosscheck.pipeline.IngestCounts counts) {
-        search.commit();
-      }
     };
   }
 
   /** Makes a page that is no article, once stored, shown and searchable in no story. */
   private void indexStored(Article article, org.crosscheck.store.PutResult result) {
     if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
-      search.put(article, store.outlets().name(article), null);
+      store.index(List.of(SearchEntries.article(article, store.outlets().name(article), null)));
     }
   }
 
   /** Makes an article searchable in the story it was put in. */
   private void indexClustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
-    search.put(article, store.outlets().name(article), assignment.story().value());
+    store.index(List.of(SearchEntries.article(article, store.outlets().name(article), assignment.story().value())));
   }
 
   /** Runs one ingest at a time; when it stops on an unexpected error, answers with what it stored until then. */
@@ -656,7 +651,6 @@ public final class WebApp implements AutoCloseable {
         }
       });
     } catch (RuntimeException | StackOverflowError e) {
-      commitQuietly();
       synchronized (counts) {
         return new IngestResult(counts[0], counts[1], rejections.size(), counts[2], List.copyOf(rejections),
             List.copyOf(articles),
@@ -666,17 +660,8 @@ public final class WebApp implements AutoCloseable {
     } finally {
       ingestLock.unlock();
     }
-    search.commit();
     return new IngestResult(s.counts().added(), s.counts().alreadyStored(), s.counts().rejected(),
         s.counts().notArticles(), rejections, articles, List.copyOf(stories), s.storeError(), null);
-  }
-
-  private void commitQuietly() {
-    try {
-      search.commit();
-    } catch (RuntimeException e) {
-      // the articles are stored; search finds them after the next successful commit
-    }
   }
 
   // ---------------------------------------------------------------- responses

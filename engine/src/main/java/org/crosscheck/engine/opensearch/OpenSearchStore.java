@@ -73,6 +73,7 @@ public final class OpenSearchStore implements Store {
   private final Counters counters;
   private final OutletRegistry registry;
   private final Follows follows;
+  private final Search search;
   private boolean closed;
 
   private OpenSearchStore(OpenSearchClient client, String prefix) {
@@ -82,6 +83,7 @@ public final class OpenSearchStore implements Store {
     this.counters = new Counters(client, docs.name(Index.COUNTERS));
     this.registry = new OutletRegistry(docs, counters);
     this.follows = new Follows(docs, counters);
+    this.search = new Search(client, prefix);
   }
 
   /**
@@ -105,6 +107,7 @@ public final class OpenSearchStore implements Store {
       client.send("GET", "/", null, "connect to the store");
       OpenSearchStore store = new OpenSearchStore(client, indexPrefix);
       store.docs.createMissingIndices();
+      store.search.create();
       return store;
     } catch (RuntimeException e) {
       client.close();
@@ -581,5 +584,22 @@ public final class OpenSearchStore implements Store {
       closed = true;
       client.close();
     }
+  }
+
+  // search (SearchStore): the <prefix>-search index
+
+  @Override
+  public void index(List<Entry> entries) {
+    search.index(entries);
+  }
+
+  @Override
+  public void indexReport(String story, List<Entry> entries) {
+    search.indexReport(story, entries);
+  }
+
+  @Override
+  public Map<String, List<Hit>> search(String query, int limit) {
+    return search.search(query, limit);
   }
 }

@@ -1,0 +1,51 @@
+package org.crosscheck.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.crosscheck.model.Article;
+import org.crosscheck.report.StoryReport;
+import org.crosscheck.store.SearchStore.Entry;
+import org.jspecify.annotations.Nullable;
+
+/** What the web app makes searchable: articles, and the entities and quotes of stories' reports. */
+final class SearchEntries {
+  private SearchEntries() {}
+
+  /**
+   * @param article the article
+   * @param outlet the name its outlet is shown under
+   * @param story its story id, or {@code null}
+   * @return its entry: title and text
+   */
+  static Entry article(Article article, String outlet, @Nullable String story) {
+    return new Entry("article", article.id().value(), article.title() == null ? "" : article.title(), outlet,
+        story == null ? "" : story, article.text());
+  }
+
+  /**
+   * @param story the story id
+   * @param report its report
+   * @return an entry per entity (name and type; spellings) and per quote (speaker; wordings)
+   */
+  static List<Entry> report(String story, StoryReport report) {
+    List<Entry> out = new ArrayList<>();
+    for (var e : report.entities()) {
+      out.add(derived(story, "entity", e.name() + " (" + e.type().toLowerCase(Locale.ROOT) + ")",
+          String.join(" / ", e.variants()), e.outlets().isEmpty() ? "" : String.join(", ", e.outlets())));
+    }
+    for (var speaker : report.quotes()) {
+      for (var q : speaker.quotes()) {
+        StringBuilder text = new StringBuilder(q.text());
+        q.variants().forEach(v -> text.append(" / ").append(v.text()));
+        out.add(derived(story, "quote", speaker.speaker() == null ? "unattributed" : speaker.speaker(),
+            text.toString(), q.outlet() == null ? "" : q.outlet()));
+      }
+    }
+    return out;
+  }
+
+  private static Entry derived(String story, String kind, String title, String text, String outlet) {
+    return new Entry(kind, kind + ":" + story + ":" + title, title, outlet, story, text);
+  }
+}
