@@ -40,6 +40,18 @@ public interface SearchStore {
       Objects.requireNonNull(story, "story");
       Objects.requireNonNull(text, "text");
     }
+
+    /**
+     * @param article the article
+     * @param outlet the name its outlet is shown under
+     * @param story its story id, or {@code null}
+     * @return its entry: title and text, under the article's id
+     */
+    public static Entry ofArticle(org.crosscheck.model.Article article, String outlet,
+        org.crosscheck.model.@org.jspecify.annotations.Nullable StoryId story) {
+      return new Entry("article", article.id().value(), article.title() == null ? "" : article.title(), outlet,
+          story == null ? "" : story.value(), article.text());
+    }
   }
 
   /**

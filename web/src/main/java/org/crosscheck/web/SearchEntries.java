@@ -3,25 +3,12 @@ package org.crosscheck.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.crosscheck.model.Article;
 import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.SearchStore.Entry;
-import org.jspecify.annotations.Nullable;
 
-/** What the web app makes searchable: articles, and the entities and quotes of stories' reports. */
+/** What the web app makes searchable of stories' reports: their entities and quotes. */
 final class SearchEntries {
   private SearchEntries() {}
-
-  /**
-   * @param article the article
-   * @param outlet the name its outlet is shown under
-   * @param story its story id, or {@code null}
-   * @return its entry: title and text
-   */
-  static Entry article(Article article, String outlet, @Nullable String story) {
-    return new Entry("article", article.id().value(), article.title() == null ? "" : article.title(), outlet,
-        story == null ? "" : story, article.text());
-  }
 
   /**
    * @param story the story id

@@ -347,7 +347,7 @@ public final class WebApp implements AutoCloseable {
       List<org.crosscheck.store.SearchStore.Entry> entries = new ArrayList<>(page.size());
       for (Article a : page) {
         StoryId s = assignments.get(a.id());
-        entries.add(SearchEntries.article(a, outlets.name(a), s == null ? null : s.value()));
+        entries.add(org.crosscheck.store.SearchStore.Entry.ofArticle(a, outlets.name(a), s));
       }
       store.index(entries);
       offset += page.size();
@@ -610,13 +610,15 @@ public final class WebApp implements AutoCloseable {
   /** Makes a page that is no article, once stored, shown and searchable in no story. */
   private void indexStored(Article article, org.crosscheck.store.PutResult result) {
     if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
-      store.index(List.of(SearchEntries.article(article, store.outlets().name(article), null)));
+      store.index(List.of(org.crosscheck.store.SearchStore.Entry.ofArticle(article, store.outlets().name(article),
+          null)));
     }
   }
 
   /** Makes an article searchable in the story it was put in. */
   private void indexClustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
-    store.index(List.of(SearchEntries.article(article, store.outlets().name(article), assignment.story().value())));
+    store.index(List.of(org.crosscheck.store.SearchStore.Entry.ofArticle(article, store.outlets().name(article),
+        assignment.story())));
   }
 
   /** Runs one ingest at a time; when it stops on an unexpected error, answers with what it stored until then. */

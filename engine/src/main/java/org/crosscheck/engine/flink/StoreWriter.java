@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +19,8 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.store.PutResult;
+import org.crosscheck.outlet.Outlets;
+import org.crosscheck.store.SearchStore;
 import org.crosscheck.store.Store;
 import org.crosscheck.store.StoryStore.Merge;
 import org.crosscheck.store.StoryStore.Split;
@@ -113,7 +118,34 @@ final class StoreWriter extends AbstractStreamOperator<StoryChange>
     pending.clear();
     List<StoryChange> changes = new ArrayList<>();
     store.inTransaction(() -> write(batch, changes));
+    store.index(searchEntries(batch));
     changes.forEach(c -> output.collect(new StreamRecord<>(c)));
+  }
+
+  /**
+   * @return the search entries of the articles written and of every article a merge or split moved,
+   *     in their stories now (entries replace those of their ids, so a replay writes the same)
+   */
+  private List<SearchStore.Entry> searchEntries(List<StoryUpdate> batch) {
+    Outlets outlets = store.outlets();
+    Map<ArticleId, StoryId> stories = new LinkedHashMap<>();
+    Map<ArticleId, Article> known = new HashMap<>();
+    for (StoryUpdate u : batch) {
+      if (u.stored() != StoryUpdate.Stored.ADDED) {
+        continue;
+      }
+      known.put(u.article().id(), u.article());
+      stories.put(u.article().id(), u.story());
+      u.members().forEach(m -> stories.put(m.article(), m.story()));
+    }
+    List<SearchStore.Entry> entries = new ArrayList<>(stories.size());
+    stories.forEach((id, story) -> {
+      Article a = known.containsKey(id) ? known.get(id) : store.get(id).orElse(null);
+      if (a != null) {
+        entries.add(SearchStore.Entry.ofArticle(a, outlets.name(a), story));
+      }
+    });
+    return entries;
   }
 
   private void write(List<StoryUpdate> batch, List<StoryChange> changes) {
