@@ -43,7 +43,7 @@ import org.sqlite.SQLiteException;
  * connection, methods synchronize on the store.
  */
 public final class EmbeddedArticleStore
-    implements Store {
+    implements Store, LuceneSearching {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   // PRAGMA user_version before the schema was kept by SchemaMigrations: 6, articles of text kind NOT_ARTICLE
@@ -1203,22 +1203,11 @@ public final class EmbeddedArticleStore
         java.time.Duration.ofMillis(rs.getLong(14)));
   }
 
-  // search (SearchStore): a Lucene index in memory, filled by the reader that serves this store
-
+  /** The search entries (SearchStore): a Lucene index in memory, filled by the reader that serves this store. */
   private final LuceneSearch.Lazy search = new LuceneSearch.Lazy();
 
   @Override
-  public void index(List<Entry> entries) {
-    search.get().index(entries);
-  }
-
-  @Override
-  public void indexReport(String story, List<Entry> entries) {
-    search.get().indexReport(story, entries);
-  }
-
-  @Override
-  public Map<String, List<Hit>> search(String query, int limit) {
-    return search.get().search(query, limit);
+  public LuceneSearch.Lazy searchIndex() {
+    return search;
   }
 }

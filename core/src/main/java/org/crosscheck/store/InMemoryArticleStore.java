@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * process. Thread-safe (all methods synchronize on the store).
  */
 public final class InMemoryArticleStore
-    implements Store {
+    implements Store, LuceneSearching {
   private final List<Article> articles = new ArrayList<>();
   private final Map<ArticleId, Article> byId = new HashMap<>();
   private final Map<String, ArticleId> byHash = new HashMap<>();
@@ -455,22 +455,11 @@ public final class InMemoryArticleStore
     followedItems.computeIfAbsent(source, k -> new java.util.HashSet<>()).addAll(keys);
   }
 
-  // search (SearchStore): a Lucene index in memory, filled by the reader that serves this store
-
+  /** The search entries (SearchStore): a Lucene index in memory, filled by the reader that serves this store. */
   private final LuceneSearch.Lazy search = new LuceneSearch.Lazy();
 
   @Override
-  public void index(List<Entry> entries) {
-    search.get().index(entries);
-  }
-
-  @Override
-  public void indexReport(String story, List<Entry> entries) {
-    search.get().indexReport(story, entries);
-  }
-
-  @Override
-  public Map<String, List<Hit>> search(String query, int limit) {
-    return search.get().search(query, limit);
+  public LuceneSearch.Lazy searchIndex() {
+    return search;
   }
 }
