@@ -201,6 +201,25 @@ class MainTest {
   }
 
   @Test
+  void exportsWhatReportsHoldAndSaysWhichStoriesHaveNone() throws Exception {
+    run("ingest", "--data", data(), SharedData.path("seeds").toString());
+    Result none = run("export", "quotes", "--data", data());
+    assertThat(none.code()).isZero();
+    assertThat(none.out().strip()).isEqualTo("story,speaker,quote,outlet,attribution,articles,evidence");
+    assertThat(none.err()).contains("1 story has no report yet and is left out; add --build-reports to build it");
+    java.nio.file.Path file = tmp.resolve("quotes.csv");
+    Result built = run("export", "quotes", "--data", data(), "--build-reports", "-o", file.toString());
+    assertThat(built.code()).as(built.err()).isZero();
+    var rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(java.nio.file.Files.newBufferedReader(file)).getRecords();
+    assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get("story")).isEqualTo("s-1"));
+    assertThat(built.err()).contains(rows.size() + " rows written to " + file);
+    Result bad = run("export", "tweets", "--data", data());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("nothing to export called 'tweets'");
+  }
+
+  @Test
   void ingestSendsToTheEngineOnlyWhereADestinationIsKnownAndStoresNothingHere() {
     Result unknown = run("ingest", "--data", data(), "--send-to", "pigeon://loft/news",
         SharedData.path("seeds").toString());

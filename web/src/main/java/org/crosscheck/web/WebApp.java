@@ -202,6 +202,7 @@ public final class WebApp implements AutoCloseable {
       r.get("/api/articles/{id}", ctx -> json(ctx, ArticleView.of(article(ctx.pathParam("id")), store.outlets(),
           store.storyOf(new ArticleId(ctx.pathParam("id"))).map(StoryId::value).orElse(null))));
       r.get("/api/search", ctx -> json(ctx, search(ctx.queryParam("q"))));
+      r.get("/api/export/{kind}", this::apiExport);
       r.post("/api/articles", this::apiIngest);
       r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
       r.get("/", pages::home);
@@ -484,6 +485,30 @@ public final class WebApp implements AutoCloseable {
     body.put("limit", f.limit());
     body.put("stories", result.getKey());
     json(ctx, body);
+  }
+
+  /**
+   * {@code /api/export/KIND?format=csv|jsonl}: what {@code crosscheck export} writes, from the
+   * reports built so far; the header {@code X-Stories-Without-Report} counts the stories left out.
+   */
+  private void apiExport(Context ctx) throws java.io.IOException {
+    org.crosscheck.export.Export.Kind kind;
+    org.crosscheck.export.Export.Format format;
+    try {
+      kind = org.crosscheck.export.Export.Kind.of(ctx.pathParam("kind"));
+      format = org.crosscheck.export.Export.Format.of(java.util.Objects.requireNonNullElse(ctx.queryParam("format"),
+          "csv"));
+    } catch (IllegalArgumentException e) {
+      throw new Problem(400, e.getMessage());
+    }
+    java.io.StringWriter out = new java.io.StringWriter();
+    var result = org.crosscheck.export.Export.write(store, kind, format, s -> ReportBuilder.stored(store, s), out);
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT) + (format == org.crosscheck.export.Export.Format.CSV
+        ? ".csv" : ".jsonl");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    ctx.header("X-Stories-Without-Report", Long.toString(result.storiesWithoutReport()));
+    ctx.contentType(format == org.crosscheck.export.Export.Format.CSV ? "text/csv; charset=utf-8"
+        : "application/x-ndjson; charset=utf-8").result(out.toString());
   }
 
   // ---------------------------------------------------------------- ingest

@@ -56,6 +56,32 @@ class WebAppTest {
   }
 
   @Test
+  void exportsTheQuotesOfBuiltReportsAsCsvThatParsesBack() throws Exception {
+    assertThat(get("/api/stories/s-1").statusCode()).isEqualTo(200); // builds and stores the report
+    HttpResponse<String> res = get("/api/export/quotes");
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(res.headers().firstValue("X-Stories-Without-Report"))
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isNotNegative());
+    var rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new java.io.StringReader(res.body())).getRecords();
+    assertThat(rows).extracting(r -> r.get("story")).contains("s-1");
+    assertThat(rows).allSatisfy(r -> assertThat(r.get("evidence")).contains(r.get("articles").split(" ")[0] + ":"));
+    HttpResponse<String> jsonl = get("/api/export/articles?format=jsonl");
+    assertThat(jsonl.body().lines().map(l -> {
+      try {
+        return JSON.readTree(l).get("story").asText();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    })).contains("s-1");
+    HttpResponse<String> bad = get("/api/export/tweets");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("nothing to export called 'tweets'");
+    assertThat(get("/api/export/facts?format=xlsx").body()).contains("no export format 'xlsx'");
+  }
+
+  @Test
   void healthAndTheStoryList() throws Exception {
     assertThat(JSON.readTree(get("/api/health").body()).get("status").asText()).isEqualTo("ok");
     JsonNode list = JSON.readTree(get("/api/stories?limit=10").body());
@@ -230,7 +256,7 @@ class WebAppTest {
   void theApiIsDescribedAndOtherAddressesNeedAToken() throws Exception {
     JsonNode api = JSON.readTree(get("/api/openapi.json").body());
     assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/stories", "/api/stories/{id}",
-        "/api/articles/{id}", "/api/search", "/api/articles", "/api/health");
+        "/api/articles/{id}", "/api/search", "/api/articles", "/api/health", "/api/export/{kind}");
     assertThatThrownBy(() -> new WebApp.Settings("0.0.0.0", 0, null, 1024)).hasMessageContaining("--token");
     assertThat(new WebApp.Settings("::1", 0, null, 1024).host()).isEqualTo("::1");
   }
