@@ -108,6 +108,9 @@ final class Pages {
     }
     b.append(org.crosscheck.report.HtmlReportRenderer.sections(r, org.crosscheck.report.HtmlView.web(fresh), matrix(r),
         axis(r.timeline())));
+    b.append("<h2 id=\"coverage\">Coverage</h2><p class=\"muted\">Who reported first, who followed and how much"
+        + " later: a row per outlet, a dot per article (its title on hover).</p>").append(CoverageChart.svg(
+            r.story().articles()));
     b.append("<h2>Articles</h2><ul>");
     for (StoryReport.ArticleRef a : r.story().articles()) {
       b.append("<li><a href=\"/articles/").append(e(a.id())).append("\">")

@@ -71,6 +71,11 @@ class BrowserTest {
         .anySatisfy(t -> assertThat(t).startsWith("2024-06")).anySatisfy(t -> assertThat(t).startsWith("2024-12"));
     assertThat(browser.findElements(By.cssSelector("#matrix td.contradicts"))).hasSizeGreaterThanOrEqualTo(2);
     assertThat(browser.findElements(By.cssSelector("#matrix th")).size()).isEqualTo(6); // the fact column, five outlets
+    WebElement coverage = browser.findElement(By.cssSelector("svg.coverage"));
+    assertThat(coverage.isDisplayed()).isTrue();
+    assertThat(coverage.getSize().getHeight()).isGreaterThan(100);
+    assertThat(browser.findElements(By.cssSelector("svg.coverage g.outlet"))).hasSize(5);
+    assertThat(browser.findElements(By.cssSelector("svg.coverage circle.first"))).hasSize(1);
     Path shots = Path.of(System.getProperty("crosscheck.screenshots", "target/screenshots"));
     Files.createDirectories(shots);
     Path shot = shots.resolve("story-s-1.png");
