@@ -225,19 +225,27 @@ public final class Export {
     return s == null ? "" : s;
   }
 
-  /** Rows as they are written. */
-  private interface Rows extends AutoCloseable {
-    void add(Object... values) throws IOException;
+  /** Rows as they are written, counted; closing flushes them (the caller owns the writer). */
+  private abstract static class Rows implements AutoCloseable {
+    private long count;
 
-    long count();
+    final void add(Object... values) throws IOException {
+      write(values);
+      count++;
+    }
+
+    final long count() {
+      return count;
+    }
+
+    abstract void write(Object[] values) throws IOException;
 
     @Override
-    void close() throws IOException;
+    public abstract void close() throws IOException;
   }
 
-  private static final class CsvRows implements Rows {
+  private static final class CsvRows extends Rows {
     private final CSVPrinter printer;
-    private long count;
 
     CsvRows(Kind kind, Writer out) throws IOException {
       this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
@@ -245,26 +253,19 @@ public final class Export {
     }
 
     @Override
-    public void add(Object... values) throws IOException {
+    void write(Object[] values) throws IOException {
       printer.printRecord(values);
-      count++;
-    }
-
-    @Override
-    public long count() {
-      return count;
     }
 
     @Override
     public void close() throws IOException {
-      printer.flush(); // the caller owns the writer
+      printer.flush();
     }
   }
 
-  private static final class JsonRows implements Rows {
+  private static final class JsonRows extends Rows {
     private final List<String> columns;
     private final Writer out;
-    private long count;
 
     JsonRows(Kind kind, Writer out) {
       this.columns = kind.columns();
@@ -272,19 +273,13 @@ public final class Export {
     }
 
     @Override
-    public void add(Object... values) throws IOException {
+    void write(Object[] values) throws IOException {
       ObjectNode row = JSON.createObjectNode();
       for (int i = 0; i < values.length; i++) {
         row.set(columns.get(i), JSON.valueToTree(values[i]));
       }
       out.write(JSON.writeValueAsString(row));
       out.write('\n');
-      count++;
-    }
-
-    @Override
-    public long count() {
-      return count;
     }
 
     @Override
