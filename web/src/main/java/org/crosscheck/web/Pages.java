@@ -101,7 +101,8 @@ final class Pages {
     if (r.story().inferredDate() != null) {
       b.append("; undated articles read against ").append(e(r.story().inferredDate()));
     }
-    b.append(" · <a href=\"/api/stories/").append(e(id)).append("\">JSON</a></p>");
+    b.append(" · <a href=\"/api/stories/").append(e(id)).append("\">JSON</a> · <a href=\"/feeds/stories/").append(e(id))
+        .append(".atom\">Atom feed</a></p>");
     if (!fresh.isEmpty()) {
       b.append("<p class=\"new\" id=\"changed\">New since your last visit: ").append(fresh.size())
           .append(fresh.size() == 1 ? " article" : " articles").append("; what they add is marked new.</p>");

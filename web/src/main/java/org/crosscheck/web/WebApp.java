@@ -203,6 +203,7 @@ public final class WebApp implements AutoCloseable {
           store.storyOf(new ArticleId(ctx.pathParam("id"))).map(StoryId::value).orElse(null))));
       r.get("/api/search", ctx -> json(ctx, search(ctx.queryParam("q"))));
       r.get("/api/export/{kind}", this::apiExport);
+      r.get("/feeds/stories/{file}", this::storyFeed);
       r.post("/api/articles", this::apiIngest);
       r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
       r.get("/", pages::home);
@@ -485,6 +486,18 @@ public final class WebApp implements AutoCloseable {
     body.put("limit", f.limit());
     body.put("stories", result.getKey());
     json(ctx, body);
+  }
+
+  /** {@code /feeds/stories/ID.atom}: the story's articles as an Atom feed. */
+  private void storyFeed(Context ctx) {
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".atom")) {
+      throw new Problem(404, "no feed '" + file + "': story feeds are /feeds/stories/ID.atom");
+    }
+    StoryReport r = report(file.substring(0, file.length() - ".atom".length()));
+    String base = settings.publicUrl() != null ? settings.publicUrl().toString().replaceAll("/+$", "")
+        : ctx.scheme() + "://" + ctx.host();
+    ctx.contentType("application/atom+xml; charset=utf-8").result(StoryFeed.atom(r, base));
   }
 
   /**

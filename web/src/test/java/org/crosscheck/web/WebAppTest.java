@@ -56,6 +56,26 @@ class WebAppTest {
   }
 
   @Test
+  void aStoryIsAnAtomFeedAnyReaderCanRead() throws Exception {
+    HttpResponse<String> res = get("/feeds/stories/s-1.atom");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+        .startsWith("application/atom+xml"));
+    com.rometools.rome.feed.synd.SyndFeed feed = new com.rometools.rome.io.SyndFeedInput()
+        .build(new java.io.StringReader(res.body()));
+    assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+    assertThat(feed.getTitle()).startsWith("Crosscheck: ");
+    assertThat(feed.getEntries()).hasSizeGreaterThanOrEqualTo(5).allSatisfy(e -> {
+      assertThat(e.getLink()).startsWith("http://").contains("/articles/a-");
+      assertThat(e.getUpdatedDate()).isNotNull();
+    });
+    assertThat(feed.getEntries()).extracting(e -> e.getTitle()).anyMatch(t -> t.startsWith("MENAFN: "));
+    assertThat(get("/stories/s-1").body()).contains("href=\"/feeds/stories/s-1.atom\"");
+    assertThat(get("/feeds/stories/s-1.rss").statusCode()).isEqualTo(404);
+    assertThat(get("/feeds/stories/s-999.atom").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void exportsTheQuotesOfBuiltReportsAsCsvThatParsesBack() throws Exception {
     assertThat(get("/api/stories/s-1").statusCode()).isEqualTo(200); // builds and stores the report
     HttpResponse<String> res = get("/api/export/quotes");
