@@ -65,7 +65,7 @@ class OpenSearchStoreTest extends StoreContract {
     opened.forEach(Store::close);
     HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         node.httpAddress().resolve("/" + prefix + "-*")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
   }
 
   @Test
@@ -171,13 +171,12 @@ class OpenSearchStoreTest extends StoreContract {
   @Test
   void aStoreUriOpensItThroughTheStoreApi() {
     store.put(article("u1", "X", "Reached by its URI.", org.crosscheck.model.Published.unknown()));
-    String uri = "opensearch://" + node.httpAddress().getHost() + ":" + node.httpAddress().getPort() + "/" + prefix;
+    String uri = node.storeLocation(prefix);
     try (Store byUri = Store.open(uri); Store reader = Store.openForReading(uri).orElseThrow()) {
       assertThat(byUri.get(new org.crosscheck.model.ArticleId("u1"))).isPresent();
       assertThat(reader.count()).isEqualTo(1);
     }
-    String none = "opensearch://" + node.httpAddress().getHost() + ":" + node.httpAddress().getPort() + "/" + prefix
-        + "-none";
+    String none = node.storeLocation(prefix + "-none");
     assertThat(Store.openForReading(none)).as("reading finds no store and makes none").isEmpty();
     assertThat(Store.openForReading(none)).isEmpty();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Store.open("opensearch:///nohost"))
