@@ -64,9 +64,10 @@ final class ExportCommand implements Callable<Integer> {
       err.println("crosscheck: no store in " + data.location() + "; ingest articles first");
       return ExitCode.REJECTED;
     }
-    opened.get().close();
-    // building reports stores them, so the store is opened for writing then
-    try (Store store = build ? data.openForWriting() : data.openForReading().orElseThrow();
+    if (build) {
+      opened.get().close(); // building reports stores them, so the store is opened for writing then
+    }
+    try (Store store = build ? data.openForWriting() : opened.get();
         Writer file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       Writer out = file != null ? file : spec.commandLine().getOut();
       Function<Story, Optional<StoryReport>> reports = build

@@ -40,7 +40,7 @@ class ServeOnOpenSearchTest {
       }
     });
     try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(tmp.resolve("node"))) {
-      String uri = "opensearch://" + node.httpAddress().getHost() + ":" + node.httpAddress().getPort() + "/served";
+      String uri = node.storeLocation("served");
       StreamEngine.run(articles, new StoreLocator(uri), StreamEngine.Options.defaults());
       try (Store store = Store.open(uri)) {
         assertThat(store.count()).isEqualTo(30);

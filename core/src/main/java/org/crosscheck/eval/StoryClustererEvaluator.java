@@ -122,22 +122,11 @@ public final class StoryClustererEvaluator {
         }
       }
       return new Result(ClusteringScores.of(pred, gold), store.count(), seconds, ingested.merges(), ingested.splits(),
-          notArticles, CentroidBaseline.evaluate(read(inputs)), copyLinks, crossing);
+          notArticles, CentroidBaseline.evaluate(org.crosscheck.ingest.JsonlArticleImporter.articles(inputs)), copyLinks, crossing);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the inputs for the baseline: " + e.getMessage(), e);
     }
   }
 
-  /** @return the articles of the JSON Lines files, in file order, as the baseline sees them */
-  private static List<Article> read(List<String> inputs) throws IOException {
-    List<Article> out = new ArrayList<>();
-    for (String input : inputs) {
-      new org.crosscheck.ingest.JsonlArticleImporter().read(new org.crosscheck.ingest.FileInput(Path.of(input)), item -> {
-        if (item instanceof org.crosscheck.ingest.Imported.Parsed p) {
-          out.add(p.article());
-        }
-      });
-    }
-    return out;
-  }
+
 }

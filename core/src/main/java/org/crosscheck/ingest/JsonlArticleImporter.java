@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.crosscheck.model.Article;
@@ -40,6 +41,27 @@ public final class JsonlArticleImporter implements ArticleImporter {
   @Override
   public String name() {
     return "jsonl";
+  }
+
+  /**
+   * Reads JSON Lines files whole, as ingest reads them, for evaluations and benchmarks that need
+   * the articles themselves.
+   *
+   * @param files the files, in order
+   * @return their articles, in order; lines that are not articles are left out, as ingest rejects them
+   * @throws IOException when a file cannot be read
+   */
+  public static List<Article> articles(List<String> files) throws IOException {
+    List<Article> out = new ArrayList<>();
+    JsonlArticleImporter importer = new JsonlArticleImporter();
+    for (String f : files) {
+      importer.read(new FileInput(java.nio.file.Path.of(f)), item -> {
+        if (item instanceof Imported.Parsed p) {
+          out.add(p.article());
+        }
+      });
+    }
+    return out;
   }
 
   @Override

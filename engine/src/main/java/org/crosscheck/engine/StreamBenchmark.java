@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.net.URI;
 import org.crosscheck.engine.opensearch.EmbeddedOpenSearch;
-import java.util.stream.Stream;
 import org.crosscheck.analysis.CoreNlpAnalyzer;
 import org.crosscheck.model.Article;
 
@@ -43,16 +40,10 @@ public final class StreamBenchmark {
         return StreamEngine.run(input, StoreLocator.sqlite(dir.resolve("data")), options);
       }
       try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(dir.resolve("opensearch"))) {
-        URI http = node.httpAddress();
-        return StreamEngine.run(input, new StoreLocator("opensearch://" + http.getHost() + ":" + http.getPort()
-            + "/bench"), options);
+        return StreamEngine.run(input, new StoreLocator(node.storeLocation("bench")), options);
       }
     } finally {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException | UncheckedIOException ignored) {
-        // a temporary folder left behind is harmless
-      }
+      StreamEngine.deleteQuietly(dir);
     }
   }
 

@@ -128,7 +128,7 @@ public final class StreamEngine {
       throw new IllegalStateException("the stream job over topic '" + settings.topic() + "' failed: "
           + rootMessage(e), e);
     } finally {
-      delete(checkpoints);
+      deleteQuietly(checkpoints);
     }
   }
 
@@ -160,7 +160,8 @@ public final class StreamEngine {
     return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 
-  private static void delete(Path dir) {
+  /** Deletes a temporary folder and what it holds, leaving behind what cannot be deleted. */
+  static void deleteQuietly(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException ignored) {

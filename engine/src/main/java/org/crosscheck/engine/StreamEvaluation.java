@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.crosscheck.engine.opensearch.EmbeddedOpenSearch;
 import org.crosscheck.eval.EvaluationEngine;
-import org.crosscheck.ingest.FileInput;
-import org.crosscheck.ingest.Imported;
 import org.crosscheck.ingest.JsonlArticleImporter;
 import org.crosscheck.model.Article;
 import org.crosscheck.store.SketchStore.DuplicateLink;
@@ -27,7 +25,7 @@ public final class StreamEvaluation implements EvaluationEngine {
   public <T> T ingest(Store store, Path dataDir, List<String> inputs,
       BiFunction<Store, EvaluationEngine.Ingested, T> score) {
     try (EmbeddedOpenSearch node = EmbeddedOpenSearch.start(dataDir.resolveSibling("opensearch"))) {
-      String uri = "opensearch://" + node.httpAddress().getHost() + ":" + node.httpAddress().getPort() + "/eval";
+      String uri = node.storeLocation("eval");
       StreamEngine.run(read(inputs), new StoreLocator(uri), StreamEngine.Options.defaults());
       try (Store results = Store.open(uri)) {
         List<DuplicateLink> links = new ArrayList<>();
@@ -42,21 +40,15 @@ public final class StreamEvaluation implements EvaluationEngine {
 
   /**
    * @param files JSON Lines files
-   * @return their articles, in order; lines that are not articles are left out, as ingest rejects them
+   * @return their articles, in order, as the embedded ingest reads them
+   * @throws UncheckedIOException naming the problem when a file cannot be read
    */
   static List<Article> read(List<String> files) {
-    List<Article> out = new ArrayList<>();
-    for (String f : files) {
-      try {
-        new JsonlArticleImporter().read(new FileInput(Path.of(f)), item -> {
-          if (item instanceof Imported.Parsed p) {
-            out.add(p.article());
-          }
-        });
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
-      }
+    try {
+      return JsonlArticleImporter.articles(files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + files + ": " + e.getMessage(), e);
     }
-    return out;
   }
+
 }

@@ -1,17 +1,15 @@
 package org.crosscheck.web;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crosscheck.model.Published;
 import org.crosscheck.report.StoryReport.ArticleRef;
 import org.jspecify.annotations.Nullable;
 
@@ -138,19 +136,18 @@ final class CoverageChart {
 
   /** @return the publication time, as UTC when an offset is given; null when undated or not readable */
   static @Nullable LocalDateTime time(@Nullable String published) {
-    if (published == null || published.isBlank() || published.equals("unknown")) {
-      return null;
-    }
+    Published p;
     try {
-      if (published.length() == 10) {
-        return LocalDate.parse(published).atStartOfDay();
-      }
-      if (published.matches(".*([+-]\\d\\d:\\d\\d|Z)$")) {
-        return OffsetDateTime.parse(published).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-      }
-      return LocalDateTime.parse(published);
-    } catch (DateTimeParseException e) {
+      p = Published.parse(published == null ? "unknown" : published);
+    } catch (IllegalArgumentException e) {
       return null;
     }
+    return switch (p) {
+      case Published.Unknown u -> null;
+      case Published.OnDate d -> d.date().atStartOfDay();
+      case Published.AtLocalTime t -> t.dateTime();
+      case Published.AtInstant i -> i.dateTime().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    };
   }
+
 }

@@ -95,6 +95,14 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     return httpAddress;
   }
 
+  /**
+   * @param prefix the store's index prefix
+   * @return the location of a store on this node, as commands and {@code Store.open} take it
+   */
+  public String storeLocation(String prefix) {
+    return "opensearch://" + httpAddress.getHost() + ":" + httpAddress.getPort() + "/" + prefix;
+  }
+
   /** @return the node's home directory */
   public Path directory() {
     return dir;

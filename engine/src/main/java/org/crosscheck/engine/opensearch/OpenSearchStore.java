@@ -98,10 +98,7 @@ public final class OpenSearchStore implements Store {
    */
   public static OpenSearchStore connect(URI httpAddress, String indexPrefix) {
     Objects.requireNonNull(httpAddress, "httpAddress");
-    if (!PREFIX.matcher(Objects.requireNonNull(indexPrefix, "indexPrefix")).matches()) {
-      throw new IllegalArgumentException("index prefix '" + indexPrefix + "' is not lowercase letters, digits, - and _"
-          + " (at most 101, starting with a letter or digit)");
-    }
+    checkPrefix(indexPrefix);
     OpenSearchClient client = new OpenSearchClient(httpAddress);
     try {
       client.send("GET", "/", null, "connect to the store");
@@ -125,10 +122,7 @@ public final class OpenSearchStore implements Store {
    * @throws IllegalArgumentException when the address has no host or port, or the prefix is not valid
    */
   public static Optional<OpenSearchStore> connectIfPresent(URI httpAddress, String indexPrefix) {
-    if (!PREFIX.matcher(Objects.requireNonNull(indexPrefix, "indexPrefix")).matches()) {
-      throw new IllegalArgumentException("index prefix '" + indexPrefix + "' is not lowercase letters, digits, - and _"
-          + " (at most 101, starting with a letter or digit)");
-    }
+    checkPrefix(indexPrefix);
     try (OpenSearchClient probe = new OpenSearchClient(Objects.requireNonNull(httpAddress, "httpAddress"))) {
       int status = probe.send("HEAD", "/" + Index.ARTICLES.name(indexPrefix), null, "look for the store",
           404).status();
@@ -137,6 +131,13 @@ public final class OpenSearchStore implements Store {
       }
     }
     return Optional.of(connect(httpAddress, indexPrefix));
+  }
+
+  private static void checkPrefix(String indexPrefix) {
+    if (!PREFIX.matcher(Objects.requireNonNull(indexPrefix, "indexPrefix")).matches()) {
+      throw new IllegalArgumentException("index prefix '" + indexPrefix + "' is not lowercase letters, digits, - and _"
+          + " (at most 101, starting with a letter or digit)");
+    }
   }
 
   @Override
