@@ -97,8 +97,8 @@ public final class ReportBuilder {
   private static Optional<StoryReport> parse(Optional<String> json) {
     return json.flatMap(j -> {
       try {
-        return Optional.of(JSON.readValue(j, StoryReport.class));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+        return Optional.of(ReportRenderer.read(j));
+      } catch (RuntimeException e) {
         return Optional.empty();
       }
     });

@@ -26,6 +26,19 @@ public final class ReportRenderer {
   }
 
   /**
+   * @param json a report as {@link #json(StoryReport)} writes it
+   * @return the report read back
+   * @throws IllegalArgumentException when the JSON is not a report of this version's shape
+   */
+  public static StoryReport read(String json) {
+    try {
+      return JSON.readValue(json, StoryReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a report: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
    * @param part a part of a report (a fact, a conflict, a speaker's quotes), evidence included
    * @return the part as JSON on one line, the same fields as in {@link #json}
    */
@@ -111,6 +124,49 @@ public final class ReportRenderer {
         .append(" — ").append(e.outlets().isEmpty() ? "no known outlet" : String.join(", ", e.outlets()))
         .append(' ').append(cite(e.evidence().getFirst())).append('\n'));
     return b.toString();
+  }
+
+  /**
+   * @param changes changes of one story's report, oldest first
+   * @return them as Markdown, a section per change, each item citing its evidence as {@link #markdown} does
+   */
+  public static String changesMarkdown(java.util.List<ReportChanges> changes) {
+    StringBuilder b = new StringBuilder();
+    for (ReportChanges c : changes) {
+      b.append("## ").append(c.from() == 0 ? "Report version " + c.to() + " (first)"
+          : "Version " + c.from() + " → " + c.to()).append(", built ").append(c.toBuilt()).append("\n\n")
+          .append(c.headline().substring(0, 1).toUpperCase(Locale.ROOT)).append(c.headline().substring(1)).append(".\n");
+      if (!c.newOutlets().isEmpty()) {
+        b.append("\n**New outlets:** ").append(String.join(", ", c.newOutlets())).append('\n');
+      }
+      list(b, "New articles", c.newArticles(), a -> cell(a.title()) + " — " + cell(a.outlet()) + " (" + a.id() + ")");
+      list(b, "Articles that left the story", c.removedArticles(),
+          a -> cell(a.title()) + " — " + cell(a.outlet()) + " (" + a.id() + ")");
+      list(b, "New facts", c.newFacts(), f -> oneLine(f.text()) + " " + cites(f.evidence()) + " — "
+          + String.join(", ", f.outlets()));
+      list(b, "Facts more outlets state", c.corroborated(), f -> oneLine(f.fact().text()) + " "
+          + cites(f.fact().evidence()) + " — now also " + String.join(", ", f.newOutlets()));
+      list(b, "Facts no longer stated by two outlets", c.droppedFacts(), f -> oneLine(f.text()) + " "
+          + cites(f.evidence()));
+      list(b, "New conflicts", c.newConflicts(), x -> x.heading() + ": " + x.sides().stream()
+          .map(s -> "**" + s.value() + "** (" + String.join(", ", s.outlets()) + ") " + cite(s.evidence().getFirst()))
+          .collect(java.util.stream.Collectors.joining(" vs ")));
+      list(b, "New exclusives", c.newExclusives(), x -> oneLine(x.text()) + " " + cites(x.evidence()) + " — only "
+          + String.join(", ", x.outlets()));
+      list(b, "New quotes", c.newQuotes(), q -> (q.speaker() == null ? "Unattributed" : q.speaker()) + ": “"
+          + oneLine(q.quote().text()) + "” " + (q.quote().outlet() == null ? "" : "— " + q.quote().outlet() + " ")
+          + cite(q.quote().evidence().getFirst()));
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private static <T> void list(StringBuilder b, String heading, java.util.List<T> items,
+      java.util.function.Function<T, String> line) {
+    if (!items.isEmpty()) {
+      b.append("\n**").append(heading).append(":**\n\n");
+      items.forEach(i -> b.append("- ").append(line.apply(i)).append('\n'));
+    }
   }
 
   private static String cites(java.util.List<StoryReport.Evidence> evidence) {

@@ -808,13 +808,58 @@ public final class EmbeddedArticleStore
   public synchronized void putReport(StoryId story, String fingerprint, String json) {
     writable();
     try {
+      begin();
       PreparedStatement ps = statement("INSERT OR REPLACE INTO reports (story, fingerprint, json) VALUES (?, ?, ?)");
       ps.setLong(1, story.number());
       ps.setString(2, fingerprint);
       ps.setString(3, json);
       ps.executeUpdate();
+      PreparedStatement last = statement("SELECT version, fingerprint FROM report_versions WHERE story = ?"
+          + " ORDER BY version DESC LIMIT 1");
+      last.setLong(1, story.number());
+      int version = 1;
+      try (ResultSet rs = last.executeQuery()) {
+        if (rs.next()) {
+          version = rs.getString(2).equals(fingerprint) ? rs.getInt(1) : rs.getInt(1) + 1;
+        }
+      }
+      PreparedStatement put = statement("INSERT OR REPLACE INTO report_versions (story, version, fingerprint, built_at,"
+          + " json) VALUES (?, ?, ?, ?, ?)");
+      put.setLong(1, story.number());
+      put.setInt(2, version);
+      put.setString(3, fingerprint);
+      put.setString(4, java.time.Instant.now().toString());
+      put.setString(5, json);
+      put.executeUpdate();
+      commit();
     } catch (SQLException e) {
+      rollback();
       throw failure("cannot store the report of " + story + " in " + dir, e);
+    } catch (RuntimeException e) {
+      rollback();
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized List<ReportVersion> reportVersions(StoryId story) {
+    if (readOnly && !hasTable("report_versions")) {
+      return List.of();
+    }
+    try {
+      PreparedStatement ps = statement("SELECT version, fingerprint, built_at, json FROM report_versions WHERE story = ?"
+          + " ORDER BY version");
+      ps.setLong(1, story.number());
+      List<ReportVersion> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new ReportVersion(rs.getInt(1), rs.getString(2), java.time.Instant.parse(rs.getString(3)),
+              rs.getString(4)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read the report versions of " + story + " in " + dir, e);
     }
   }
 

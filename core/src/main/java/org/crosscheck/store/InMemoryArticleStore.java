@@ -32,7 +32,7 @@ public final class InMemoryArticleStore
   private final List<Merge> merges = new ArrayList<>();
   private final List<Split> splits = new ArrayList<>();
   private final Map<ArticleId, String[]> analyses = new java.util.HashMap<>();
-  private final Map<StoryId, String[]> reports = new java.util.HashMap<>();
+  private final Map<StoryId, List<ReportVersion>> reports = new java.util.HashMap<>();
   private long lastStory;
   /** Changes of story membership so far: assignments, merges, splits. */
   private long storiesVersion;
@@ -296,13 +296,21 @@ public final class InMemoryArticleStore
 
   @Override
   public synchronized Optional<String> report(StoryId story, String fingerprint) {
-    String[] r = reports.get(story);
-    return r != null && r[0].equals(fingerprint) ? Optional.of(r[1]) : Optional.empty();
+    List<ReportVersion> versions = reports.getOrDefault(story, List.of());
+    ReportVersion last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    return last != null && last.fingerprint().equals(fingerprint) ? Optional.of(last.json()) : Optional.empty();
   }
 
   @Override
   public synchronized void putReport(StoryId story, String fingerprint, String json) {
-    reports.put(story, new String[] {fingerprint, json});
+    List<ReportVersion> before = reports.getOrDefault(story, List.of());
+    reports.put(story, ReportStore.append(before, fingerprint, json, java.time.Instant.now()));
+    onRollback(() -> reports.put(story, before));
+  }
+
+  @Override
+  public synchronized List<ReportVersion> reportVersions(StoryId story) {
+    return reports.getOrDefault(story, List.of());
   }
 
   @Override

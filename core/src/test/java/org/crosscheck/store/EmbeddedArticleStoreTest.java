@@ -97,6 +97,24 @@ class EmbeddedArticleStoreTest extends StoreContract {
   }
 
   @Test
+  void aStoreWrittenBeforeReportVersionsKeepsItsReportsAsTheirFirstVersions() throws Exception {
+    store.putReport(org.crosscheck.model.StoryId.of(3), "f", "{\"old\":true}");
+    store.close();
+    try (var conn = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/crosscheck.db"));
+        var st = conn.createStatement()) {
+      st.execute("DROP TABLE report_versions");
+      st.execute("DELETE FROM schema_history WHERE version = '2'");
+    }
+    store = Store.open(tmp.resolve("data"));
+    assertThat(store.reportVersions(org.crosscheck.model.StoryId.of(3))).singleElement().satisfies(v -> {
+      assertThat(v.number()).isEqualTo(1);
+      assertThat(v.json()).isEqualTo("{\"old\":true}");
+    });
+    store.putReport(org.crosscheck.model.StoryId.of(3), "g", "{}");
+    assertThat(store.reportVersions(org.crosscheck.model.StoryId.of(3))).hasSize(2);
+  }
+
+  @Test
   void aStoreOfSchemaSixLosesItsBandTableAndKeepsItsSketchesForDuplicateDetection() throws Exception {
     org.crosscheck.model.Article original = org.crosscheck.model.Article.withDerivedId("Outlet A", null, "T",
         Published.unknown(), "en", "The council voted on Tuesday to close the library on Oak Street for repairs to"
@@ -170,7 +188,9 @@ class EmbeddedArticleStoreTest extends StoreContract {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("1");
       assertThat(rs.getBoolean(2)).isTrue();
-      assertThat(rs.next()).as("one migration so far").isFalse();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("2");
+      assertThat(rs.next()).as("two migrations so far").isFalse();
     }
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
       st.execute("DROP TABLE schema_history");
@@ -185,6 +205,8 @@ class EmbeddedArticleStoreTest extends StoreContract {
       assertThat(rs.getString(2)).isEqualTo("BASELINE");
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("1");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("2");
     }
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement();
         var rs = st.executeQuery("PRAGMA user_version")) {
@@ -211,7 +233,7 @@ class EmbeddedArticleStoreTest extends StoreContract {
     byte[] before = Files.readAllBytes(db);
     assertThatThrownBy(() -> Store.open(tmp.resolve("data"))).isInstanceOf(StoreException.class)
         .hasMessageContaining("has schema version 57").hasMessageContaining("story timelines")
-        .hasMessageContaining("written by a newer Crosscheck; this version reads up to 1");
+        .hasMessageContaining("written by a newer Crosscheck; this version reads up to 2");
     assertThatThrownBy(() -> Store.openForReading(tmp.resolve("data"))).isInstanceOf(StoreException.class)
         .hasMessageContaining("has schema version 57");
     assertThat(Files.readAllBytes(db)).isEqualTo(before);

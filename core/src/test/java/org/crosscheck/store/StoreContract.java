@@ -1,6 +1,7 @@
 package org.crosscheck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -446,6 +447,29 @@ public abstract class StoreContract {
     assertThat(store.removeFollowed("https://a.test/feed")).isFalse();
     assertThat(store.followedSource("https://a.test/feed")).isEmpty();
     assertThat(store.followedSources()).extracting(FollowedSource::url).containsExactly("https://b.test/sitemap.xml");
+  }
+
+  @Test
+  void keepsEveryVersionOfAReportAndReplacesARebuildOfTheSameArticles() {
+    StoryId s = new StoryId("s-7");
+    assertThat(store.reportVersions(s)).isEmpty();
+    store.putReport(s, "f1", "{\"v\":1}");
+    store.putReport(s, "f1", "{\"v\":\"1b\"}"); // rebuilt from the same articles: the same version
+    store.putReport(s, "f2", "{\"v\":2}");
+    store.putReport(new StoryId("s-8"), "g1", "{}");
+    List<ReportStore.ReportVersion> versions = store.reportVersions(s);
+    assertThat(versions).extracting(ReportStore.ReportVersion::number).containsExactly(1, 2);
+    assertThat(versions).extracting(ReportStore.ReportVersion::json).containsExactly("{\"v\":\"1b\"}", "{\"v\":2}");
+    assertThat(versions.get(0).builtAt()).isBeforeOrEqualTo(versions.get(1).builtAt());
+    assertThat(store.report(s, "f2")).contains("{\"v\":2}");
+    assertThat(store.report(s, "f1")).isEmpty(); // only the latest version answers the fingerprint check
+    assertThat(store.reportVersions(new StoryId("s-8"))).hasSize(1);
+
+    assertThatThrownBy(() -> store.inTransaction(() -> {
+      store.putReport(s, "f3", "{\"v\":3}");
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    assertThat(store.reportVersions(s)).extracting(ReportStore.ReportVersion::number).containsExactly(1, 2);
   }
 
   @Test

@@ -19,6 +19,8 @@ enum Index {
       "moved:keyword", "trigger:keyword"),
   ANALYSES("analyses", null, "article:keyword", "version:keyword", "json:stored"),
   REPORTS("reports", null, "story:long", "fingerprint:keyword", "json:stored"),
+  REPORT_VERSIONS("report-versions", "version", "story:long", "version:long", "fingerprint:keyword",
+      "built_at:keyword", "json:stored"),
   OUTLET_LINES("outlet-lines", null, "outlet:keyword", "line:long", "articles:long"),
   OUTLETS("outlets", "seq", "kind:keyword", "outlet:keyword", "name:stored", "spelling:stored", "seq:long"),
   FOLLOWED("followed", "id", "id:long", "url:keyword", "source:object"),

@@ -30,6 +30,7 @@ import org.crosscheck.model.StoryId;
 import org.crosscheck.outlet.Outlet;
 import org.crosscheck.outlet.Outlets;
 import org.crosscheck.store.PutResult;
+import org.crosscheck.store.ReportStore;
 import org.crosscheck.store.Store;
 import org.crosscheck.store.StoreException;
 import org.jspecify.annotations.Nullable;
@@ -470,8 +471,24 @@ public final class OpenSearchStore implements Store {
 
   @Override
   public synchronized void putReport(StoryId story, String fingerprint, String json) {
-    docs.put(Index.REPORTS, story.value(),
-        JSON.createObjectNode().put("story", story.number()).put("fingerprint", fingerprint).put("json", json));
+    List<ReportVersion> after = ReportStore.append(reportVersions(story), fingerprint, json, java.time.Instant.now());
+    ReportVersion latest = after.get(after.size() - 1);
+    docs.inTransaction(() -> {
+      docs.put(Index.REPORTS, story.value(),
+          JSON.createObjectNode().put("story", story.number()).put("fingerprint", fingerprint).put("json", json));
+      docs.put(Index.REPORT_VERSIONS, Documents.id(story.number(), latest.number()), JSON.createObjectNode()
+          .put("story", story.number()).put("version", latest.number()).put("fingerprint", fingerprint)
+          .put("built_at", latest.builtAt().toString()).put("json", json));
+    });
+  }
+
+  @Override
+  public synchronized List<ReportVersion> reportVersions(StoryId story) {
+    return docs.search(Index.REPORT_VERSIONS, Filter.term("story", story.number()), Long.MAX_VALUE).stream()
+        .map(d -> new ReportVersion(d.source().path("version").asInt(), d.source().path("fingerprint").asText(),
+            java.time.Instant.parse(d.source().path("built_at").asText()), d.source().path("json").asText()))
+        .sorted(java.util.Comparator.comparingInt(ReportVersion::number))
+        .toList();
   }
 
   // ---------------------------------------------------------------- recurring lines (BoilerplateStore)
