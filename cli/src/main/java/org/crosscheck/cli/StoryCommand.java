@@ -36,10 +36,25 @@ final class StoryCommand implements Callable<Integer> {
       + " and the merges and splits that shaped it.")
   boolean json;
 
+  @Option(names = "--changes", description = "Print what changed in the story's report from each version to the next"
+      + " (new and dropped facts, new conflicts, exclusives, outlets and quotes, each cited), first bringing the report"
+      + " up to date: a new version when articles joined.")
+  boolean changes;
+
+  @Option(names = "--since", paramLabel = "TIME|VERSION", description = "With --changes: one change, from the report"
+      + " as it was at TIME (2026-11-30T08:00:00Z or 2026-11-30) or at version VERSION, to the latest.")
+  String since;
+
   @Override
   public Integer call() {
     StoryId storyId = parse(spec, "ID", id);
     PrintWriter out = spec.commandLine().getOut();
+    if (since != null && !changes) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--since needs --changes");
+    }
+    if (changes) {
+      return changes(storyId, out);
+    }
     var opened = data.openForReading();
     if (opened.isPresent()) {
       try (Store store = opened.get()) {
@@ -73,6 +88,42 @@ final class StoryCommand implements Callable<Integer> {
     spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.location()
         + "; 'crosscheck stories' lists them");
     return ExitCode.REJECTED;
+  }
+
+  private int changes(StoryId storyId, PrintWriter out) {
+    if (data.openForReading().map(s -> {
+      s.close();
+      return false;
+    }).orElse(true)) {
+      spec.commandLine().getErr().println("crosscheck: no store in " + data.location() + "; ingest articles first");
+      return ExitCode.REJECTED;
+    }
+    try (Store store = data.openForWriting()) {
+      if (org.crosscheck.pipeline.Pipeline.builder().store(store).buildReporter().report(store, storyId).isEmpty()) {
+        spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.location()
+            + "; 'crosscheck stories' lists them");
+        return ExitCode.REJECTED;
+      }
+      List<org.crosscheck.report.ReportChanges> list;
+      if (since == null) {
+        list = org.crosscheck.report.ReportHistory.log(store, storyId);
+      } else {
+        try {
+          list = List.of(org.crosscheck.report.ReportHistory.since(store, storyId, since));
+        } catch (IllegalArgumentException e) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid --since: " + e.getMessage());
+        }
+      }
+      if (json) {
+        out.println(Json.write(list));
+      } else if (list.isEmpty()) {
+        out.println("story " + storyId.value() + " has one version of its report: no changes yet");
+      } else {
+        out.print(org.crosscheck.report.ReportRenderer.changesMarkdown(list));
+      }
+      out.flush();
+      return ExitCode.OK;
+    }
   }
 
   /** @return the merges and splits that shaped the story, oldest first, a line each */

@@ -161,6 +161,33 @@ class MainTest {
   }
 
   @Test
+  void showsWhatChangedInAStorysReportWhenAnArticleJoins() throws Exception {
+    List<String> seeds;
+    try (var files = java.nio.file.Files.list(SharedData.path("seeds"))) {
+      seeds = files.map(Object::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
+    }
+    List<String> first = new java.util.ArrayList<>(List.of("ingest", "--data", data()));
+    first.addAll(seeds.subList(0, seeds.size() - 1));
+    run(first.toArray(String[]::new));
+    Result one = run("story", "--data", data(), "s-1", "--changes");
+    assertThat(one.code()).isZero();
+    assertThat(one.out()).contains("one version of its report: no changes yet");
+    run("ingest", "--data", data(), seeds.getLast());
+    Result two = run("story", "--data", data(), "s-1", "--changes");
+    assertThat(two.code()).as(two.err()).isZero();
+    assertThat(two.out()).contains("## Version 1 → 2", "1 new article, 1 new outlet", "**New outlets:**", "**New facts:**");
+    JsonNode json = new ObjectMapper().readTree(run("story", "--data", data(), "s-1", "--changes", "--since", "1",
+        "--json").out());
+    assertThat(json).hasSize(1);
+    assertThat(json.get(0).get("newOutlets")).hasSize(1);
+    assertThat(json.get(0).get("newFacts").get(0).get("evidence").get(0).get("article").asText()).isNotBlank();
+    Result bad = run("story", "--data", data(), "s-1", "--changes", "--since", "9");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("invalid --since: story s-1 has no report version 9");
+    assertThat(run("story", "--data", data(), "s-1", "--since", "1").err()).contains("--since needs --changes");
+  }
+
+  @Test
   void reportsSplitsAtIngestAndShowsThemOnBothStories() {
     Result ingest = run("ingest", "--data", data(), SharedData.path("ecbplus-train-dev.jsonl").toString());
     assertThat(ingest.code()).isZero();

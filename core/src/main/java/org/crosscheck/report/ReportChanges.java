@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param story the story id
  * @param from the earlier version's number (0 when there is none: everything is new)
  * @param to the later version's number
- * @param fromBuilt when the earlier version was built, or {@code null}
- * @param toBuilt when the later one was
+ * @param fromBuilt when the earlier version was built (ISO-8601), or {@code null}
+ * @param toBuilt when the later one was (ISO-8601)
  * @param newArticles articles the later report has and the earlier does not
  * @param removedArticles articles that left the story (split off)
  * @param newOutlets outlets that reported the story for the first time
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * @param newExclusives exclusives new in the later report
  * @param newQuotes quotes new in the later report, with their speakers
  */
-public record ReportChanges(String story, int from, int to, @Nullable Instant fromBuilt, Instant toBuilt,
+public record ReportChanges(String story, int from, int to, @Nullable String fromBuilt, String toBuilt,
     List<ArticleRef> newArticles, List<ArticleRef> removedArticles, List<String> newOutlets, List<Fact> newFacts,
     List<Fact> droppedFacts, List<Corroboration> corroborated, List<Conflict> newConflicts,
     List<Sentence> newExclusives, List<NewQuote> newQuotes) {
@@ -154,7 +154,8 @@ public record ReportChanges(String story, int from, int to, @Nullable Instant fr
         newQuotes.add(new NewQuote(s.speaker(), q));
       }
     }));
-    return new ReportChanges(after.story().id(), from, to, fromBuilt, toBuilt, added, removed, newOutlets, newFacts,
+    return new ReportChanges(after.story().id(), from, to, fromBuilt == null ? null : fromBuilt.toString(),
+        toBuilt.toString(), added, removed, newOutlets, newFacts,
         dropped, corroborated, newConflicts, newExclusives, newQuotes);
   }
 
