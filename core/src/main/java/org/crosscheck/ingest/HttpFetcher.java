@@ -251,13 +251,46 @@ public final class HttpFetcher implements PageFetcher {
     }
   }
 
+  /**
+   * Sends a POST (a webhook's delivery) to a URL the policy allows. Redirects are not followed: a
+   * receiver that answers 3xx has not received the body.
+   *
+   * @param url an http or https URL
+   * @param headers request headers, {@code Content-Type} among them
+   * @param body the request body
+   * @return the response, whatever its status
+   * @throws IngestException when the URL is refused by the policy, the server cannot be reached or does not
+   *     answer before the deadline, or the answer is larger than the limit
+   */
+  public Response post(String url, Map<String, String> headers, byte[] body) {
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(body, "body");
+    long deadlineAt = System.nanoTime() + deadline.toNanos();
+    URI uri = policy.parse(url);
+    String refused = whyRefused(uri, deadlineAt);
+    if (refused != null) {
+      throw new IngestException("refused: " + refused + UrlPolicy.HINT);
+    }
+    HttpResponse<byte[]> response = send(uri, deadlineAt, headers, HttpRequest.BodyPublishers.ofByteArray(body));
+    return new Response(uri.toString(), response.statusCode(), response.headers(), decoded(response));
+  }
+
   private HttpResponse<byte[]> send(URI uri, long deadlineAt, Map<String, String> headers) {
+    return send(uri, deadlineAt, headers, null);
+  }
+
+  private HttpResponse<byte[]> send(URI uri, long deadlineAt, Map<String, String> headers,
+      HttpRequest.@Nullable BodyPublisher post) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("User-Agent", USER_AGENT)
         .header("Accept", ACCEPT)
-        .header("Accept-Encoding", "gzip")
-        .GET();
+        .header("Accept-Encoding", "gzip");
+    if (post == null) {
+      builder.GET();
+    } else {
+      builder.POST(post);
+    }
     headers.forEach(builder::setHeader);
     HttpRequest request = builder.build();
     BoundedBody body = new BoundedBody(maxBytes);

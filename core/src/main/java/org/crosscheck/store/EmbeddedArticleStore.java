@@ -1030,6 +1030,236 @@ public final class EmbeddedArticleStore
     closeQuietly(conn);
   }
 
+  // ---------------------------------------------------------------- watches, alerts, webhooks (AlertStore)
+
+  /** A step of SQL work whose failure becomes a {@link StoreException} naming what was being done. */
+  private interface Sql<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T sql(String what, Sql<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw failure("cannot " + what + " in " + dir, e);
+    }
+  }
+
+  /** Runs a write in a transaction of its own, or in the caller's. */
+  private <T> T write(String what, Sql<T> work) {
+    writable();
+    try {
+      begin();
+      T out = work.run();
+      commit();
+      return out;
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot " + what + " in " + dir, e);
+    } catch (RuntimeException e) {
+      rollback();
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized Watch addWatch(Watch.Kind kind, String value) {
+    return write("save a watch", () -> {
+      PreparedStatement ps = statement("INSERT OR IGNORE INTO watches (kind, value, created_at) VALUES (?, ?, ?)");
+      ps.setString(1, kind.name());
+      ps.setString(2, value);
+      ps.setString(3, java.time.Instant.now().toString());
+      ps.executeUpdate();
+      return watches().stream().filter(w -> w.kind() == kind && w.value().equals(value)).findFirst().orElseThrow();
+    });
+  }
+
+  @Override
+  public synchronized List<Watch> watches() {
+    if (readOnly && !hasTable("watches")) {
+      return List.of();
+    }
+    return sql("read the watches", () -> {
+      List<Watch> out = new ArrayList<>();
+      try (ResultSet rs = statement("SELECT id, kind, value, created_at FROM watches ORDER BY id").executeQuery()) {
+        while (rs.next()) {
+          out.add(new Watch(rs.getLong(1), Watch.Kind.valueOf(rs.getString(2)), rs.getString(3),
+              java.time.Instant.parse(rs.getString(4))));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public synchronized boolean removeWatch(long id) {
+    return write("remove a watch", () -> {
+      PreparedStatement ps = statement("DELETE FROM watches WHERE id = ?");
+      ps.setLong(1, id);
+      return ps.executeUpdate() > 0;
+    });
+  }
+
+  @Override
+  public synchronized Optional<Alert> addAlert(long watch, String story, String kind, String key, String title,
+      String json, java.time.Instant at) {
+    return write("record an alert", () -> {
+      PreparedStatement ps = statement("INSERT OR IGNORE INTO alerts (watch, story, kind, key, title, json, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+      ps.setLong(1, watch);
+      ps.setString(2, story);
+      ps.setString(3, kind);
+      ps.setString(4, key);
+      ps.setString(5, title);
+      ps.setString(6, json);
+      ps.setString(7, at.toString());
+      if (ps.executeUpdate() == 0) {
+        return Optional.<Alert>empty();
+      }
+      long id;
+      try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      for (Webhook h : webhooks()) {
+        if (!h.createdAt().isAfter(at)) {
+          PreparedStatement d = statement("INSERT INTO deliveries (webhook, alert, attempts, next_attempt)"
+              + " VALUES (?, ?, 0, ?)");
+          d.setLong(1, h.id());
+          d.setLong(2, id);
+          d.setLong(3, at.toEpochMilli());
+          d.executeUpdate();
+        }
+      }
+      return Optional.of(new Alert(id, watch, story, kind, key, title, json, at));
+    });
+  }
+
+  @Override
+  public synchronized List<Alert> alerts(long watch, int limit) {
+    if (readOnly && !hasTable("alerts")) {
+      return List.of();
+    }
+    return sql("read the alerts", () -> {
+      PreparedStatement ps = statement("SELECT id, watch, story, kind, key, title, json, created_at FROM alerts"
+          + " WHERE ? = 0 OR watch = ? ORDER BY id DESC LIMIT ?");
+      ps.setLong(1, watch);
+      ps.setLong(2, watch);
+      ps.setInt(3, limit);
+      List<Alert> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getString(6), rs.getString(7), java.time.Instant.parse(rs.getString(8))));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public synchronized Webhook addWebhook(String url, String secret) {
+    return write("register a webhook", () -> {
+      PreparedStatement ps = statement("INSERT INTO webhooks (url, secret, created_at) VALUES (?, ?, ?)"
+          + " ON CONFLICT (url) DO UPDATE SET secret = excluded.secret");
+      ps.setString(1, url);
+      ps.setString(2, secret);
+      ps.setString(3, java.time.Instant.now().toString());
+      ps.executeUpdate();
+      return webhooks().stream().filter(h -> h.url().equals(url)).findFirst().orElseThrow();
+    });
+  }
+
+  @Override
+  public synchronized List<Webhook> webhooks() {
+    if (readOnly && !hasTable("webhooks")) {
+      return List.of();
+    }
+    return sql("read the webhooks", () -> {
+      List<Webhook> out = new ArrayList<>();
+      try (ResultSet rs = statement("SELECT id, url, secret, created_at FROM webhooks ORDER BY id").executeQuery()) {
+        while (rs.next()) {
+          out.add(new Webhook(rs.getLong(1), rs.getString(2), rs.getString(3), java.time.Instant.parse(rs.getString(4))));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public synchronized boolean removeWebhook(long id) {
+    return write("remove a webhook", () -> {
+      PreparedStatement d = statement("DELETE FROM deliveries WHERE webhook = ? AND delivered_at IS NULL");
+      d.setLong(1, id);
+      d.executeUpdate();
+      PreparedStatement ps = statement("DELETE FROM webhooks WHERE id = ?");
+      ps.setLong(1, id);
+      return ps.executeUpdate() > 0;
+    });
+  }
+
+  @Override
+  public synchronized List<Delivery> dueDeliveries(java.time.Instant now, int limit) {
+    if (readOnly && !hasTable("deliveries")) {
+      return List.of();
+    }
+    return sql("read the due deliveries", () -> {
+      PreparedStatement ps = statement("SELECT webhook, alert, attempts, next_attempt, delivered_at, last_error"
+          + " FROM deliveries WHERE next_attempt IS NOT NULL AND next_attempt <= ? ORDER BY alert, webhook LIMIT ?");
+      ps.setLong(1, now.toEpochMilli());
+      ps.setInt(2, limit);
+      return deliveries(ps);
+    });
+  }
+
+  @Override
+  public synchronized List<Delivery> deliveries(long webhook) {
+    if (readOnly && !hasTable("deliveries")) {
+      return List.of();
+    }
+    return sql("read the deliveries", () -> {
+      PreparedStatement ps = statement("SELECT webhook, alert, attempts, next_attempt, delivered_at, last_error"
+          + " FROM deliveries WHERE ? = 0 OR webhook = ? ORDER BY alert, webhook");
+      ps.setLong(1, webhook);
+      ps.setLong(2, webhook);
+      return deliveries(ps);
+    });
+  }
+
+  private static List<Delivery> deliveries(PreparedStatement ps) throws SQLException {
+    List<Delivery> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long next = rs.getLong(4);
+        boolean hasNext = !rs.wasNull();
+        String delivered = rs.getString(5);
+        out.add(new Delivery(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+            hasNext ? java.time.Instant.ofEpochMilli(next) : null,
+            delivered == null ? null : java.time.Instant.parse(delivered), rs.getString(6)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void recordAttempt(long webhook, long alert, boolean delivered, @Nullable String error,
+      java.time.@Nullable Instant nextAttempt) {
+    write("record a delivery attempt", () -> {
+      PreparedStatement ps = statement("UPDATE deliveries SET attempts = attempts + 1, next_attempt = ?,"
+          + " delivered_at = ?, last_error = ? WHERE webhook = ? AND alert = ?");
+      if (delivered || nextAttempt == null) {
+        ps.setNull(1, java.sql.Types.INTEGER);
+      } else {
+        ps.setLong(1, nextAttempt.toEpochMilli());
+      }
+      ps.setString(2, delivered ? java.time.Instant.now().toString() : null);
+      ps.setString(3, delivered ? null : error);
+      ps.setLong(4, webhook);
+      ps.setLong(5, alert);
+      return ps.executeUpdate();
+    });
+  }
+
   /** @return the statement for the SQL, prepared on first use and kept for the connection's life */
   private PreparedStatement statement(String sql) throws SQLException {
     PreparedStatement ps = statements.get(sql);

@@ -470,4 +470,114 @@ public final class InMemoryArticleStore
   public LuceneSearch.Lazy searchIndex() {
     return search;
   }
+
+  // ---------------------------------------------------------------- watches, alerts, webhooks (AlertStore)
+
+  private final List<Watch> watches = new ArrayList<>();
+  private final List<Alert> alerts = new ArrayList<>();
+  private final List<Webhook> webhooks = new ArrayList<>();
+  private final Map<String, Delivery> deliveries = new java.util.LinkedHashMap<>();
+  private long nextWatch = 1;
+  private long nextAlert = 1;
+  private long nextWebhook = 1;
+
+  @Override
+  public synchronized Watch addWatch(Watch.Kind kind, String value) {
+    for (Watch w : watches) {
+      if (w.kind() == kind && w.value().equals(value)) {
+        return w;
+      }
+    }
+    Watch w = new Watch(nextWatch++, kind, value, java.time.Instant.now());
+    watches.add(w);
+    onRollback(() -> watches.remove(w));
+    return w;
+  }
+
+  @Override
+  public synchronized List<Watch> watches() {
+    return List.copyOf(watches);
+  }
+
+  @Override
+  public synchronized boolean removeWatch(long id) {
+    return watches.removeIf(w -> w.id() == id);
+  }
+
+  @Override
+  public synchronized Optional<Alert> addAlert(long watch, String story, String kind, String key, String title,
+      String json, java.time.Instant at) {
+    for (Alert a : alerts) {
+      if (a.watch() == watch && a.story().equals(story) && a.key().equals(key)) {
+        return Optional.empty();
+      }
+    }
+    Alert a = new Alert(nextAlert++, watch, story, kind, key, title, json, at);
+    alerts.add(a);
+    onRollback(() -> alerts.remove(a));
+    for (Webhook h : webhooks) {
+      if (!h.createdAt().isAfter(at)) {
+        String id = h.id() + "/" + a.id();
+        deliveries.put(id, new Delivery(h.id(), a.id(), 0, at, null, null));
+        onRollback(() -> deliveries.remove(id));
+      }
+    }
+    return Optional.of(a);
+  }
+
+  @Override
+  public synchronized List<Alert> alerts(long watch, int limit) {
+    return alerts.reversed().stream().filter(a -> watch == 0 || a.watch() == watch).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized Webhook addWebhook(String url, String secret) {
+    for (int i = 0; i < webhooks.size(); i++) {
+      Webhook h = webhooks.get(i);
+      if (h.url().equals(url)) {
+        Webhook replaced = new Webhook(h.id(), url, secret, h.createdAt());
+        webhooks.set(i, replaced);
+        return replaced;
+      }
+    }
+    Webhook h = new Webhook(nextWebhook++, url, secret, java.time.Instant.now());
+    webhooks.add(h);
+    return h;
+  }
+
+  @Override
+  public synchronized List<Webhook> webhooks() {
+    return List.copyOf(webhooks);
+  }
+
+  @Override
+  public synchronized boolean removeWebhook(long id) {
+    deliveries.values().removeIf(d -> d.webhook() == id && d.deliveredAt() == null);
+    return webhooks.removeIf(h -> h.id() == id);
+  }
+
+  @Override
+  public synchronized List<Delivery> dueDeliveries(java.time.Instant now, int limit) {
+    return deliveries.values().stream().filter(d -> d.nextAttempt() != null && !d.nextAttempt().isAfter(now))
+        .sorted(java.util.Comparator.comparingLong(Delivery::alert).thenComparingLong(Delivery::webhook))
+        .limit(limit).toList();
+  }
+
+  @Override
+  public synchronized void recordAttempt(long webhook, long alert, boolean delivered, @Nullable String error,
+      java.time.@Nullable Instant nextAttempt) {
+    String id = webhook + "/" + alert;
+    Delivery d = deliveries.get(id);
+    if (d == null) {
+      return;
+    }
+    deliveries.put(id, new Delivery(webhook, alert, d.attempts() + 1, delivered ? null : nextAttempt,
+        delivered ? java.time.Instant.now() : null, delivered ? null : error));
+  }
+
+  @Override
+  public synchronized List<Delivery> deliveries(long webhook) {
+    return deliveries.values().stream().filter(d -> webhook == 0 || d.webhook() == webhook)
+        .sorted(java.util.Comparator.comparingLong(Delivery::alert).thenComparingLong(Delivery::webhook)).toList();
+  }
 }

@@ -18,7 +18,7 @@ import java.util.ServiceLoader;
  * <p>The parts stay separate interfaces so that a stage asks only for what it uses (the
  * deduplicator a {@link SketchStore}, the boilerplate filter a {@link BoilerplateStore}).
  */
-public interface Store extends ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, BoilerplateStore,
+public interface Store extends ArticleStore, SketchStore, StoryStore, AnalysisStore, ReportStore, AlertStore, BoilerplateStore,
     OutletStore, FollowStore, SearchStore {
 
   /** @return where the store keeps its data, for messages: its data directory, or {@code memory} */

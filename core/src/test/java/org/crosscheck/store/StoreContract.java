@@ -473,6 +473,60 @@ public abstract class StoreContract {
   }
 
   @Test
+  void keepsWatchesRaisesEachAlertOnceAndDeliversItToTheWebhooksRegisteredBefore() {
+    AlertStore.Watch words = store.addWatch(AlertStore.Watch.Kind.WORDS, "harbour bridge");
+    AlertStore.Watch story = store.addWatch(AlertStore.Watch.Kind.STORY, "s-4");
+    assertThat(store.addWatch(AlertStore.Watch.Kind.WORDS, "harbour bridge")).isEqualTo(words);
+    assertThat(store.watches()).containsExactly(words, story);
+    assertThat(store.watch(story.id())).contains(story);
+
+    AlertStore.Webhook hook = store.addWebhook("https://hooks.test/a", "s3cret");
+    assertThat(hook.toString()).doesNotContain("s3cret");
+    Instant at = hook.createdAt().plusSeconds(1);
+    AlertStore.Alert first = store.addAlert(story.id(), "s-4", "new-outlet", "outlet:Herald", "Herald reports s-4",
+        "{\"outlet\":\"Herald\"}", at).orElseThrow();
+    assertThat(store.addAlert(story.id(), "s-4", "new-outlet", "outlet:Herald", "again", "{}", at.plusSeconds(5)))
+        .as("the same event is raised once").isEmpty();
+    AlertStore.Alert second = store.addAlert(words.id(), "s-9", "new-story", "story", "new story", "{}", at)
+        .orElseThrow();
+    assertThat(second.id()).isGreaterThan(first.id());
+    assertThat(store.alerts(0, 10)).extracting(AlertStore.Alert::id).containsExactly(second.id(), first.id());
+    assertThat(store.alerts(story.id(), 10)).singleElement().satisfies(a -> {
+      assertThat(a.key()).isEqualTo("outlet:Herald");
+      assertThat(a.json()).isEqualTo("{\"outlet\":\"Herald\"}");
+      assertThat(a.createdAt()).isEqualTo(at);
+    });
+
+    assertThat(store.dueDeliveries(at.minusSeconds(1), 10)).isEmpty();
+    assertThat(store.dueDeliveries(at, 10)).extracting(AlertStore.Delivery::alert)
+        .containsExactly(first.id(), second.id());
+    store.recordAttempt(hook.id(), first.id(), false, "HTTP 500", at.plusSeconds(30));
+    store.recordAttempt(hook.id(), second.id(), true, null, null);
+    assertThat(store.dueDeliveries(at.plusSeconds(10), 10)).isEmpty();
+    assertThat(store.dueDeliveries(at.plusSeconds(30), 10)).singleElement().satisfies(d -> {
+      assertThat(d.attempts()).isEqualTo(1);
+      assertThat(d.lastError()).isEqualTo("HTTP 500");
+    });
+    store.recordAttempt(hook.id(), first.id(), false, "HTTP 500", null); // given up
+    assertThat(store.dueDeliveries(at.plusSeconds(3600), 10)).isEmpty();
+    assertThat(store.deliveries(hook.id())).extracting(d -> d.deliveredAt() != null).containsExactly(false, true);
+
+    // a webhook registered later gets only later alerts; the same URL again replaces the secret
+    AlertStore.Webhook later = store.addWebhook("https://hooks.test/b", "other");
+    assertThat(store.addWebhook("https://hooks.test/a", "new").id()).isEqualTo(hook.id());
+    assertThat(store.webhooks()).extracting(AlertStore.Webhook::secret).containsExactly("new", "other");
+    AlertStore.Alert third = store.addAlert(words.id(), "s-10", "new-story", "story", "new story", "{}",
+        later.createdAt().plusSeconds(1)).orElseThrow();
+    assertThat(store.deliveries(later.id())).extracting(AlertStore.Delivery::alert).containsExactly(third.id());
+    assertThat(store.removeWebhook(later.id())).isTrue();
+    assertThat(store.deliveries(later.id())).isEmpty();
+    assertThat(store.removeWatch(words.id())).isTrue();
+    assertThat(store.removeWatch(words.id())).isFalse();
+    assertThat(store.watches()).containsExactly(story);
+    assertThat(store.alerts(words.id(), 10)).hasSize(2); // alerts stay
+  }
+
+  @Test
   void reportsWhereItIsAndThatItIsSound() {
     assertThat(store.location()).isNotBlank();
     assertThat(store.checkIntegrity()).isEqualTo("ok");

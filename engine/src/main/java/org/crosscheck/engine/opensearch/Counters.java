@@ -28,6 +28,12 @@ final class Counters {
     OUTLETS,
     /** Followed sources' ids. */
     FOLLOWED,
+    /** Watches' ids. */
+    WATCHES,
+    /** Alerts' ids. */
+    ALERTS,
+    /** Webhooks' ids. */
+    WEBHOOKS,
     /** Changes of story membership, advanced after they are written. */
     STORIES_VERSION,
     /** Changes of the outlet registry, advanced after they are written. */

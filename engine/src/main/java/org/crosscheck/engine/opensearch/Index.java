@@ -25,6 +25,12 @@ enum Index {
   OUTLETS("outlets", "seq", "kind:keyword", "outlet:keyword", "name:stored", "spelling:stored", "seq:long"),
   FOLLOWED("followed", "id", "id:long", "url:keyword", "source:object"),
   SEEN_ITEMS("seen-items", null, "source:long", "item:stored", "seen_at:keyword"),
+  WATCHES("watches", "id", "id:long", "kind:keyword", "value:keyword", "created_at:keyword"),
+  ALERTS("alerts", "id", "id:long", "watch:long", "story:keyword", "kind:keyword", "alert_key:keyword",
+      "title:stored", "json:stored", "created_at:keyword"),
+  WEBHOOKS("webhooks", "id", "id:long", "url:keyword", "secret:stored", "created_at:keyword"),
+  DELIVERIES("deliveries", "alert", "webhook:long", "alert:long", "attempts:long", "next_attempt:long",
+      "delivered_at:keyword", "last_error:stored"),
   COUNTERS("counters", null, "value:long");
 
   private final String suffix;

@@ -74,6 +74,7 @@ public final class OpenSearchStore implements Store {
   private final Counters counters;
   private final OutletRegistry registry;
   private final Follows follows;
+  private final Alerts alerts;
   private final Search search;
   private boolean closed;
 
@@ -84,6 +85,7 @@ public final class OpenSearchStore implements Store {
     this.counters = new Counters(client, docs.name(Index.COUNTERS));
     this.registry = new OutletRegistry(docs, counters);
     this.follows = new Follows(docs, counters);
+    this.alerts = new Alerts(docs, counters);
     this.search = new Search(client, prefix);
   }
 
@@ -558,6 +560,65 @@ public final class OpenSearchStore implements Store {
   }
 
   // ---------------------------------------------------------------- followed sources (FollowStore)
+
+  // ---------------------------------------------------------------- watches, alerts, webhooks (AlertStore)
+
+  @Override
+  public synchronized Watch addWatch(Watch.Kind kind, String value) {
+    return alerts.addWatch(kind, value);
+  }
+
+  @Override
+  public synchronized List<Watch> watches() {
+    return alerts.watches();
+  }
+
+  @Override
+  public synchronized boolean removeWatch(long id) {
+    return alerts.removeWatch(id);
+  }
+
+  @Override
+  public synchronized Optional<Alert> addAlert(long watch, String story, String kind, String key, String title,
+      String json, java.time.Instant at) {
+    return alerts.addAlert(watch, story, kind, key, title, json, at);
+  }
+
+  @Override
+  public synchronized List<Alert> alerts(long watch, int limit) {
+    return alerts.alerts(watch, limit);
+  }
+
+  @Override
+  public synchronized Webhook addWebhook(String url, String secret) {
+    return alerts.addWebhook(url, secret);
+  }
+
+  @Override
+  public synchronized List<Webhook> webhooks() {
+    return alerts.webhooks();
+  }
+
+  @Override
+  public synchronized boolean removeWebhook(long id) {
+    return alerts.removeWebhook(id);
+  }
+
+  @Override
+  public synchronized List<Delivery> dueDeliveries(java.time.Instant now, int limit) {
+    return alerts.dueDeliveries(now, limit);
+  }
+
+  @Override
+  public synchronized void recordAttempt(long webhook, long alert, boolean delivered, @Nullable String error,
+      java.time.@Nullable Instant nextAttempt) {
+    alerts.recordAttempt(webhook, alert, delivered, error, nextAttempt);
+  }
+
+  @Override
+  public synchronized List<Delivery> deliveries(long webhook) {
+    return alerts.deliveries(webhook);
+  }
 
   @Override
   public synchronized FollowedSource addFollowed(FollowedSource source) {
