@@ -171,7 +171,7 @@ public record ReportChanges(String story, int from, int to, @Nullable String fro
   }
 
   /** @return a conflict's identity: its kind and its values, whatever their order and outlets */
-  private static String key(Conflict c) {
+  public static String key(Conflict c) {
     Set<String> values = new TreeSet<>();
     c.sides().forEach(s -> values.add(s.value().strip().toLowerCase(Locale.ROOT)));
     return c.kind() + values;

@@ -31,7 +31,7 @@ public final class ReportHistory {
     List<ReportVersion> versions = store.reportVersions(story);
     List<ReportChanges> out = new ArrayList<>();
     for (int i = 1; i < versions.size(); i++) {
-      out.add(diff(versions.get(i - 1), versions.get(i)));
+      out.add(change(versions.get(i - 1), versions.get(i)));
     }
     return out;
   }
@@ -59,22 +59,36 @@ public final class ReportHistory {
           new IllegalArgumentException("story " + story.value() + " has no report version " + n + "; its versions are 1 to "
               + latest.number()));
     } else {
-      Instant time = time(since);
-      for (ReportVersion v : versions) {
-        if (!v.builtAt().isAfter(time)) {
-          base = v;
-        }
+      base = builtBy(versions, time(since));
+    }
+    return change(base, latest);
+  }
+
+  /**
+   * @param versions a story's report versions, oldest first
+   * @param time a time
+   * @return the latest version built by then, or null when none was
+   */
+  public static @Nullable ReportVersion builtBy(List<ReportVersion> versions, Instant time) {
+    ReportVersion base = null;
+    for (ReportVersion v : versions) {
+      if (!v.builtAt().isAfter(time)) {
+        base = v;
       }
     }
+    return base;
+  }
+
+  /**
+   * @param base the earlier version, or null to count everything in the later as new
+   * @param latest the later version
+   * @return what changed from the one to the other
+   */
+  public static ReportChanges change(@Nullable ReportVersion base, ReportVersion latest) {
     StoryReport after = ReportRenderer.read(latest.json());
     return base == null ? ReportChanges.between(null, 0, null, after, latest.number(), latest.builtAt())
         : ReportChanges.between(ReportRenderer.read(base.json()), base.number(), base.builtAt(), after, latest.number(),
             latest.builtAt());
-  }
-
-  private static ReportChanges diff(ReportVersion before, ReportVersion after) {
-    return ReportChanges.between(ReportRenderer.read(before.json()), before.number(), before.builtAt(),
-        ReportRenderer.read(after.json()), after.number(), after.builtAt());
   }
 
   /** @return an ISO-8601 instant, date-time with offset, or date (its start in UTC) */

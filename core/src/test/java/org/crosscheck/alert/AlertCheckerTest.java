@@ -1,0 +1,92 @@
+package org.crosscheck.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.crosscheck.SharedData;
+import org.crosscheck.TestModels;
+import org.crosscheck.cluster.Stories;
+import org.crosscheck.model.Article;
+import org.crosscheck.model.ArticleId;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.pipeline.IngestListener;
+import org.crosscheck.pipeline.Pipeline;
+import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.report.ReportHistory;
+import org.crosscheck.report.StoryReport;
+import org.crosscheck.store.AlertStore.Alert;
+import org.crosscheck.store.AlertStore.Watch;
+import org.crosscheck.store.SearchStore;
+import org.crosscheck.store.Store;
+import org.junit.jupiter.api.Test;
+
+class AlertCheckerTest {
+  static List<String> seedFiles() throws java.io.IOException {
+    try (Stream<Path> files = java.nio.file.Files.list(SharedData.path("seeds"))) {
+      return files.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
+    }
+  }
+
+  /** Makes every stored article searchable, as the processes that ingest do. */
+  static void indexAll(Store store) {
+    Map<ArticleId, StoryId> stories = store.allAssignments();
+    List<SearchStore.Entry> entries = new ArrayList<>();
+    for (Article a : store.list(0, Integer.MAX_VALUE)) {
+      entries.add(SearchStore.Entry.ofArticle(a, store.outlets().name(a), stories.get(a.id())));
+    }
+    store.index(entries);
+  }
+
+  @Test
+  void raisesANewMatchingStoryThenTheOutletAndConflictsAnArticleBringsEachOnce() throws Exception {
+    List<String> files = seedFiles();
+    Store store = Store.inMemory();
+    Pipeline.Builder pipeline = Pipeline.builder().store(store).models(TestModels.STANDARD);
+    pipeline.buildIngestor().ingest(files.subList(0, files.size() - 1), new IngestListener() {});
+    indexAll(store);
+    ReportBuilder reports = pipeline.buildReporter();
+    AlertChecker checker = new AlertChecker(store, reports, Clock.systemUTC());
+    StoryId story = Stories.all(store).getFirst().id();
+
+    Watch search = store.addWatch(Watch.Kind.WORDS, "Kursk");
+    Watch unrelated = store.addWatch(Watch.Kind.WORDS, "harbour bridge");
+    Watch followed = store.addWatch(Watch.Kind.STORY, story.value());
+    List<Alert> first = checker.check();
+    assertThat(first).singleElement().satisfies(a -> {
+      assertThat(a.watch()).isEqualTo(search.id());
+      assertThat(a.kind()).isEqualTo("new-story");
+      assertThat(a.story()).isEqualTo(story.value());
+      assertThat(a.title()).contains("Kursk").contains("North Korea");
+    });
+    assertThat(checker.check()).as("checked again: nothing new").isEmpty();
+    assertThat(store.alerts(unrelated.id(), 10)).isEmpty();
+
+    Thread.sleep(5); // the versions built from now on are later than the watches
+    StoryReport before = reports.report(store, story).orElseThrow();
+    pipeline.buildIngestor().ingest(List.of(files.getLast()), new IngestListener() {});
+    indexAll(store);
+    List<Alert> second = checker.check();
+    StoryReport after = reports.report(store, story).orElseThrow();
+    String newOutlet = after.story().articles().stream().map(StoryReport.ArticleRef::outlet)
+        .filter(o -> before.story().articles().stream().noneMatch(a -> o.equals(a.outlet()))).findFirst().orElseThrow();
+    int conflicts = ReportHistory.log(store, story).getLast().newConflicts().size();
+    for (Watch w : List.of(search, followed)) {
+      List<Alert> mine = second.stream().filter(a -> a.watch() == w.id()).toList();
+      assertThat(mine).filteredOn(a -> a.kind().equals("new-outlet")).singleElement()
+          .satisfies(a -> assertThat(a.title()).isEqualTo(newOutlet + " now reports " + story.value()));
+      assertThat(mine).filteredOn(a -> a.kind().equals("new-conflict")).hasSize(conflicts);
+      assertThat(mine).extracting(Alert::kind).containsOnly("new-outlet", "new-conflict");
+    }
+    JsonNode event = new ObjectMapper().readTree(second.getFirst().json());
+    assertThat(event.get("story").asText()).isEqualTo(story.value());
+    assertThat(event.get("watch").get("kind").asText()).isIn("words", "story");
+    assertThat(checker.check()).isEmpty();
+  }
+}
