@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code crosscheck} command. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, version = "Crosscheck 0.1.0",
     description = "Groups news articles from many outlets into stories and writes cited cross-source reports.",
-    subcommands = {IngestCommand.class, FollowCommand.class, WatchCommand.class, ArticlesCommand.class, ShowCommand.class, StoriesCommand.class, StoryCommand.class, OutletsCommand.class, ReportCommand.class, ExportCommand.class, ServeCommand.class, DemoCommand.class, EvalCommand.class, BenchCommand.class,
+    subcommands = {IngestCommand.class, FollowCommand.class, WatchCommand.class, ArticlesCommand.class, ShowCommand.class, StoriesCommand.class, StoryCommand.class, OutletsCommand.class, ReportCommand.class, AlertsCommand.class, ExportCommand.class, ServeCommand.class, DemoCommand.class, EvalCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 some inputs rejected (or id not found), 2 usage error, "
         + "3 the store could not be opened or written."})

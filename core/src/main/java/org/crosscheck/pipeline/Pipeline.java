@@ -288,6 +288,24 @@ public final class Pipeline {
       return new Following(follows, fetcher(), sink, new HtmlArticleImporter(), followSettings, clock);
     }
 
+    /** The wait before a failed webhook delivery's first retry; each next retry waits twice as long. */
+    public static final Duration WEBHOOK_BACKOFF = Duration.ofSeconds(30);
+    /** Attempts of a webhook delivery before it is given up (the last about an hour after the first). */
+    public static final int WEBHOOK_ATTEMPTS = 8;
+
+    /**
+     * @return alerts: the checker over the store's watches and the reporter {@link #buildReporter()} builds, and
+     *     webhook deliveries fetched by the same URL policy as every other URL
+     * @throws IllegalStateException when no store was given
+     */
+    public org.crosscheck.alert.Alerting buildAlerting() {
+      Store s = requireStore();
+      HttpFetcher fetcher = fetcher();
+      return new org.crosscheck.alert.Alerting(s, new org.crosscheck.alert.AlertChecker(s, buildReporter(), clock),
+          new org.crosscheck.alert.WebhookDelivery(s, fetcher, clock, WEBHOOK_BACKOFF, WEBHOOK_ATTEMPTS),
+          fetcher.policy());
+    }
+
     private HttpFetcher fetcher() {
       Duration deadline = httpDeadline != null ? httpDeadline
           : httpTimeout.compareTo(HttpFetcher.DEFAULT_DEADLINE) > 0 ? httpTimeout : HttpFetcher.DEFAULT_DEADLINE;
