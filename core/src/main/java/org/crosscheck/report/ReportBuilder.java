@@ -44,7 +44,7 @@ public final class ReportBuilder {
   }
 
   /** Names the report's shape and the way it is built: change it when either changes, so stored reports are rebuilt. */
-  public static final String VERSION = "report-13/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
+  public static final String VERSION = "report-14/" + org.crosscheck.analysis.CoreNlpAnalyzer.VERSION;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
@@ -142,14 +142,18 @@ public final class ReportBuilder {
     for (ArticleId a : story.articles()) {
       store.get(a).ifPresent(all::add);
     }
-    // a copy of another article of the story says nothing its original does not: it is listed, not analysed again
+    Revisions revisions = Revisions.of(all);
+    // a copy of another article of the story says nothing its original does not: it is listed, not analysed again;
+    // an earlier revision of a page is listed too, and the report reads the latest
     java.util.Set<ArticleId> members = new java.util.HashSet<>(story.articles());
     Map<ArticleId, ArticleId> copyOf = new HashMap<>();
     for (Article a : all) {
-      store.duplicateOf(a.id()).filter(l -> members.contains(l.original()) && !l.original().equals(a.id()))
+      store.duplicateOf(a.id()).filter(l -> members.contains(l.original()) && !l.original().equals(a.id())
+              && !revisions.samePage(a.id(), l.original()))
           .ifPresent(l -> copyOf.put(a.id(), l.original()));
     }
-    List<Article> articles = all.stream().filter(a -> !copyOf.containsKey(a.id())).toList();
+    List<Article> articles = all.stream()
+        .filter(a -> !copyOf.containsKey(a.id()) && revisions.supersededBy(a.id()) == null).toList();
     Outlets outlets = store.outlets();
     LocalDate inferred = Timeline.inferredAnchor(articles.stream().map(a -> a.published().localDate().orElse(null))
         .toList());
@@ -168,7 +172,8 @@ public final class ReportBuilder {
     List<EntityResolver.Entity> entities = EntityResolver.resolve(entitySources);
     List<StoryReport.ArticleRef> refs = all.stream().map(a -> new StoryReport.ArticleRef(a.id().value(),
         outlets.name(a), a.title(), a.published().isKnown() ? a.published().iso() : null,
-        copyOf.containsKey(a.id()) ? copyOf.get(a.id()).value() : null)).toList();
+        copyOf.containsKey(a.id()) ? copyOf.get(a.id()).value() : null, a.url(), revisions.revision(a.id()),
+        revisions.supersededBy(a.id()) == null ? null : revisions.supersededBy(a.id()).value())).toList();
     boolean anyUndated = articles.stream().anyMatch(a -> !a.published().isKnown());
     StoryReport.Header header = new StoryReport.Header(story.id().value(), story.headline(), refs,
         anyUndated && inferred != null ? inferred.toString() : null);

@@ -63,7 +63,10 @@ public final class ReportRenderer {
     for (StoryReport.ArticleRef a : h.articles()) {
       b.append("| ").append(a.id()).append(" | ").append(cell(a.outlet())).append(" | ")
           .append(a.published() == null ? "unknown" : a.published()).append(" | ").append(cell(a.title()))
-          .append(a.copyOf() == null ? "" : " (copy of " + a.copyOf() + ")").append(" |\n");
+          .append(a.copyOf() == null ? "" : " (copy of " + a.copyOf() + ")")
+          .append(a.supersededBy() != null ? " (revision " + a.revision() + " of the page, superseded by "
+              + a.supersededBy() + ")" : a.revision() > 1 ? " (revision " + a.revision() + " of the page)" : "")
+          .append(" |\n");
     }
     b.append("\n## Summary\n\n");
     for (StoryReport.Sentence x : r.summary()) {

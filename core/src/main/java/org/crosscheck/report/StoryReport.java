@@ -131,9 +131,24 @@ public record StoryReport(Header story, List<Sentence> summary, List<Fact> conse
    * @param published its publication date as ISO-8601, or {@code null} when unknown
    * @param copyOf the article of the story it copies (exact or near-duplicate text), or {@code null}; a copy is listed
    *     but not analysed again
+   * @param url its URL, or {@code null}
+   * @param revision which version of the page at its URL it is, 1 for the first stored (and for an article that is the
+   *     only one at its URL)
+   * @param supersededBy the later revision of the same page that the report reads instead, or {@code null} when this is
+   *     the latest; a superseded revision is listed but not analysed
    */
   public record ArticleRef(String id, @Nullable String outlet, @Nullable String title, @Nullable String published,
-      @Nullable String copyOf) {}
+      @Nullable String copyOf, @Nullable String url, int revision, @Nullable String supersededBy) {
+    public ArticleRef {
+      revision = Math.max(1, revision);
+    }
+
+    /** An article that is the only one at its URL in the story. */
+    public ArticleRef(String id, @Nullable String outlet, @Nullable String title, @Nullable String published,
+        @Nullable String copyOf) {
+      this(id, outlet, title, published, copyOf, null, 1, null);
+    }
+  }
 
   /**
    * A span of an article's stored text.
