@@ -60,6 +60,10 @@ final class BackgroundReports implements AutoCloseable {
         build.accept(s);
         built.incrementAndGet();
       } catch (RuntimeException | StackOverflowError e) {
+        if (Thread.currentThread().isInterrupted()) { // closed while building: the failure is the stop's
+          LOG.info("stopped building reports in the background, in story {}: {}", s.id().value(), e.toString());
+          return;
+        }
         failed.incrementAndGet();
         LOG.error("cannot build the report of story {} in the background (its page will try again): {}",
             s.id().value(), e.toString(), e);
