@@ -1,6 +1,8 @@
 package org.crosscheck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.crosscheck.CrosscheckException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,15 @@ import picocli.CommandLine.Command;
     footer = {"", "Exit codes: 0 ok, 1 some inputs rejected (or id not found), 2 usage error, "
         + "3 the store could not be opened or written."})
 public final class Main implements Runnable {
+  /** The option's name; its value is read from the parse result, at whichever level it was given. */
+  static final String LOG_FILE = "--log-file";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = LOG_FILE, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+      description = "Also log to FILE (appended): everything at INFO and above, with stack traces. Warnings and errors"
+          + " go to stderr either way.")
+  @org.jspecify.annotations.Nullable Path logFile;
 
   @Override
   public void run() {
@@ -50,6 +60,10 @@ public final class Main implements Runnable {
     addHelpOptions(cl);
     cl.setOut(out);
     cl.setErr(err);
+    cl.setExecutionStrategy(parsed -> {
+      startLogFile(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof CrosscheckException ce) {
         cmd.getErr().println("crosscheck: " + ce.getMessage());
@@ -59,5 +73,23 @@ public final class Main implements Runnable {
       throw e;
     });
     return cl.execute(args);
+  }
+
+  /** Adds the log file of {@code --log-file}, given before the subcommand or after it, to the logging. */
+  private static void startLogFile(CommandLine.ParseResult parsed) {
+    Path file = null;
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption(LOG_FILE)) {
+        file = p.matchedOptionValue(LOG_FILE, null);
+      }
+    }
+    if (file != null) {
+      try {
+        LogFile.start(file);
+      } catch (IOException | RuntimeException e) {
+        throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), "cannot write the log file "
+            + file + ": " + e);
+      }
+    }
   }
 }

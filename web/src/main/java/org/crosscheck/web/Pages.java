@@ -1,5 +1,6 @@
 package org.crosscheck.web;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,19 +15,36 @@ import org.crosscheck.model.Article;
 import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.report.StoryReport;
+import org.crosscheck.store.Store;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The server-rendered pages. Every piece of article text is escaped; pages read without
  * JavaScript, and the little script there is (upload progress, {@code /assets/app.js}) only adds to them;
- * no page has inline script or style, so the Content-Security-Policy allows neither.
+ * no page has inline script or style, so the Content-Security-Policy allows neither. The pages read
+ * through the services passed in. Thread-safe.
  */
 final class Pages {
-  private final WebApp web;
+  private final Store store;
+  private final StoryListService stories;
+  private final ReportService reports;
+  private final UploadReceiver receiver;
+  private final RequestGuard guard;
 
-  Pages(WebApp web) {
-    this.web = web;
+  /**
+   * @param store the store articles are read from
+   * @param stories the story list
+   * @param reports the stories' reports
+   * @param receiver receives the upload form's files and URLs
+   * @param guard gives the upload form its form token
+   */
+  Pages(Store store, StoryListService stories, ReportService reports, UploadReceiver receiver, RequestGuard guard) {
+    this.store = store;
+    this.stories = stories;
+    this.reports = reports;
+    this.receiver = receiver;
+    this.guard = guard;
   }
 
   static String e(@Nullable String s) {
@@ -53,8 +71,8 @@ final class Pages {
   // ---------------------------------------------------------------- home
 
   void home(Context ctx) {
-    WebApp.StoryFilter f = WebApp.StoryFilter.of(ctx);
-    var result = web.stories(f);
+    StoryFilter f = StoryFilter.of(ctx);
+    var result = stories.listing(f);
     StringBuilder b = new StringBuilder("<h1>Stories</h1>");
     b.append("<form method=\"get\" action=\"/\" id=\"filters\">From <input type=\"date\" name=\"from\" value=\"")
         .append(e(ctx.queryParam("from"))).append("\"> to <input type=\"date\" name=\"to\" value=\"")
@@ -83,7 +101,7 @@ final class Pages {
 
   void story(Context ctx) {
     String id = ctx.pathParam("id");
-    StoryReport r = web.report(id);
+    StoryReport r = reports.report(id);
     // what changed since this browser last viewed the story: the articles it had not seen
     String cookie = "seen-" + id;
     String seenValue = ctx.cookie(cookie);
@@ -200,8 +218,8 @@ final class Pages {
   // ---------------------------------------------------------------- article
 
   void article(Context ctx) {
-    Article a = web.article(ctx.pathParam("id"));
-    String story = web.store().storyOf(a.id()).map(StoryId::value).orElse(null);
+    Article a = ArticleController.find(store, ctx.pathParam("id"));
+    String story = store.storyOf(a.id()).map(StoryId::value).orElse(null);
     int[] cited = null;
     String hl = ctx.queryParam("hl");
     if (hl != null) {
@@ -209,22 +227,22 @@ final class Pages {
       try {
         cited = new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
       } catch (NumberFormatException | ArrayIndexOutOfBoundsException ex) {
-        throw new WebApp.Problem(400, "'hl' must be START-END character offsets, was '" + hl + "'");
+        throw new BadRequestResponse("'hl' must be START-END character offsets, was '" + hl + "'");
       }
       if (cited[0] < 0 || cited[1] > a.text().length() || cited[0] >= cited[1]) {
-        throw new WebApp.Problem(400, "'hl' " + hl + " is outside the article's " + a.text().length() + " characters");
+        throw new BadRequestResponse("'hl' " + hl + " is outside the article's " + a.text().length() + " characters");
       }
     }
     // the spans the story's report cites, from the stored report
     TreeMap<Integer, Integer> spans = new TreeMap<>();
     if (story != null) {
-      org.crosscheck.cluster.Stories.get(web.store(), new StoryId(story)).flatMap(web::storedReport)
+      org.crosscheck.cluster.Stories.get(store, new StoryId(story)).flatMap(reports::stored)
           .ifPresent(r -> r.citations().stream().filter(x -> x.article().equals(a.id().value()))
               .forEach(x -> spans.merge(x.start(), x.end(), Math::max)));
     }
     StringBuilder b = new StringBuilder("<h1>").append(e(a.title() == null ? a.id().value() : a.title())).append("</h1>");
     b.append("<table id=\"meta\"><tr><th>Article</th><td>").append(e(a.id().value())).append("</td></tr><tr><th>Outlet</th><td>")
-        .append(e(web.store().outlets().name(a))).append("</td></tr><tr><th>Published</th><td>")
+        .append(e(store.outlets().name(a))).append("</td></tr><tr><th>Published</th><td>")
         .append(e(a.published().isKnown() ? a.published().iso() : "unknown")).append("</td></tr>");
     if (a.url() != null) {
       b.append("<tr><th>URL</th><td>").append(e(a.url())).append("</td></tr>");
@@ -264,7 +282,7 @@ final class Pages {
     StringBuilder b = new StringBuilder("<h1>Search</h1><form method=\"get\" action=\"/search\"><input type=\"search\" "
         + "name=\"q\" value=\"").append(e(q)).append("\"> <button>Search</button></form>");
     if (q != null && !q.isBlank()) {
-      Map<String, List<org.crosscheck.store.SearchStore.Hit>> hits = web.search(q);
+      Map<String, List<org.crosscheck.store.SearchStore.Hit>> hits = SearchController.hits(store, q);
       int count = hits.values().stream().mapToInt(List::size).sum();
       b.append("<p>").append(count).append(count == 1 ? " match" : " matches").append(" (articles, entities, quotes) in ").append(hits.size())
           .append(hits.size() == 1 ? " story" : " stories").append(" match “").append(e(q)).append("”.</p><div id=\"results\">");
@@ -299,7 +317,7 @@ final class Pages {
   private String ingestFormHtml(@Nullable String result) {
     return "<h1>Ingest</h1>" + (result == null ? "" : result)
         + "<form id=\"upload\" method=\"post\" action=\"/ingest\" enctype=\"multipart/form-data\">"
-        + "<input type=\"hidden\" name=\"csrf\" value=\"" + e(web.csrfToken()) + "\">"
+        + "<input type=\"hidden\" name=\"csrf\" value=\"" + e(guard.csrfToken()) + "\">"
         + "<p><input type=\"file\" name=\"files\" multiple> Text, HTML, RSS/Atom or JSON Lines files,</p>"
         + "<p>or the URL of a feed or an article page: <input type=\"url\" name=\"url\" size=\"50\"></p>"
         + "<p><input type=\"password\" name=\"token\" placeholder=\"token (when the server needs one)\"></p>"
@@ -308,7 +326,7 @@ final class Pages {
   }
 
   void ingest(Context ctx) {
-    WebApp.IngestResult r = web.receive(ctx, true);
+    IngestResult r = receiver.receive(ctx, true);
     StringBuilder b = new StringBuilder("<div id=\"result\"><p>").append(r.added()).append(" added, ")
         .append(r.alreadyStored()).append(" already stored, ").append(r.rejected()).append(" rejected")
         .append(r.notArticles() > 0 ? ", " + r.notArticles() + " stored as not articles (login, paywall, notice or"
@@ -329,7 +347,7 @@ final class Pages {
     if (!links.isEmpty()) {
       b.append("<p>Stored:</p><ul class=\"stored\">");
       links.forEach((href, id) -> b.append("<li><a href=\"").append(e(href)).append("\">").append(e(id)).append("</a>")
-          .append(web.store().storyOf(new ArticleId(id)).map(s -> " in <a href=\"/stories/" + e(s.value()) + "\">"
+          .append(store.storyOf(new ArticleId(id)).map(s -> " in <a href=\"/stories/" + e(s.value()) + "\">"
               + e(s.value()) + "</a>").orElse("")).append("</li>"));
       b.append("</ul>");
     }

@@ -1,6 +1,8 @@
 package org.crosscheck.web;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -78,17 +80,18 @@ final class RequestGuard {
    * Refuses a request sent to a name that is not this server's (a DNS-rebinding page reaches the
    * server under its own name), and a write that a browser says came from another site.
    *
-   * @throws WebApp.Problem 400 without a Host, 403 for another Host or a cross-site write
+   * @throws BadRequestResponse without a Host
+   * @throws ForbiddenResponse for another Host or a cross-site write
    */
   void check(Context ctx) {
     String host = ctx.header("Host");
     if (host == null || host.isBlank()) {
-      throw new WebApp.Problem(400, "the request has no Host header: send the server's address in it, e.g. Host: "
+      throw new BadRequestResponse("the request has no Host header: send the server's address in it, e.g. Host: "
           + served());
     }
     String name = hostName(host);
     if (name == null || !allowed(name)) {
-      throw new WebApp.Problem(403, "this server does not answer to the Host '" + host + "' (it answers to "
+      throw new ForbiddenResponse("this server does not answer to the Host '" + host + "' (it answers to "
           + String.join(", ", allowedNames()) + "); if you reach it under that name, e.g. through a reverse proxy,"
           + " start it with --allow-host " + (name == null ? "NAME" : name) + " or --public-url URL");
     }
@@ -102,7 +105,7 @@ final class RequestGuard {
     String origin = ctx.header("Origin");
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-      throw new WebApp.Problem(403, "refused a write from another site (Origin: " + (origin == null ? "not sent"
+      throw new ForbiddenResponse("refused a write from another site (Origin: " + (origin == null ? "not sent"
           : origin) + ", Sec-Fetch-Site: " + site + "): only this server's own pages, or clients that are not"
           + " browsers, may write");
     }
@@ -113,7 +116,7 @@ final class RequestGuard {
     String normalized = normalizeOrigin(origin);
     boolean ok = normalized != null && (normalized.equals(normalizeOrigin(own)) || normalized.equals(publicOrigin));
     if (!ok) {
-      throw new WebApp.Problem(403, "refused a write from the origin '" + origin + "': only pages of this server ("
+      throw new ForbiddenResponse("refused a write from the origin '" + origin + "': only pages of this server ("
           + (publicOrigin != null ? publicOrigin : normalizeOrigin(own)) + ") may write");
     }
   }
@@ -136,12 +139,12 @@ final class RequestGuard {
 
   /**
    * @param formToken the {@code csrf} field of a posted form, or {@code null}
-   * @throws WebApp.Problem 403 unless it is this server's form token
+   * @throws ForbiddenResponse unless it is this server's form token
    */
   void checkFormToken(@Nullable String formToken) {
     if (formToken == null || !MessageDigest.isEqual(formToken.getBytes(StandardCharsets.UTF_8),
         csrf.getBytes(StandardCharsets.UTF_8))) {
-      throw new WebApp.Problem(403, STALE_FORM);
+      throw new ForbiddenResponse(STALE_FORM);
     }
   }
 

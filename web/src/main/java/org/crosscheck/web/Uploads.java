@@ -1,6 +1,10 @@
 package org.crosscheck.web;
 
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.ServiceUnavailableResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
@@ -71,7 +76,7 @@ final class Uploads implements AutoCloseable {
   /**
    * Refuses at once a request whose declared length is over the limit (before anything else reads it).
    *
-   * @throws WebApp.Problem 413
+   * @throws ContentTooLargeResponse when the declared length is over the limit
    */
   void checkDeclaredLength(Context ctx) {
     long declared = ctx.contentLength();
@@ -80,20 +85,21 @@ final class Uploads implements AutoCloseable {
     }
   }
 
-  WebApp.Problem tooLarge(String what) {
-    return new WebApp.Problem(413, what + ", more than the limit of " + limit + " bytes");
+  ContentTooLargeResponse tooLarge(String what) {
+    return new ContentTooLargeResponse(what + ", more than the limit of " + limit + " bytes");
   }
 
   /**
    * Runs {@code receiver} holding one of the upload permits, then deletes what it spooled and every
    * multipart file of the request.
    *
-   * @throws WebApp.Problem 503 with Retry-After when as many uploads as allowed are being received
+   * @throws ServiceUnavailableResponse with {@link ErrorResponses#RETRY_AFTER} when as many uploads as allowed are
+   *     being received
    */
   <T> T withPermit(Context ctx, Receiver<T> receiver) {
     if (!permits.tryAcquire()) {
-      throw new WebApp.Problem(503, "the server is busy receiving other uploads: try again in " + RETRY_AFTER_SECONDS
-          + " seconds", RETRY_AFTER_SECONDS);
+      throw new ServiceUnavailableResponse("the server is busy receiving other uploads: try again in "
+          + RETRY_AFTER_SECONDS + " seconds", Map.of(ErrorResponses.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)));
     }
     List<Path> spooled = new ArrayList<>();
     try {
@@ -123,7 +129,7 @@ final class Uploads implements AutoCloseable {
 
   /**
    * @return a field of the request's form, reading the form (to disk, within the limit) if not read yet
-   * @throws WebApp.Problem 413 when the form is over the limit, 400 when it cannot be read
+   * @throws HttpResponseException 413 when the form is over the limit, 400 when it cannot be read
    */
   @Nullable String field(Context ctx, String name) {
     try {
@@ -146,13 +152,13 @@ final class Uploads implements AutoCloseable {
         inputs.add(new UploadInput("upload:" + filename, Provenance.Kind.FILE, p.getSize(), p.getContentType(),
             p::getInputStream));
       }
-    } catch (WebApp.Problem e) {
+    } catch (HttpResponseException e) {
       throw e;
     } catch (Exception e) {
       throw unreadable(e);
     }
     if (inputs.isEmpty()) {
-      throw new WebApp.Problem(400, "the form has no file: choose one or more files to upload");
+      throw new BadRequestResponse("the form has no file: choose one or more files to upload");
     }
     return inputs;
   }
@@ -174,21 +180,21 @@ final class Uploads implements AutoCloseable {
       }
     }
     if (n == 0) {
-      throw new WebApp.Problem(400, "the request body is empty: send JSON Lines (one article per line) or a file upload");
+      throw new BadRequestResponse("the request body is empty: send JSON Lines (one article per line) or a file upload");
     }
     return new UploadInput("request body", Provenance.Kind.STDIN, n, "application/x-ndjson", () -> Files.newInputStream(
         file));
   }
 
   /** @return a 413 when Jetty refused the form for its size, else a 400 naming what went wrong */
-  WebApp.Problem unreadable(Throwable e) {
+  HttpResponseException unreadable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 413
           || m.contains("exceeded") || m.contains("too large")) {
         return tooLarge("the upload is larger than that");
       }
-      if (t instanceof WebApp.Problem p) {
+      if (t instanceof HttpResponseException p) {
         return p;
       }
     }
@@ -196,7 +202,7 @@ final class Uploads implements AutoCloseable {
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return new WebApp.Problem(400, "cannot read the uploaded form: " + root.getMessage());
+    return new BadRequestResponse("cannot read the uploaded form: " + root.getMessage());
   }
 
   private static void deleteParts(Context ctx) {

@@ -228,9 +228,9 @@ class WebAppSecurityTest {
   @Test
   void anIngestThatFailsMidwayAnswersWithWhatItHadStored(@TempDir Path other) throws Exception {
     try (SeedServer failing = SeedServer.start(other, null, 1 << 20)) {
-      failing.web.afterStored = id -> {
+      failing.web.afterStored(id -> {
         throw new IllegalStateException("the disk is on fire");
-      };
+      });
       int p = failing.web.port();
       var res = RawHttp.send(p, "POST /api/articles HTTP/1.1", headers("Host", "127.0.0.1:" + p, "Content-Type",
           "application/x-ndjson"), line("mid-1", "Kizimkazi") + line("mid-2", "Nungwi"));

@@ -1,0 +1,65 @@
+package org.crosscheck.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.NotFoundResponse;
+import java.util.Optional;
+import org.crosscheck.model.Story;
+import org.crosscheck.model.StoryId;
+import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.report.StoryReport;
+import org.crosscheck.store.Store;
+
+/**
+ * Stories' reports for the app: built (and stored) by the {@link ReportBuilder} when missing or out
+ * of date, and made searchable as they are served. Thread-safe.
+ */
+final class ReportService {
+  private final Store store;
+  private final ReportBuilder reports;
+  private final SearchSync search;
+
+  /**
+   * @param store the store
+   * @param reports builds and caches reports
+   * @param search indexes the entities and quotes of each report served
+   */
+  ReportService(Store store, ReportBuilder reports, SearchSync search) {
+    this.store = store;
+    this.reports = reports;
+    this.search = search;
+  }
+
+  /**
+   * @param id a story id as the request gives it
+   * @return the story's report, built if need be
+   * @throws BadRequestResponse when the id is not a story id
+   * @throws NotFoundResponse when the store has no such story
+   */
+  StoryReport report(String id) {
+    StoryId sid = parseStory(id);
+    StoryReport r = reports.report(store, sid).orElseThrow(() -> new NotFoundResponse("no story '" + id
+        + "' in the store"));
+    search.indexReport(id, r);
+    return r;
+  }
+
+  /** Builds the story's report unless an up-to-date one is stored. */
+  void ensure(Story story) {
+    if (stored(story).isEmpty()) {
+      report(story.id().value());
+    }
+  }
+
+  /** @return the stored report of the story, without building one, or empty */
+  Optional<StoryReport> stored(Story story) {
+    return ReportBuilder.stored(store, story);
+  }
+
+  /** @throws BadRequestResponse when the id is not a story id */
+  static StoryId parseStory(String id) {
+    if (!id.matches("s-[0-9]{1,18}")) {
+      throw new BadRequestResponse("'" + id + "' is not a story id (story ids look like s-1)");
+    }
+    return new StoryId(id);
+  }
+}
