@@ -37,8 +37,21 @@ public final class ReportRenderer {
     }
   }
 
-  /** @return the report as Markdown, each line citing its evidence as {@code [article:start-end]} */
+  /**
+   * @return the report as Markdown, each line citing its evidence by outlet ({@code [MENAFN]}); the article table at
+   *     the top gives each outlet's article ids, the JSON the spans
+   */
   public static String markdown(StoryReport r) {
+    return markdown(r, Citations.of(r));
+  }
+
+  /**
+   * @param r the report
+   * @param c how citations are labelled: by outlet and paragraph ({@code [MENAFN ¶3]}) when built from the texts
+   * @return the report as Markdown: a lead, each fact as its short statement with its full sentence below it, every
+   *     line cited
+   */
+  public static String markdown(StoryReport r, Citations c) {
     StringBuilder b = new StringBuilder();
     StoryReport.Header h = r.story();
     b.append("# ").append(h.headline()).append("\n\n");
@@ -46,30 +59,38 @@ public final class ReportRenderer {
     if (h.inferredDate() != null) {
       b.append("; undated articles read against ").append(h.inferredDate()).append(" (the story's earliest date)");
     }
-    b.append(".\n\n| article | outlet | published | title |\n|---|---|---|---|\n");
+    b.append(". Citations name the outlet and paragraph: [MENAFN ¶3].");
+    if (c.unnamedNote() != null) {
+      b.append(' ').append(c.unnamedNote());
+    }
+    b.append("\n\n| article | outlet | published | title |\n|---|---|---|---|\n");
     for (StoryReport.ArticleRef a : h.articles()) {
-      b.append("| ").append(a.id()).append(" | ").append(cell(a.outlet())).append(" | ")
+      Integer n = c.ordinal(a.id());
+      b.append("| ").append(a.id()).append(" | ").append(a.outlet() == null ? "unknown" : cell(Citations.outlet(a.outlet())))
+          .append(n == null ? "" : " " + n).append(" | ")
           .append(a.published() == null ? "unknown" : a.published()).append(" | ").append(cell(a.title()))
           .append(a.copyOf() == null ? "" : " (copy of " + a.copyOf() + ")").append(" |\n");
     }
     b.append("\n## Summary\n\n");
-    for (StoryReport.Sentence x : r.summary()) {
-      b.append("- ").append(oneLine(x.text())).append(' ').append(cites(x.evidence())).append(" — ")
-          .append(String.join(", ", x.outlets())).append('\n');
+    for (Lead.Line line : Lead.of(r, c).lines()) {
+      b.append("**").append(line.label()).append(":** ").append(oneLine(line.text()));
+      b.append(line.evidence().isEmpty() ? "" : " " + cites(line.evidence(), c)).append("\n\n");
     }
-    b.append("\n## Consensus\n\n");
+    b.append("## Consensus\n\n");
     for (StoryReport.Fact f : r.consensus()) {
-      b.append("- ").append(oneLine(f.text())).append(' ').append(cites(f.evidence()))
-          .append(String.format(Locale.ROOT, " — **%d outlets** (%s), **%d independent %s** (%s)%n", f.outlets().size(),
-              String.join(", ", f.outlets()), f.origins().size(), f.origins().size() == 1 ? "origin" : "origins",
-              f.origins().stream().map(StoryReport.Origin::label).collect(java.util.stream.Collectors.joining("; "))));
+      b.append("- ").append(ShortStatement.of(f.text())).append(' ').append(cites(f.evidence(), c))
+          .append(String.format(Locale.ROOT, " — **%d outlets**, **%d independent %s**: %s%n", f.outlets().size(),
+              f.origins().size(), f.origins().size() == 1 ? "origin" : "origins",
+              Citations.shown(f.origins().stream().map(StoryReport.Origin::label)
+                  .collect(java.util.stream.Collectors.joining("; ")))));
+      b.append("  > ").append(oneLine(f.text())).append('\n');
     }
     b.append("\n## Conflicts\n");
-    for (StoryReport.Conflict c : r.conflicts()) {
-      b.append("\n- ").append(c.heading()).append(":\n");
-      for (StoryReport.Side side : c.sides()) {
-        b.append("  - **").append(side.value()).append("** — ").append(String.join(", ", side.outlets())).append(": ")
-            .append(oneLine(side.evidence().getLast().text())).append(' ').append(cite(side.evidence().getFirst()))
+    for (StoryReport.Conflict cf : r.conflicts()) {
+      b.append("\n- ").append(cf.heading()).append(":\n");
+      for (StoryReport.Side side : cf.sides()) {
+        b.append("  - **").append(side.value()).append("** — ").append(Citations.outlets(side.outlets())).append(": ")
+            .append(oneLine(side.evidence().getLast().text())).append(' ').append(cite(side.evidence().getFirst(), c))
             .append('\n');
       }
     }
@@ -78,18 +99,19 @@ public final class ReportRenderer {
     }
     b.append("\n## Exclusives\n\n");
     for (StoryReport.Sentence x : r.exclusives()) {
-      b.append("- ").append(oneLine(x.text())).append(' ').append(cites(x.evidence())).append(" — only ")
-          .append(String.join(", ", x.outlets())).append('\n');
+      b.append("- ").append(ShortStatement.of(x.text())).append(' ').append(cites(x.evidence(), c)).append(" — only ")
+          .append(Citations.outlets(x.outlets())).append('\n');
+      b.append("  > ").append(oneLine(x.text())).append('\n');
     }
     b.append("\n## Timeline\n\n");
     for (StoryReport.Date d : r.timeline()) {
       StoryReport.Evidence first = d.evidence().getFirst();
       b.append("- **").append(d.date()).append("**").append(d.inferred() ? " (inferred)" : "").append(" — ")
-          .append(oneLine(first.text())).append(' ').append(cite(first));
+          .append(oneLine(first.text())).append(' ').append(cite(first, c));
       if (d.evidence().size() > 1) {
         b.append(String.format(Locale.ROOT, " (and %d more)", d.evidence().size() - 1));
       }
-      b.append(d.outlets().isEmpty() ? "" : " — " + String.join(", ", d.outlets())).append('\n');
+      b.append(d.outlets().isEmpty() ? "" : " — " + Citations.outlets(d.outlets())).append('\n');
     }
     b.append("\n## Quotes\n");
     for (StoryReport.Speaker s : r.quotes()) {
@@ -97,10 +119,12 @@ public final class ReportRenderer {
           .append(s.type() == null ? "" : " (" + s.type().toLowerCase(Locale.ROOT) + ")").append("\n\n");
       s.quotes().stream().limit(SHOWN).forEach(q -> {
         b.append("- “").append(oneLine(q.text())).append("” ")
-            .append(q.outlet() == null ? "" : "— " + q.outlet() + " ").append(cite(q.evidence().getFirst())).append('\n');
+            .append(q.outlet() == null ? "" : "— " + Citations.outlet(q.outlet()) + " ").append(cite(q.evidence().getFirst(), c))
+            .append('\n');
         for (StoryReport.Variant v : q.variants()) {
           b.append("  - also “").append(oneLine(v.text())).append("” ")
-              .append(v.outlet() == null ? "" : "— " + v.outlet() + " ").append(cite(v.evidence().getFirst())).append('\n');
+              .append(v.outlet() == null ? "" : "— " + Citations.outlet(v.outlet()) + " ").append(cite(v.evidence().getFirst(), c))
+              .append('\n');
         }
       });
     }
@@ -108,21 +132,21 @@ public final class ReportRenderer {
     r.entities().stream().limit(SHOWN).forEach(e -> b.append("- **").append(e.name()).append("** (")
         .append(e.type().toLowerCase(Locale.ROOT)).append(")").append(e.variants().size() > 1
             ? ", also " + String.join(", ", e.variants().stream().filter(v -> !v.equals(e.name())).toList()) : "")
-        .append(" — ").append(e.outlets().isEmpty() ? "no known outlet" : String.join(", ", e.outlets()))
-        .append(' ').append(cite(e.evidence().getFirst())).append('\n'));
+        .append(" — ").append(e.outlets().isEmpty() ? "no known outlet" : Citations.outlets(e.outlets()))
+        .append(' ').append(cite(e.evidence().getFirst(), c)).append('\n'));
     return b.toString();
   }
 
-  private static String cites(java.util.List<StoryReport.Evidence> evidence) {
+  private static String cites(java.util.List<StoryReport.Evidence> evidence, Citations c) {
     StringBuilder b = new StringBuilder();
     for (StoryReport.Evidence e : evidence) {
-      b.append(cite(e));
+      b.append(cite(e, c));
     }
     return b.toString();
   }
 
-  private static String cite(StoryReport.Evidence e) {
-    return "[" + e.article() + ":" + e.start() + "-" + e.end() + "]";
+  private static String cite(StoryReport.Evidence e, Citations c) {
+    return "[" + c.label(e) + "]";
   }
 
   private static String oneLine(String s) {
