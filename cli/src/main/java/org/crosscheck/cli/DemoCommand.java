@@ -87,7 +87,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Their story's report (./crosscheck report " + story.get() + "):");
         out.println();
         out.flush();
-        Pipeline.builder().store(store).buildReporter().report(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r)));
+        Pipeline.builder().store(store).buildReporter().report(store, story.get()).ifPresent(r -> out.print(org.crosscheck.report.ReportRenderer.markdown(r,
+            org.crosscheck.report.Citations.of(r, store))));
       }
       if (story.isPresent() && (serve != null ? serve : interactive())) {
         out.println();

@@ -55,8 +55,9 @@ final class ReportCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       out.print(switch (format) {
         case json -> ReportRenderer.json(report.get()) + "\n";
-        case html -> org.crosscheck.report.HtmlReportRenderer.html(report.get());
-        case md -> ReportRenderer.markdown(report.get());
+        case html -> org.crosscheck.report.HtmlReportRenderer.html(report.get(),
+            org.crosscheck.report.Citations.of(report.get(), store));
+        case md -> ReportRenderer.markdown(report.get(), org.crosscheck.report.Citations.of(report.get(), store));
       });
       out.flush();
       return ExitCode.OK;

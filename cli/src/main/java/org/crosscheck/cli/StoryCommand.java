@@ -99,7 +99,8 @@ final class StoryCommand implements Callable<Integer> {
       return ExitCode.REJECTED;
     }
     try (Store store = data.openForWriting()) {
-      if (org.crosscheck.pipeline.Pipeline.builder().store(store).buildReporter().report(store, storyId).isEmpty()) {
+      var latest = org.crosscheck.pipeline.Pipeline.builder().store(store).buildReporter().report(store, storyId);
+      if (latest.isEmpty()) {
         spec.commandLine().getErr().println("crosscheck: no story '" + id + "' in " + data.location()
             + "; 'crosscheck stories' lists them");
         return ExitCode.REJECTED;
@@ -119,7 +120,8 @@ final class StoryCommand implements Callable<Integer> {
       } else if (list.isEmpty()) {
         out.println("story " + storyId.value() + " has one version of its report: no changes yet");
       } else {
-        out.print(org.crosscheck.report.ReportRenderer.changesMarkdown(list));
+        out.print(org.crosscheck.report.ReportRenderer.changesMarkdown(list,
+            org.crosscheck.report.Citations.of(latest.get(), store)));
       }
       out.flush();
       return ExitCode.OK;

@@ -20,7 +20,16 @@ public final class HtmlReportRenderer {
 
   /** @return the report as a self-contained HTML page: its articles, then every section, each line cited */
   public static String html(StoryReport r) {
-    return render("report/file.jte", Map.of("r", r));
+    return html(r, Citations.of(r));
+  }
+
+  /**
+   * @param r the report
+   * @param citations how its citations are labelled (outlet and paragraph, from the articles' texts)
+   * @return the report as a self-contained HTML page
+   */
+  public static String html(StoryReport r, Citations citations) {
+    return render("report/file.jte", Map.of("r", r, "view", HtmlView.file(citations)));
   }
 
   /**

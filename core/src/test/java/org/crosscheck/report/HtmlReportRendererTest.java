@@ -31,8 +31,10 @@ class HtmlReportRendererTest {
     assertThat(doc.title()).isEqualTo("Headline <b>bold</b>");
     assertThat(doc.select("h2").eachText()).containsExactly("Summary", "Consensus", "Conflicts", "Exclusives", "Quotes",
         "Timeline", "Entities");
-    assertThat(doc.select("cite").first().text()).isEqualTo("[a-1:10-" + (10 + hostile.length()) + "]");
+    assertThat(doc.select("cite").first().text()).isEqualTo("[Outlet <i>]");
     assertThat(doc.select("cite").first().attr("title")).isEqualTo(hostile);
+    assertThat(doc.select("cite").first().attr("data-article")).isEqualTo("a-1");
+    assertThat(doc.select("cite").first().attr("data-span")).isEqualTo("10-" + (10 + hostile.length()));
     assertThat(doc.text()).contains("2 outlets", "1 independent origin:", "KCNA <x> (via A, B; named as media reports", "2024-06", "also “" + hostile);
   }
 
@@ -54,6 +56,7 @@ class HtmlReportRendererTest {
     assertThat(web.select("#exclusives span.new")).hasSize(1);
     assertThat(web.select("#summary span.new")).isEmpty();
     assertThat(file.select("a.cite")).isEmpty();
-    assertThat(file.select("#exclusives cite").text()).isEqualTo("[a-2:5-14]");
+    assertThat(file.select("#exclusives cite").text()).isEqualTo("[a-2]");
+    assertThat(file.select("#exclusives cite").attr("data-span")).isEqualTo("5-14");
   }
 }

@@ -74,9 +74,9 @@ class ReportHistoryTest {
     c.corroborated().forEach(x -> listed.add(x.fact()));
     assertThat(listed).containsExactlyInAnyOrderElementsOf(stated);
 
-    String md = ReportRenderer.changesMarkdown(log);
+    String md = ReportRenderer.changesMarkdown(log, Citations.of(after, store));
     assertThat(md).contains("Version 1 → 2").contains("**New outlets:** " + added.getFirst().outlet())
-        .contains("[" + newArticle + ":");
+        .contains("[" + added.getFirst().outlet() + " ¶");
 
     ReportChanges sinceFirst = ReportHistory.since(store, story.id(), "1");
     assertThat(sinceFirst.newArticles()).extracting(StoryReport.ArticleRef::id).containsExactly(newArticle);

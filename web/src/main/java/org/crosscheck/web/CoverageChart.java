@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * A story's coverage over time as server-rendered SVG, readable without JavaScript: a row per
  * outlet, ordered by when it first reported (who reported first, who followed and how much later),
  * a dot per article at its publication time with its title on hover; outlets whose articles carry
- * no date come last, marked undated.
+ * no date come last, marked undated. Below it, who never reported the story ({@link #absent}).
  */
 final class CoverageChart {
   private static final int WIDTH = 720;
@@ -148,6 +148,72 @@ final class CoverageChart {
       case Published.AtLocalTime t -> t.dateTime();
       case Published.AtInstant i -> i.dateTime().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     };
+  }
+
+  /** Most articles of other stories read to find who did not report a story. */
+  static final int ABSENT_SCAN = 5_000;
+
+  /**
+   * An outlet that published in a story's days but not in the story.
+   *
+   * @param outlet the outlet as shown
+   * @param articles how many of its articles fall in those days
+   */
+  record Absent(String outlet, int articles) {}
+
+  /**
+   * @param story the story's articles
+   * @return the first and last day its dated articles were published, or {@code null} when none is dated
+   */
+  static java.time.LocalDate @Nullable [] window(List<ArticleRef> story) {
+    List<LocalDateTime> at = story.stream().map(a -> time(a.published())).filter(t -> t != null).sorted().toList();
+    return at.isEmpty() ? null
+        : new java.time.LocalDate[] {at.getFirst().toLocalDate(), at.getLast().toLocalDate()};
+  }
+
+  /**
+   * Who never reported a story: outlets with articles in the store published on the story's days
+   * (its first to its last dated article) that have no article in the story, most such articles first.
+   *
+   * @param story the story's articles
+   * @param store the store
+   * @param nearby the other stories whose dates overlap the story's (their articles are read, at most
+   *     {@value #ABSENT_SCAN})
+   * @return the outlets, most articles in those days first, then by name
+   */
+  static List<Absent> absent(List<ArticleRef> story, org.crosscheck.store.Store store,
+      List<org.crosscheck.report.StoryListing> nearby) {
+    java.time.LocalDate[] days = window(story);
+    if (days == null) {
+      return List.of();
+    }
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    java.util.Set<String> members = new java.util.HashSet<>();
+    story.forEach(a -> {
+      members.add(a.id());
+      if (a.outlet() != null) {
+        reported.add(a.outlet());
+      }
+    });
+    org.crosscheck.outlet.Outlets outlets = store.outlets();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    int read = 0;
+    for (org.crosscheck.report.StoryListing s : nearby) {
+      for (org.crosscheck.model.ArticleId id : store.articlesOf(new org.crosscheck.model.StoryId(s.id()))) {
+        if (members.contains(id.value()) || read++ >= ABSENT_SCAN) {
+          continue;
+        }
+        store.get(id).ifPresent(a -> {
+          java.time.LocalDate d = a.published().localDate().orElse(null);
+          String outlet = outlets.name(a);
+          if (d != null && !d.isBefore(days[0]) && !d.isAfter(days[1]) && !reported.contains(outlet)) {
+            counts.merge(outlet, 1, Integer::sum);
+          }
+        });
+      }
+    }
+    return counts.entrySet().stream().map(e -> new Absent(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingInt(Absent::articles).reversed().thenComparing(Absent::outlet)).toList();
   }
 
 }

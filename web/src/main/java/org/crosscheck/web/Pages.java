@@ -82,11 +82,14 @@ final class Pages {
     b.append("<p class=\"muted\">").append(result.getValue()).append(" stories, most outlets first, then most recent."
         + " Conflicts are counted once a story's report has been built.</p>");
     b.append("<table id=\"stories\"><tr><th>Story</th><th>Outlets</th><th>Articles</th><th>Time span</th>"
-        + "<th>Conflicts</th></tr>");
+        + "<th>Over time</th><th>Conflicts</th></tr>");
     for (org.crosscheck.report.StoryListing r : result.getKey()) {
       b.append("<tr><td><a href=\"/stories/").append(e(r.id())).append("\">").append(e(r.headline()))
           .append("</a></td><td>").append(r.outlets()).append("</td><td>").append(r.articles()).append("</td><td>")
           .append(r.first() == null ? "undated" : e(r.first()) + (r.last().equals(r.first()) ? "" : " – " + e(r.last())))
+          .append("</td><td>").append(Sparkline.svg(store.articlesOf(new StoryId(r.id())).stream()
+              .map(a -> store.get(a).map(x -> x.published().isKnown() ? x.published().iso() : null)
+                  .map(CoverageChart::time).orElse(null)).toList()))
           .append("</td><td>").append(r.conflicts() == null ? "<span class=\"muted\">–</span>" : r.conflicts())
           .append("</td></tr>");
     }
@@ -125,16 +128,34 @@ final class Pages {
       b.append("<p class=\"new\" id=\"changed\">New since your last visit: ").append(fresh.size())
           .append(fresh.size() == 1 ? " article" : " articles").append("; what they add is marked new.</p>");
     }
-    b.append(org.crosscheck.report.HtmlReportRenderer.sections(r, org.crosscheck.report.HtmlView.web(fresh), matrix(r),
-        axis(r.timeline())));
+    org.crosscheck.report.Citations cited = org.crosscheck.report.Citations.of(r, store);
+    b.append(org.crosscheck.report.HtmlReportRenderer.sections(r, org.crosscheck.report.HtmlView.web(fresh, cited),
+        matrix(r), axis(r.timeline())));
     b.append("<h2 id=\"coverage\">Coverage</h2><p class=\"muted\">Who reported first, who followed and how much"
         + " later: a row per outlet, a dot per article (its title on hover).</p>").append(CoverageChart.svg(
             r.story().articles()));
+    java.time.LocalDate[] days = CoverageChart.window(r.story().articles());
+    if (days != null) {
+      List<CoverageChart.Absent> absent = CoverageChart.absent(r.story().articles(), store,
+          stories.listing(new StoryFilter(days[0], days[1], null, null, 0, StoryFilter.MAX_OFFSET)).getKey()
+              .stream().filter(s -> !s.id().equals(id)).toList());
+      String between = days[0].equals(days[1]) ? "on " + days[0] : "from " + days[0] + " to " + days[1];
+      b.append("<h3>Who never reported it</h3><p class=\"muted\" id=\"absent\">");
+      if (absent.isEmpty()) {
+        b.append("No other outlet in the store published ").append(e(between)).append('.');
+      } else {
+        b.append("Outlets with articles published ").append(e(between)).append(" but none in this story: ");
+        List<String> named = absent.stream().limit(12).map(x -> "<b>" + e(org.crosscheck.report.Citations.outlet(
+            x.outlet())) + "</b> (" + x.articles() + (x.articles() == 1 ? " article)" : " articles)")).toList();
+        b.append(String.join(", ", named)).append(absent.size() > 12 ? " and " + (absent.size() - 12) + " more." : ".");
+      }
+      b.append("</p>");
+    }
     b.append("<h2>Articles</h2><ul>");
     for (StoryReport.ArticleRef a : r.story().articles()) {
       b.append("<li><a href=\"/articles/").append(e(a.id())).append("\">")
           .append(e(a.title() == null ? a.id() : a.title())).append("</a> — ").append(e(a.outlet() == null ? "unknown outlet"
-              : a.outlet())).append(", ").append(e(a.published() == null ? "undated" : a.published()))
+              : org.crosscheck.report.Citations.outlet(a.outlet()))).append(", ").append(e(a.published() == null ? "undated" : a.published()))
           .append(a.copyOf() == null ? "" : " — a copy of <a href=\"/articles/" + e(a.copyOf()) + "\">" + e(a.copyOf())
               + "</a>")
           .append(fresh.contains(a.id()) ? " <span class=\"new\">new</span>" : "").append("</li>");
@@ -157,11 +178,11 @@ final class Pages {
       }
     }
     StringBuilder b = new StringBuilder("<table id=\"matrix\"><tr><th>Fact</th>");
-    outlets.forEach(o -> b.append("<th>").append(e(o)).append("</th>"));
+    outlets.forEach(o -> b.append("<th>").append(e(org.crosscheck.report.Citations.outlet(o))).append("</th>"));
     b.append("</tr>");
     int n = 0;
     for (StoryReport.Fact f : r.consensus()) {
-      b.append("<tr><td>").append(e(shorten(f.text()))).append("</td>");
+      b.append("<tr><td>").append(e(shorten(org.crosscheck.report.ShortStatement.of(f.text())))).append("</td>");
       for (String o : outlets) {
         b.append(f.outlets().contains(o) ? "<td class=\"states\">states it</td>" : "<td class=\"silent\">silent</td>");
       }
@@ -181,7 +202,7 @@ final class Pages {
       b.append("</tr>");
     }
     for (StoryReport.Sentence x : r.exclusives()) {
-      b.append("<tr><td>").append(e(shorten(x.text()))).append("</td>");
+      b.append("<tr><td>").append(e(shorten(org.crosscheck.report.ShortStatement.of(x.text())))).append("</td>");
       for (String o : outlets) {
         b.append(x.outlets().contains(o) ? "<td class=\"states\">only it</td>" : "<td class=\"silent\">silent</td>");
       }

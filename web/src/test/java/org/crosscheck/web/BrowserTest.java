@@ -76,6 +76,23 @@ class BrowserTest {
     assertThat(coverage.getSize().getHeight()).isGreaterThan(100);
     assertThat(browser.findElements(By.cssSelector("svg.coverage g.outlet"))).hasSize(5);
     assertThat(browser.findElements(By.cssSelector("svg.coverage circle.first"))).hasSize(1);
+    // a citation names the outlet and paragraph, with the cited words on hover
+    assertThat(browser.findElements(By.cssSelector("#summary a.cite")).stream().map(WebElement::getText))
+        .contains("MENAFN ¶1");
+    WebElement label = browser.findElement(By.cssSelector("#consensus a.cite"));
+    assertThat(label.getText()).matches(".+ ¶\\d+");
+    assertThat(label.getAttribute("title")).isNotBlank();
+    // a fact shows its short statement; its full sentence opens with a click on it, without JavaScript
+    WebElement fact = browser.findElements(By.cssSelector("#consensus details.fact")).stream()
+        .filter(d -> d.findElement(By.cssSelector(".statement")).getText().startsWith("North Korea officially confirmed"))
+        .findFirst().orElseThrow();
+    WebElement full = fact.findElement(By.cssSelector(".full"));
+    assertThat(full.isDisplayed()).isFalse();
+    fact.findElement(By.cssSelector("summary .statement")).click();
+    assertThat(full.isDisplayed()).isTrue();
+    assertThat(full.getText()).startsWith("(MENAFN) North Korea officially confirmed").contains("according to media reports");
+    fact.findElement(By.cssSelector("summary .statement")).click();
+    assertThat(full.isDisplayed()).isFalse();
     Path shots = Path.of(System.getProperty("crosscheck.screenshots", "target/screenshots"));
     Files.createDirectories(shots);
     Path shot = shots.resolve("story-s-1.png");
@@ -112,5 +129,24 @@ class BrowserTest {
     assertThat(browser.findElement(By.id("text")).getText()).contains("first ferry left for Dar es Salaam");
     browser.get(base + "/search?q=Zanzibar");
     assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(1);
+  }
+
+  /**
+   * Writes the README's screenshot of the seed story's page when asked to: {@code mvn -B -o -pl web -am verify
+   * -Dtest=BrowserTest#readmeScreenshot -Dsurefire.failIfNoSpecifiedTests=false -Dcrosscheck.readmeScreenshot=$PWD/docs/story.png}.
+   * Skipped otherwise, so that no build depends on it.
+   */
+  @Test
+  void readmeScreenshot() throws Exception {
+    String to = System.getProperty("crosscheck.readmeScreenshot");
+    Assumptions.assumeTrue(to != null && !to.isBlank(), "set -Dcrosscheck.readmeScreenshot=FILE to write the screenshot");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+    browser.get(server.web.url() + "/stories/s-1");
+    new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(By.id("matrix")));
+    browser.executeScript("window.scrollTo(0, 0)");
+    Path shot = Path.of(to);
+    Files.createDirectories(shot.toAbsolutePath().getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(Files.size(shot)).isGreaterThan(10_000);
   }
 }
