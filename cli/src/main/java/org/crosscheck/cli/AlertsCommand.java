@@ -179,7 +179,7 @@ final class AlertsCommand implements Runnable {
         Alerting.Round round = noDeliver ? new Alerting.Round(alerting.check(), List.of()) : alerting.run();
         if (json) {
           Map<String, Object> o = new LinkedHashMap<>();
-          o.put("raised", round.raised().stream().map(AlertsCommand::json).toList());
+          o.put("raised", round.raised().stream().map(org.crosscheck.alert.AlertJson::of).toList());
           o.put("deliveries", round.attempts().stream().map(a -> {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("webhook", a.webhook().id());
@@ -232,7 +232,7 @@ final class AlertsCommand implements Runnable {
         }
       }
       if (json) {
-        out.println(Json.write(alerts.stream().map(AlertsCommand::json).toList()));
+        out.println(Json.write(alerts.stream().map(org.crosscheck.alert.AlertJson::of).toList()));
       } else {
         alerts.forEach(a -> out.println(line(a)));
         if (alerts.isEmpty()) {
@@ -331,21 +331,5 @@ final class AlertsCommand implements Runnable {
 
   static String line(AlertStore.Alert a) {
     return String.format(Locale.ROOT, "%s  %-12s  %s", a.createdAt(), a.kind(), a.title());
-  }
-
-  static Map<String, Object> json(AlertStore.Alert a) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("id", a.id());
-    o.put("watch", a.watch());
-    o.put("story", a.story());
-    o.put("kind", a.kind());
-    o.put("title", a.title());
-    o.put("createdAt", a.createdAt().toString());
-    try {
-      o.put("event", new com.fasterxml.jackson.databind.ObjectMapper().readTree(a.json()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      o.put("event", a.json());
-    }
-    return o;
   }
 }

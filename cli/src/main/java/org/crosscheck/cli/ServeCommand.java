@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
@@ -70,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin FollowOptions follow;
   @Mixin SendOptions send;
 
+  @Option(names = "--alerts-every", paramLabel = "SECONDS", defaultValue = "60", description = "Check the saved searches"
+      + " and followed stories (crosscheck alerts watch ...) and deliver their alerts to webhooks this often; 0 never"
+      + " (default: ${DEFAULT-VALUE}).")
+  long alertsEvery;
+
   @Option(names = "--max-parallel-uploads", paramLabel = "N", defaultValue = "2", description = "Uploads received at"
       + " once; more are answered 503 with Retry-After (default: ${DEFAULT-VALUE}).")
   int maxParallelUploads;
@@ -81,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         org.crosscheck.pipeline.ArticleSink sink = send.sendTo == null ? null : org.crosscheck.pipeline.ArticleSink.open(
             send.sendTo)) {
       if (!watch) {
-        return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/", null, sink);
+        return serve(store, settings, urls.allowPrivateUrls, spec.commandLine().getOut(), "/", null, sink,
+            alertsDuration());
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
@@ -95,8 +102,15 @@ final class ServeCommand implements Callable<Integer> {
         org.crosscheck.follow.Watcher watcher = pipeline.buildFollowing(web.searchUpdates()).watcher();
         out.println("Watching " + store.followedSources().size() + " followed sources (crosscheck follow list).");
         return watcher.start(r -> WatchCommand.print(r, out, err, true));
-      }, sink);
+      }, sink, alertsDuration());
     }
+  }
+
+  private Duration alertsDuration() {
+    if (alertsEvery < 0) {
+      throw usage("--alerts-every must be 0 (never) or a number of seconds, was " + alertsEvery);
+    }
+    return Duration.ofSeconds(alertsEvery);
   }
 
   /**
@@ -159,22 +173,28 @@ final class ServeCommand implements Callable<Integer> {
   static int serve(Store store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
       String page)
       throws InterruptedException {
-    return serve(store, settings, allowPrivateUrls, out, page, null, null);
+    return serve(store, settings, allowPrivateUrls, out, page, null, null, DEFAULT_ALERTS_EVERY);
   }
+
+  /** How often a server checks alerts unless told otherwise. */
+  static final Duration DEFAULT_ALERTS_EVERY = Duration.ofSeconds(60);
 
   /**
    * Serves until the process is stopped, with {@code beside} (the watcher of followed sources)
    * started once the app runs and closed before it stops.
    */
   static int serve(Store store, WebApp.Settings settings, boolean allowPrivateUrls, PrintWriter out,
-      String page, @Nullable Function<WebApp, AutoCloseable> beside, org.crosscheck.pipeline.@Nullable ArticleSink sink)
-      throws InterruptedException {
+      String page, @Nullable Function<WebApp, AutoCloseable> beside, org.crosscheck.pipeline.@Nullable ArticleSink sink,
+      Duration alertsEvery) throws InterruptedException {
     Pipeline.Builder pipeline = Pipeline.builder().store(store).allowPrivateUrls(allowPrivateUrls);
     if (sink != null) {
       pipeline.sendTo(sink); // uploads go to the distributed engine, whose job stores them
     }
     try (WebApp web = new WebApp(store, pipeline.buildReporter(), pipeline.buildIngestor(), settings).start()
         .buildReportsInBackground()) {
+      if (!alertsEvery.isZero()) {
+        web.checkAlertsEvery(pipeline.buildAlerting(), alertsEvery);
+      }
       out.println("Serving " + store.count() + " articles from " + store.location() + " at " + web.url() + page);
       out.println("JSON API at " + web.url() + "/api/ (described at " + web.url() + "/api/openapi.json); Ctrl-C stops.");
       out.println("Reports of stories not yet reported are being built in the background; their conflicts then show in"

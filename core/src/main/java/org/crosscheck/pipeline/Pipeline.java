@@ -293,6 +293,20 @@ public final class Pipeline {
     /** Attempts of a webhook delivery before it is given up (the last about an hour after the first). */
     public static final int WEBHOOK_ATTEMPTS = 8;
 
+    private Duration webhookBackoff = WEBHOOK_BACKOFF;
+
+    /**
+     * @param backoff the wait before a failed webhook delivery's first retry (default {@link #WEBHOOK_BACKOFF})
+     * @return this
+     */
+    public Builder webhookBackoff(Duration backoff) {
+      if (backoff.isNegative()) {
+        throw new IllegalArgumentException("the backoff cannot be negative, was " + backoff);
+      }
+      this.webhookBackoff = backoff;
+      return this;
+    }
+
     /**
      * @return alerts: the checker over the store's watches and the reporter {@link #buildReporter()} builds, and
      *     webhook deliveries fetched by the same URL policy as every other URL
@@ -302,7 +316,7 @@ public final class Pipeline {
       Store s = requireStore();
       HttpFetcher fetcher = fetcher();
       return new org.crosscheck.alert.Alerting(s, new org.crosscheck.alert.AlertChecker(s, buildReporter(), clock),
-          new org.crosscheck.alert.WebhookDelivery(s, fetcher, clock, WEBHOOK_BACKOFF, WEBHOOK_ATTEMPTS),
+          new org.crosscheck.alert.WebhookDelivery(s, fetcher, clock, webhookBackoff, WEBHOOK_ATTEMPTS),
           fetcher.policy());
     }
 

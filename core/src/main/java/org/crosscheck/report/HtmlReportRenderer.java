@@ -48,6 +48,16 @@ public final class HtmlReportRenderer {
     return render("report/sections.jte", params);
   }
 
+  /**
+   * @param changes changes of a story's report, in the order to show them
+   * @param view how citations are shown
+   * @param citations how they are labelled (those of the story's latest report)
+   * @return a section per change: new outlets, articles, facts, conflicts, exclusives and quotes, each cited
+   */
+  public static String changes(java.util.List<ReportChanges> changes, HtmlView view, Citations citations) {
+    return render("report/changes.jte", Map.of("changes", changes, "view", view, "c", citations));
+  }
+
   private static String render(String template, Map<String, Object> params) {
     StringOutput out = new StringOutput();
     TEMPLATES.render(template, params, out);

@@ -94,6 +94,12 @@ public record ReportChanges(String story, int from, int to, @Nullable String fro
     return parts.isEmpty() ? "no changes" : String.join(", ", parts);
   }
 
+  /** @return the headline as a sentence: "1 new outlet, 2 new facts." */
+  public String sentence() {
+    String h = headline();
+    return h.substring(0, 1).toUpperCase(Locale.ROOT) + h.substring(1) + ".";
+  }
+
   private static void count(List<String> parts, int n, String one, String many) {
     if (n > 0) {
       parts.add(String.format(Locale.ROOT, "%d %s", n, n == 1 ? one : many));

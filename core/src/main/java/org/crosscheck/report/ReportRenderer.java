@@ -163,7 +163,7 @@ public final class ReportRenderer {
     for (ReportChanges ch : changes) {
       b.append("## ").append(ch.from() == 0 ? "Report version " + ch.to() + " (first)"
           : "Version " + ch.from() + " → " + ch.to()).append(", built ").append(ch.toBuilt()).append("\n\n")
-          .append(ch.headline().substring(0, 1).toUpperCase(Locale.ROOT)).append(ch.headline().substring(1)).append(".\n");
+          .append(ch.sentence()).append('\n');
       if (!ch.newOutlets().isEmpty()) {
         b.append("\n**New outlets:** ").append(Citations.outlets(ch.newOutlets())).append('\n');
       }

@@ -75,8 +75,8 @@ class ReportHistoryTest {
     assertThat(listed).containsExactlyInAnyOrderElementsOf(stated);
 
     String md = ReportRenderer.changesMarkdown(log, Citations.of(after, store));
-    assertThat(md).contains("Version 1 → 2").contains("**New outlets:** " + added.getFirst().outlet())
-        .contains("[" + added.getFirst().outlet() + " ¶");
+    String shown = Citations.outlet(added.getFirst().outlet());
+    assertThat(md).contains("Version 1 → 2").contains("**New outlets:** " + shown).contains("[" + shown + " ¶");
 
     ReportChanges sinceFirst = ReportHistory.since(store, story.id(), "1");
     assertThat(sinceFirst.newArticles()).extracting(StoryReport.ArticleRef::id).containsExactly(newArticle);

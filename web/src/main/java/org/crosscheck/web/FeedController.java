@@ -6,7 +6,7 @@ import java.net.URI;
 import org.crosscheck.report.StoryReport;
 import org.jspecify.annotations.Nullable;
 
-/** {@code /feeds/stories/ID.atom}: a story's articles as an Atom feed ({@link StoryFeed}). Thread-safe. */
+/** {@code /feeds/stories/ID.atom}: a story's articles and report changes as an Atom feed ({@link StoryFeed}). Thread-safe. */
 final class FeedController {
   private final ReportService reports;
   private final @Nullable URI publicUrl;
@@ -27,8 +27,9 @@ final class FeedController {
     if (!file.endsWith(".atom")) {
       throw new NotFoundResponse("no feed '" + file + "': story feeds are /feeds/stories/ID.atom");
     }
-    StoryReport r = reports.report(file.substring(0, file.length() - ".atom".length()));
+    String id = file.substring(0, file.length() - ".atom".length());
+    StoryReport r = reports.report(id);
     String base = publicUrl != null ? publicUrl.toString().replaceAll("/+$", "") : ctx.scheme() + "://" + ctx.host();
-    ctx.contentType("application/atom+xml; charset=utf-8").result(StoryFeed.atom(r, base));
+    ctx.contentType("application/atom+xml; charset=utf-8").result(StoryFeed.atom(r, reports.changes(id, null), base));
   }
 }

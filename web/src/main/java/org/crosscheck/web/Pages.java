@@ -122,8 +122,13 @@ final class Pages {
     if (r.story().inferredDate() != null) {
       b.append("; undated articles read against ").append(e(r.story().inferredDate()));
     }
+    List<org.crosscheck.report.ReportChanges> changes = reports.changes(id, null);
     b.append(" · <a href=\"/api/stories/").append(e(id)).append("\">JSON</a> · <a href=\"/feeds/stories/").append(e(id))
-        .append(".atom\">Atom feed</a></p>");
+        .append(".atom\">Atom feed</a>");
+    if (!changes.isEmpty()) {
+      b.append(" · report version ").append(changes.getLast().to()).append(": <a href=\"#changes\">what changed</a>");
+    }
+    b.append("</p>");
     if (!fresh.isEmpty()) {
       b.append("<p class=\"new\" id=\"changed\">New since your last visit: ").append(fresh.size())
           .append(fresh.size() == 1 ? " article" : " articles").append("; what they add is marked new.</p>");
@@ -131,6 +136,12 @@ final class Pages {
     org.crosscheck.report.Citations cited = org.crosscheck.report.Citations.of(r, store);
     b.append(org.crosscheck.report.HtmlReportRenderer.sections(r, org.crosscheck.report.HtmlView.web(fresh, cited),
         matrix(r), axis(r.timeline())));
+    if (!changes.isEmpty()) {
+      b.append("<h2 id=\"changes\">What changed</h2><p class=\"muted\">Each time articles joined the story, what its report"
+          + " gained or lost, newest first (<a href=\"/api/stories/").append(e(id)).append("/changes\">JSON</a>).</p>")
+          .append(org.crosscheck.report.HtmlReportRenderer.changes(changes.reversed(),
+              org.crosscheck.report.HtmlView.web(Set.of(), cited), cited));
+    }
     b.append("<h2 id=\"coverage\">Coverage</h2><p class=\"muted\">Who reported first, who followed and how much"
         + " later: a row per outlet, a dot per article (its title on hover).</p>").append(CoverageChart.svg(
             r.story().articles()));

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.report.ReportBuilder;
+import org.crosscheck.report.ReportChanges;
+import org.crosscheck.report.ReportHistory;
 import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.Store;
 
@@ -41,6 +43,28 @@ final class ReportService {
         + "' in the store"));
     search.indexReport(id, r);
     return r;
+  }
+
+  /**
+   * What changed in a story's report, its report brought up to date first.
+   *
+   * @param id a story id as the request gives it
+   * @param since a version number or time (see {@link ReportHistory#since}), or {@code null} for every change
+   * @return the change log, oldest first; with {@code since}, the one change from then to the latest
+   * @throws BadRequestResponse when the id is not a story id or {@code since} is neither a version nor a time
+   * @throws NotFoundResponse when the store has no such story
+   */
+  java.util.List<ReportChanges> changes(String id, @org.jspecify.annotations.Nullable String since) {
+    report(id);
+    StoryId sid = parseStory(id);
+    if (since == null || since.isBlank()) {
+      return ReportHistory.log(store, sid);
+    }
+    try {
+      return java.util.List.of(java.util.Objects.requireNonNull(ReportHistory.since(store, sid, since)));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse("invalid since: " + e.getMessage());
+    }
   }
 
   /** Builds the story's report unless an up-to-date one is stored. */

@@ -1,6 +1,7 @@
 package org.crosscheck.web;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -20,11 +21,13 @@ import io.javalin.config.RoutesConfig;
  * @param ingest ingest through the API
  * @param exports exports as CSV or JSON Lines
  * @param feeds story feeds
+ * @param alerts watches, alerts and the search feeds
  * @param pages the HTML pages
  * @param errors the error mapping
  */
 record Routes(RequestGuard guard, ServerController server, StoryController stories, ArticleController articles,
-    SearchController search, IngestController ingest, ExportController exports, FeedController feeds, Pages pages,
+    SearchController search, IngestController ingest, ExportController exports, FeedController feeds,
+    AlertController alerts, Pages pages,
     ErrorResponses errors) {
 
   /** Declares the routes and the error mapping. */
@@ -44,15 +47,23 @@ record Routes(RequestGuard guard, ServerController server, StoryController stori
         path("stories", () -> {
           get(stories::list);
           get("{id}", stories::report);
+          get("{id}/changes", stories::changes);
         });
         path("articles", () -> {
           post(ingest::upload);
           get("{id}", articles::article);
         });
         get("search", search::search);
+        path("watches", () -> {
+          get(alerts::list);
+          post(alerts::add);
+          delete("{id}", alerts::remove);
+        });
+        get("alerts", alerts::alerts);
         get("export/{kind}", exports::export);
       });
       get("feeds/stories/{file}", feeds::story);
+      get("feeds/searches/{file}", alerts::feed);
       get("/", pages::home);
       get("stories/{id}", pages::story);
       get("articles/{id}", pages::article);

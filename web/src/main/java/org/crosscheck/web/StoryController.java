@@ -31,6 +31,14 @@ final class StoryController {
     ctx.contentType("application/json").result(ReportRenderer.json(reports.report(ctx.pathParam("id"))));
   }
 
+  /**
+   * {@code GET /api/stories/ID/changes?since=VERSION|TIME}: what changed in the story's report, as {@code crosscheck
+   * story ID --changes --json} writes it.
+   */
+  void changes(Context ctx) {
+    ctx.json(reports.changes(ctx.pathParam("id"), ctx.queryParam("since")));
+  }
+
   /** A page of the story list: how many stories passed the filter, and the page asked for. */
   record StoriesJson(int total, int offset, int limit, List<StoryListing> stories) {}
 }

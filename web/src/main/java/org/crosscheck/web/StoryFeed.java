@@ -16,8 +16,9 @@ import java.util.List;
 import org.crosscheck.report.StoryReport;
 
 /**
- * A story as an Atom feed (Rome), for any feed reader: an entry per article, newest first, titled by
- * outlet and headline, linking to the article's page. Dates are publication times (undated articles
+ * A story as an Atom feed (Rome), for any feed reader: an entry per article, titled by outlet and
+ * headline, linking to the article's page, and an entry per change of its report (new outlets, facts,
+ * conflicts, quotes, cited), newest first. Dates are publication times (undated articles
  * take the story's first date, so every entry has the {@code updated} Atom requires).
  */
 final class StoryFeed {
@@ -25,10 +26,11 @@ final class StoryFeed {
 
   /**
    * @param report the story's report
+   * @param changes what changed in the report from version to version: an entry each
    * @param base the server's URL, without a trailing slash: links and ids are absolute
    * @return the Atom document
    */
-  static String atom(StoryReport report, String base) {
+  static String atom(StoryReport report, List<org.crosscheck.report.ReportChanges> changes, String base) {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType("atom_1.0");
     String storyUrl = base + "/stories/" + report.story().id();
@@ -66,13 +68,42 @@ final class StoryFeed {
       e.setDescription(summary);
       entries.add(e);
     }
+    org.crosscheck.report.Citations cited = org.crosscheck.report.Citations.of(report);
+    for (org.crosscheck.report.ReportChanges ch : changes) {
+      SyndEntry e = new SyndEntryImpl();
+      e.setTitle("Changes in version " + ch.to() + ": " + ch.headline());
+      e.setLink(storyUrl + "#version-" + ch.to());
+      e.setUri(storyUrl + "#version-" + ch.to());
+      e.setAuthor("Crosscheck");
+      Date at = Date.from(java.time.Instant.parse(ch.toBuilt()));
+      e.setPublishedDate(at);
+      e.setUpdatedDate(at);
+      if (latest == null || at.after(latest)) {
+        latest = at;
+      }
+      SyndContent content = new SyndContentImpl();
+      content.setType("html");
+      content.setValue(org.crosscheck.report.HtmlReportRenderer.changes(List.of(ch),
+          org.crosscheck.report.HtmlView.file(cited), cited));
+      e.setDescription(content);
+      entries.add(e);
+    }
     entries.sort((x, y) -> y.getUpdatedDate().compareTo(x.getUpdatedDate()));
     feed.setEntries(entries);
     feed.setPublishedDate(latest == null ? new Date(0) : latest);
+    return write(feed, "story " + report.story().id());
+  }
+
+  /**
+   * @param feed a feed
+   * @param what what it is the feed of, for the message should it fail
+   * @return it as an Atom document
+   */
+  static String write(SyndFeed feed, String what) {
     try {
       return new SyndFeedOutput().outputString(feed);
     } catch (FeedException e) {
-      throw new IllegalStateException("cannot write the feed of story " + report.story().id() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot write the feed of " + what + ": " + e.getMessage(), e);
     }
   }
 

@@ -34,7 +34,7 @@ record StoryFilter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable S
     }
   }
 
-  private static int number(Context ctx, String name, int dflt, int min, int max) {
+  static int number(Context ctx, String name, int dflt, int min, int max) {
     String v = blankToNull(ctx.queryParam(name));
     if (v == null) {
       return dflt;

@@ -116,6 +116,8 @@ public final class WebApp implements AutoCloseable {
   private final IngestService ingest;
   private final Javalin app;
   private volatile @Nullable BackgroundReports background;
+  private volatile @Nullable BackgroundAlerts alerts;
+  private final Store store;
 
   /**
    * Makes the app and fills the store's search index with the stored articles and reports; {@link
@@ -128,6 +130,7 @@ public final class WebApp implements AutoCloseable {
    */
   public WebApp(Store store, ReportBuilder reports, Ingestor ingestor, Settings settings) {
     this.settings = settings;
+    this.store = store;
     this.uploads = new Uploads(settings.maxUploadBytes(), settings.maxConcurrentUploads());
     this.stories = new StoryListService(store);
     this.search = new SearchSync(store, stories);
@@ -140,6 +143,7 @@ public final class WebApp implements AutoCloseable {
     Routes routes = new Routes(guard, new ServerController(store), new StoryController(stories, this.reports),
         new ArticleController(store), new SearchController(store), new IngestController(receiver),
         new ExportController(store), new FeedController(this.reports, settings.publicUrl()),
+        new AlertController(store, guard, settings.publicUrl()),
         new Pages(store, stories, this.reports, receiver, guard), new ErrorResponses(uploads));
     this.app = Javalin.create(config -> {
       config.jetty.host = settings.host();
@@ -171,6 +175,19 @@ public final class WebApp implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Raises and delivers alerts on a background thread every period while anything is watched (see
+   * {@link org.crosscheck.alert.Alerting}); a failing round is logged. Stops when the app closes.
+   *
+   * @param alerting raises and delivers the store's alerts
+   * @param period the time between rounds
+   * @return this
+   */
+  public WebApp checkAlertsEvery(org.crosscheck.alert.Alerting alerting, java.time.Duration period) {
+    alerts = new BackgroundAlerts(alerting, () -> !store.watches().isEmpty(), period);
+    return this;
+  }
+
   /** Starts listening. @return this */
   public WebApp start() {
     app.start();
@@ -194,6 +211,10 @@ public final class WebApp implements AutoCloseable {
     BackgroundReports b = background;
     if (b != null) {
       b.close();
+    }
+    BackgroundAlerts a = alerts;
+    if (a != null) {
+      a.close();
     }
     app.stop();
     uploads.close();

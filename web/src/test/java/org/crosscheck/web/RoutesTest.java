@@ -36,8 +36,9 @@ class RoutesTest {
     assertThat(endpoints).doesNotHaveDuplicates().containsExactlyInAnyOrder(
         "GET /assets/app.js", "GET /assets/app.css",
         "GET /api/health", "GET /api/openapi.json", "GET /api/stories", "GET /api/stories/{id}", "POST /api/articles",
-        "GET /api/articles/{id}", "GET /api/search", "GET /api/export/{kind}",
-        "GET /feeds/stories/{file}",
+        "GET /api/articles/{id}", "GET /api/search", "GET /api/export/{kind}", "GET /api/stories/{id}/changes",
+        "GET /api/watches", "POST /api/watches", "DELETE /api/watches/{id}", "GET /api/alerts",
+        "GET /feeds/stories/{file}", "GET /feeds/searches/{file}",
         "GET /", "GET /stories/{id}", "GET /articles/{id}", "GET /search", "GET /ingest", "POST /ingest");
     assertThat(web.endpoints()).filteredOn(e -> e.startsWith("BEFORE")).hasSize(1);
   }
