@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +130,32 @@ class BrowserTest {
     assertThat(browser.findElement(By.id("text")).getText()).contains("first ferry left for Dar es Salaam");
     browser.get(base + "/search?q=Zanzibar");
     assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(1);
+    // another outlet reports the seed story: the story page says what changed, and its chart has a row more
+    List<String> seeds;
+    try (var files = Files.list(org.crosscheck.SharedData.path("seeds"))) {
+      seeds = files.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
+    }
+    String seed = Files.readString(Path.of(seeds.getLast()));
+    Path joining = uploads.resolve("joining.jsonl");
+    Files.writeString(joining, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
+        "id", "browser-wire-1", "source", "Browser Wire", "published", "2025-04-28", "title",
+        "North Korea confirms its troops fought in Kursk", "text", seed.lines().skip(1)
+            .collect(java.util.stream.Collectors.joining("\n")) + "\nBrowser Wire could not confirm the figures."))
+        + "\n");
+    browser.get(base + "/ingest");
+    browser.findElement(By.name("files")).sendKeys(joining.toString());
+    browser.findElement(By.cssSelector("#upload button")).click();
+    assertThat(new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("result"))).getText()).contains("1 added");
+    browser.get(base + "/stories/s-1");
+    browser.findElement(By.linkText("what changed")).click();
+    WebElement change = new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("version-2")));
+    assertThat(browser.getCurrentUrl()).endsWith("#changes");
+    assertThat(change.findElement(By.cssSelector("h3")).getText()).startsWith("Version 1 → 2");
+    assertThat(change.findElement(By.cssSelector(".new-outlets")).getText()).isEqualTo("Browser Wire");
+    assertThat(change.findElement(By.cssSelector(".headline")).getText()).startsWith("1 new article, 1 new outlet");
+    assertThat(browser.findElements(By.cssSelector("svg.coverage g.outlet"))).hasSize(6);
   }
 
   /**
