@@ -188,6 +188,44 @@ class MainTest {
   }
 
   @Test
+  void followsAStoryAndRaisesItsNewOutletOnceAndRefusesALoopbackWebhook() throws Exception {
+    List<String> seeds;
+    try (var files = java.nio.file.Files.list(SharedData.path("seeds"))) {
+      seeds = files.map(Object::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
+    }
+    List<String> first = new java.util.ArrayList<>(List.of("ingest", "--data", data()));
+    first.addAll(seeds.subList(0, seeds.size() - 1));
+    run(first.toArray(String[]::new));
+    assertThat(run("alerts", "watch", "colour", "red", "--data", data()).err()).contains("no watch kind 'colour'");
+    assertThat(run("alerts", "watch", "story", "s-x", "--data", data()).code()).isEqualTo(2);
+    Result watch = run("alerts", "watch", "story", "s-1", "--data", data());
+    assertThat(watch.out()).startsWith("watch 1: story s-1 (since ");
+    assertThat(run("alerts", "check", "--data", data()).out()).contains("0 alerts raised, 0 of 0 deliveries made");
+    run("ingest", "--data", data(), seeds.getLast());
+    Result check = run("alerts", "check", "--data", data());
+    assertThat(check.code()).as(check.err()).isZero();
+    assertThat(check.out()).contains("new-outlet", "now reports s-1");
+    assertThat(run("alerts", "check", "--data", data()).out()).as("raised once")
+        .contains("0 alerts raised");
+    JsonNode recent = new ObjectMapper().readTree(run("alerts", "recent", "--json", "--data", data()).out());
+    assertThat(recent).isNotEmpty();
+    assertThat(recent).anySatisfy(a -> {
+      assertThat(a.get("kind").asText()).isEqualTo("new-outlet");
+      assertThat(a.get("story").asText()).isEqualTo("s-1");
+      assertThat(a.get("event").get("item").get("outlet").asText()).isNotBlank();
+    });
+    assertThat(run("alerts", "list", "--data", data()).out()).contains("story s-1");
+
+    Result refused = run("alerts", "webhook", "add", "http://127.0.0.1:9/hook", "--data", data());
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("webhook http://127.0.0.1:9/hook refused: 127.0.0.1 is a loopback address");
+    Result added = run("alerts", "webhook", "add", "http://127.0.0.1:9/hook", "--allow-private-urls", "--data", data());
+    assertThat(added.out()).contains("webhook 1: http://127.0.0.1:9/hook").containsPattern("secret: [0-9a-f]{64}");
+    assertThat(run("alerts", "unwatch", "1", "--data", data()).out()).contains("removed watch 1");
+    assertThat(run("alerts", "unwatch", "1", "--data", data()).code()).isEqualTo(1);
+  }
+
+  @Test
   void reportsSplitsAtIngestAndShowsThemOnBothStories() {
     Result ingest = run("ingest", "--data", data(), SharedData.path("ecbplus-train-dev.jsonl").toString());
     assertThat(ingest.code()).isZero();

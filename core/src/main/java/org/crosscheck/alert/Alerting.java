@@ -67,7 +67,9 @@ public final class Alerting {
     try {
       policy.checkAddress(policy.parse(url));
     } catch (IngestException e) {
-      throw new IllegalArgumentException("webhook " + url + " refused: " + e.getMessage(), e);
+      String why = java.util.Objects.toString(e.getMessage(), "not a valid URL");
+      throw new IllegalArgumentException("webhook " + url + " refused: "
+          + (why.startsWith("refused: ") ? why.substring("refused: ".length()) : why), e);
     }
     return store.addWebhook(url, secret == null || secret.isBlank() ? WebhookDelivery.newSecret() : secret);
   }
