@@ -377,6 +377,8 @@ public final class Ingestor {
     private static final int QUEUED_TASKS = 2;
 
     final IngestListener listener;
+    /** The search entries of the batch being stored, for a store that does not index its own writes. */
+    final SearchUpdates searchUpdates = new SearchUpdates(store);
     /** Reads every input of this run when set (a followed feed's importer); else the importer of the input's format. */
     @Nullable ArticleImporter importer;
     // reader thread
@@ -565,7 +567,10 @@ public final class Ingestor {
                   added.add(pending.get(i));
                   events.add(() -> total = total.plus(new IngestCounts(1, 0, 0)));
                 } else {
-                  events.add(() -> total = total.plus(new IngestCounts(0, 0, 0, 1)));
+                  events.add(() -> {
+                    total = total.plus(new IngestCounts(0, 0, 0, 1));
+                    searchUpdates.storedOutsideStories(a);
+                  });
                 }
               }
               case PutResult.AlreadyStored same -> events.add(() -> total = total.plus(new IngestCounts(0, 1, 0)));
@@ -590,6 +595,7 @@ public final class Ingestor {
         throw e;
       }
       events.forEach(Runnable::run);
+      searchUpdates.index();
       listener.progress(bytesRead.get());
     }
 
@@ -648,6 +654,7 @@ public final class Ingestor {
         recovered += pending.size();
         listener.recovered(pending.size());
         events.forEach(Runnable::run);
+        searchUpdates.index();
       }
     }
 
@@ -723,6 +730,7 @@ public final class Ingestor {
         }
         merges += assignment.merged().size();
         splits += assignment.splits().size();
+        searchUpdates.clustered(a, assignment);
         listener.clustered(a, assignment);
       });
     }

@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * pages, search and ingest, as server-rendered HTML, and the same under {@code /api/} as JSON.
  * A thin adapter: reports come from {@link ReportBuilder}, ingest from the same {@link Ingestor}
  * as the command line (one ingest at a time), search from the store ({@link org.crosscheck.store.SearchStore}),
- * which the app fills with the stored articles when it starts and with new ones as they are stored.
+ * whose entries are written where articles are stored, by this process or another.
  */
 public final class WebApp implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -175,7 +175,6 @@ public final class WebApp implements AutoCloseable {
     this.ingestor = ingestor;
     this.settings = settings;
     this.uploads = new Uploads(settings.maxUploadBytes(), settings.maxConcurrentUploads());
-    indexAll();
     Pages pages = new Pages(this);
     Javalin[] self = new Javalin[1];
     this.guard = new RequestGuard(settings, () -> self[0].port());
@@ -337,28 +336,6 @@ public final class WebApp implements AutoCloseable {
     }
   }
 
-  private void indexAll() {
-    Map<ArticleId, StoryId> assignments = store.allAssignments();
-    Outlets outlets = store.outlets();
-    int offset = 0;
-    while (true) {
-      List<Article> page = store.list(offset, 1000);
-      if (page.isEmpty()) {
-        break;
-      }
-      List<org.crosscheck.store.SearchStore.Entry> entries = new ArrayList<>(page.size());
-      for (Article a : page) {
-        StoryId s = assignments.get(a.id());
-        entries.add(org.crosscheck.store.SearchStore.Entry.ofArticle(a, outlets.name(a), s));
-      }
-      store.index(entries);
-      offset += page.size();
-    }
-    for (Story s : allStories()) {
-      storedReport(s).ifPresent(r -> index(s.id().value(), r));
-    }
-  }
-
   // ---------------------------------------------------------------- reading
 
   Store store() {
@@ -376,7 +353,7 @@ public final class WebApp implements AutoCloseable {
   private void index(String story, StoryReport r) {
     List<String> articles = r.story().articles().stream().map(StoryReport.ArticleRef::id).toList();
     if (!articles.equals(indexedReports.put(story, articles))) {
-      store.indexReport(story, SearchEntries.report(story, r));
+      store.indexReport(story, org.crosscheck.report.ReportEntries.of(story, r));
     }
   }
 
@@ -627,38 +604,6 @@ public final class WebApp implements AutoCloseable {
     return ingest(listener -> ingestor.ingestInputs(List.of(page), listener));
   }
 
-  /**
-   * @return a listener for an ingest that runs beside the app (the watcher of followed sources):
-   *     what it stores becomes searchable, as uploads do; the story list follows the store by itself
-   */
-  public IngestListener searchUpdates() {
-    return new IngestListener() {
-      @Override
-      public void stored(Article article, org.crosscheck.store.PutResult result) {
-        indexStored(article, result);
-      }
-
-      @Override
-      public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
-        indexClustered(article, assignment);
-      }
-    };
-  }
-
-  /** Makes a page that is no article, once stored, shown and searchable in no story. */
-  private void indexStored(Article article, org.crosscheck.store.PutResult result) {
-    if (!article.isArticle() && result instanceof org.crosscheck.store.PutResult.Added) {
-      store.index(List.of(org.crosscheck.store.SearchStore.Entry.ofArticle(article, store.outlets().name(article),
-          null)));
-    }
-  }
-
-  /** Makes an article searchable in the story it was put in. */
-  private void indexClustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
-    store.index(List.of(org.crosscheck.store.SearchStore.Entry.ofArticle(article, store.outlets().name(article),
-        assignment.story())));
-  }
-
   /** Runs one ingest at a time; when it stops on an unexpected error, answers with what it stored until then. */
   private IngestResult ingest(java.util.function.Function<IngestListener, IngestSummary> run) {
     List<String> articles = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -675,14 +620,12 @@ public final class WebApp implements AutoCloseable {
           synchronized (counts) {
             counts[result instanceof org.crosscheck.store.PutResult.Added ? article.isArticle() ? 0 : 2 : 1]++;
           }
-          indexStored(article, result);
           afterStored.accept(article.id().value());
         }
 
         @Override
         public void clustered(Article article, org.crosscheck.cluster.StoryClusterer.Assignment assignment) {
           stories.add(assignment.story().value());
-          indexClustered(article, assignment);
         }
 
         @Override
