@@ -239,9 +239,13 @@ final class DiskSearch implements SearchIndex {
         } catch (LockObtainFailedException e) {
           throw e;
         } catch (IOException | RuntimeException e) {
-          IndexWriter w = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
           unreadable = e.toString();
-          return w;
+          for (String file : directory.listAll()) { // an unreadable index: replaced by the rebuild
+            if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+              directory.deleteFile(file);
+            }
+          }
+          return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
         }
       } catch (LockObtainFailedException e) {
         if (System.nanoTime() > deadline) {

@@ -110,6 +110,7 @@ public final class EmbeddedArticleStore
       if (before > 0 && before < 8) {
         store.registerStoredOutlets();
       }
+      store.indexWrites(); // the search index: made with the store, rebuilt or caught up when it must be
       return store;
     } catch (SQLException e) {
       closeQuietly(conn);
