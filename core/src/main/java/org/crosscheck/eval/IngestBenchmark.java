@@ -120,7 +120,7 @@ public final class IngestBenchmark {
    * @param articles how many articles the store should hold
    * @param seed random seed of the corpus (mixed with the store's size, so a store filled further gets new articles)
    * @param progress receives the store's size after each chunk
-   * @return how many articles were added
+   * @return how many articles (and pages that are no articles) were added
    */
   public static long fill(Store store, List<Path> corpus, long articles, long seed, java.util.function.LongConsumer progress) {
     long before = store.count();
@@ -144,7 +144,7 @@ public final class IngestBenchmark {
           throw new IllegalStateException("no article of a chunk of " + n + " was added to the store in "
               + store.location() + " (all already stored?)");
         }
-        stored += added;
+        stored = store.count(); // pages found to be no articles count too: they are stored and searchable
         progress.accept(stored);
       }
       return stored - before;

@@ -94,9 +94,8 @@ public final class Ingestor {
     this.restoreClusterer = stages.restoreClusterer();
     this.nonArticles = stages.nonArticles();
     this.boilerplate = stages.boilerplate();
-    // sent articles are matched by the engine that receives them, so a sending ingest needs no clusterer
-    this.knownStoriesVersion = sink == null ? store.storiesVersion() : 0;
-    this.clusterer = sink == null ? restoreClusterer.get() : null;
+    // the clusterer is restored from the store when the first run starts (Run.prepareClusterer), not here: a server
+    // makes an ingestor for uploads when it starts, and on a large store restoring takes seconds
   }
 
   /**
@@ -179,6 +178,7 @@ public final class Ingestor {
     }
     long planned = totalBytes;
     run.submit(() -> run.listener.planned(inputs.size(), planned));
+    run.submit(run::prepareClusterer);
     run.submit(run::recover);
     for (Input input : inputs) {
       if (run.storeError != null || stopRequested) {
@@ -616,6 +616,18 @@ public final class Ingestor {
       perInput.forEach((location, n) -> doReject(new Rejection(location, null,
           n + (n == 1 ? " article" : " articles") + (sink == null ? " not stored" : " not sent")
           + ", and the run stopped: " + why), n));
+    }
+
+    /**
+     * On the store thread, before any input is read and outside any transaction: the clusterer,
+     * restored from the stored stories when this ingestor has none yet (its first run). Sent
+     * articles are matched by the engine that receives them, so a sending ingest needs none.
+     */
+    void prepareClusterer() {
+      if (sink == null && clusterer == null) {
+        knownStoriesVersion = store.storiesVersion();
+        clusterer = restoreClusterer.get();
+      }
     }
 
     /**
