@@ -44,11 +44,6 @@ interface SearchIndex extends AutoCloseable {
       return index;
     }
 
-    /** @return whether the index has been made */
-    synchronized boolean made() {
-      return index != null;
-    }
-
     @Override
     public synchronized void close() {
       if (index != null) {
