@@ -149,7 +149,9 @@ final class BenchCommand implements Runnable {
   /** {@code crosscheck bench serve}. */
   @Command(name = "serve", description = {
       "Load-test the web app on loopback: readers fetch the demo story's page (and the story list and a search)",
-      "while one writer posts articles; prints requests per second, story page p50 and p99 latency, and errors."})
+      "while one writer posts articles; prints requests per second, story page p50 and p99 latency, and errors.",
+      "With --articles N the store first holds N articles (synthetic, made from --corpus) and the server's start",
+      "time on it is printed; --store DIR keeps that store for the next run."})
   static final class Serve implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -160,24 +162,65 @@ final class BenchCommand implements Runnable {
     @Option(names = "--seconds", defaultValue = "15", description = "Length of each run (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "0", description = "Fill the store with synthetic"
+        + " articles until it holds N before serving it, e.g. 100000 (default: ${DEFAULT-VALUE}, the demo story only).")
+    long articles;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Serve the store in DIR (filled up to --articles and"
+        + " kept, so a second run reuses it) instead of a scratch store.")
+    @org.jspecify.annotations.Nullable Path store;
+
+    @Option(names = "--corpus", paramLabel = "FILE.jsonl", split = ",", defaultValue =
+        "../shared/data/gva-2013-2015.jsonl,../shared/data/basil-2010-2016.jsonl,../shared/data/ecbplus-train-dev.jsonl",
+        description = "JSONL files whose text the synthetic articles are made from (default: ${DEFAULT-VALUE}).")
+    List<Path> corpus;
+
     @Override
     public Integer call() throws Exception {
       if (readers.stream().anyMatch(r -> r < 1 || r > 256) || seconds <= 0 || seconds > 3600) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "--readers must be 1 to 256 and --seconds positive and at most 3600");
       }
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "%8s  %8s  %10s  %12s  %10s  %10s  %7s  %7s%n", "READERS", "SECONDS", "REQUESTS",
-          "REQUESTS/S", "STORY P50", "STORY P99", "WRITES", "ERRORS");
-      int failed = 0;
-      for (int r : readers) {
-        var res = org.crosscheck.web.ServeBenchmark.run(DemoCommand.bundled(), r, seconds);
-        out.printf(Locale.ROOT, "%8d  %8.1f  %,10d  %,12.0f  %8.1f ms  %8.1f ms  %,7d  %,7d%n", r, res.seconds(),
-            res.requests(), res.requestsPerSecond(), res.storyP50Ms(), res.storyP99Ms(), res.writes(), res.errors());
-        out.flush();
-        failed += res.errors() > 0 ? 1 : 0;
+      if (articles < 0 || articles > 10_000_000) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--articles must be 0 to 10000000, was "
+            + articles);
       }
-      return failed > 0 ? ExitCode.REJECTED : ExitCode.OK;
+      PrintWriter out = spec.commandLine().getOut();
+      Path dir = store != null ? store : Files.createTempDirectory("crosscheck-bench-serve");
+      try {
+        if (articles > 0) {
+          requireFiles(spec, corpus);
+          long started = System.nanoTime();
+          long added;
+          try (org.crosscheck.store.Store s = org.crosscheck.store.Store.open(dir)) {
+            added = org.crosscheck.eval.IngestBenchmark.fill(s, corpus, articles, 1, n -> {
+              out.printf(Locale.ROOT, "filling the store: %,d articles%n", n);
+              out.flush();
+            });
+          }
+          double took = (System.nanoTime() - started) / 1e9;
+          out.printf(Locale.ROOT, "store %s: %,d articles added in %.1f s (%,.0f articles/s)%n", dir, added, took,
+              added / Math.max(took, 1e-9));
+        }
+        out.printf(Locale.ROOT, "%8s  %9s  %8s  %11s  %8s  %10s  %12s  %10s  %10s  %7s  %7s%n", "READERS", "STORED",
+            "START", "FIRST WRITE", "SECONDS", "REQUESTS", "REQUESTS/S", "STORY P50", "STORY P99", "WRITES", "ERRORS");
+        int failed = 0;
+        for (int r : readers) {
+          var res = org.crosscheck.web.ServeBenchmark.run(dir, DemoCommand.bundled(), r, seconds);
+          out.printf(Locale.ROOT, "%8d  %,9d  %6.2f s  %9.2f s  %8.1f  %,10d  %,12.0f  %7.1f ms  %7.1f ms  %,7d  %,7d%n",
+              r, res.stored(), res.startSeconds(), res.firstWriteSeconds(), res.seconds(), res.requests(),
+              res.requestsPerSecond(), res.storyP50Ms(), res.storyP99Ms(), res.writes(), res.errors());
+          out.flush();
+          failed += res.errors() > 0 ? 1 : 0;
+        }
+        return failed > 0 ? ExitCode.REJECTED : ExitCode.OK;
+      } finally {
+        if (store == null) {
+          try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          }
+        }
+      }
     }
   }
 

@@ -99,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         if (sink != null) {
           pipeline.sendTo(sink);
         }
-        org.crosscheck.follow.Watcher watcher = pipeline.buildFollowing(web.searchUpdates()).watcher();
+        org.crosscheck.follow.Watcher watcher = pipeline.buildFollowing(new org.crosscheck.pipeline.IngestListener() {}).watcher();
         out.println("Watching " + store.followedSources().size() + " followed sources (crosscheck follow list).");
         return watcher.start(r -> WatchCommand.print(r, out, err, true));
       }, sink, alertsDuration());

@@ -111,6 +111,56 @@ public final class IngestBenchmark {
     }
   }
 
+  /**
+   * Ingests synthetic articles made from the corpus (as {@link #run} does) into a store until it
+   * holds {@code articles}, in chunks of 5,000.
+   *
+   * @param store the store to fill
+   * @param corpus JSONL files whose text the articles are made from
+   * @param articles how many articles the store should hold
+   * @param seed random seed of the corpus (mixed with the store's size, so a store filled further gets new articles)
+   * @param progress receives the store's size after each chunk
+   * @return how many articles (and pages that are no articles) were added
+   */
+  public static long fill(Store store, List<Path> corpus, long articles, long seed, java.util.function.LongConsumer progress) {
+    long before = store.count();
+    if (before >= articles) {
+      return 0;
+    }
+    List<String[]> sources = loadSentences(corpus);
+    Random random = new Random(seed ^ before);
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("crosscheck-fill");
+      var ingestor = Pipeline.builder().store(store).buildIngestor();
+      long stored = before;
+      long serial = before;
+      while (stored < articles) {
+        int n = (int) Math.min(5000, articles - stored);
+        Path chunk = writeChunk(tmp, sources, random, serial, n);
+        serial += n;
+        long added = ingest(ingestor, chunk).counts().added();
+        if (added == 0) {
+          throw new IllegalStateException("no article of a chunk of " + n + " was added to the store in "
+              + store.location() + " (all already stored?)");
+        }
+        stored = store.count(); // pages found to be no articles count too: they are stored and searchable
+        progress.accept(stored);
+      }
+      return stored - before;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (tmp != null) {
+        try (var walk = Files.walk(tmp)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+          // a temporary directory left behind is harmless
+        }
+      }
+    }
+  }
+
   private static IngestSummary ingest(org.crosscheck.pipeline.Ingestor ingestor, Path chunk) throws IOException {
     IngestSummary s = ingestor.ingest(List.of(chunk.toString()), new IngestListener() {});
     Files.delete(chunk);

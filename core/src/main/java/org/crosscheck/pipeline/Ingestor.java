@@ -94,9 +94,8 @@ public final class Ingestor {
     this.restoreClusterer = stages.restoreClusterer();
     this.nonArticles = stages.nonArticles();
     this.boilerplate = stages.boilerplate();
-    // sent articles are matched by the engine that receives them, so a sending ingest needs no clusterer
-    this.knownStoriesVersion = sink == null ? store.storiesVersion() : 0;
-    this.clusterer = sink == null ? restoreClusterer.get() : null;
+    // the clusterer is restored from the store when the first run starts (Run.prepareClusterer), not here: a server
+    // makes an ingestor for uploads when it starts, and on a large store restoring takes seconds
   }
 
   /**
@@ -179,6 +178,7 @@ public final class Ingestor {
     }
     long planned = totalBytes;
     run.submit(() -> run.listener.planned(inputs.size(), planned));
+    run.submit(run::prepareClusterer);
     run.submit(run::recover);
     for (Input input : inputs) {
       if (run.storeError != null || stopRequested) {
@@ -377,6 +377,8 @@ public final class Ingestor {
     private static final int QUEUED_TASKS = 2;
 
     final IngestListener listener;
+    /** The search entries of the batch being stored, for a store that does not index its own writes. */
+    final SearchUpdates searchUpdates = new SearchUpdates(store);
     /** Reads every input of this run when set (a followed feed's importer); else the importer of the input's format. */
     @Nullable ArticleImporter importer;
     // reader thread
@@ -565,7 +567,10 @@ public final class Ingestor {
                   added.add(pending.get(i));
                   events.add(() -> total = total.plus(new IngestCounts(1, 0, 0)));
                 } else {
-                  events.add(() -> total = total.plus(new IngestCounts(0, 0, 0, 1)));
+                  events.add(() -> {
+                    total = total.plus(new IngestCounts(0, 0, 0, 1));
+                    searchUpdates.storedOutsideStories(a);
+                  });
                 }
               }
               case PutResult.AlreadyStored same -> events.add(() -> total = total.plus(new IngestCounts(0, 1, 0)));
@@ -590,6 +595,7 @@ public final class Ingestor {
         throw e;
       }
       events.forEach(Runnable::run);
+      searchUpdates.index();
       listener.progress(bytesRead.get());
     }
 
@@ -610,6 +616,18 @@ public final class Ingestor {
       perInput.forEach((location, n) -> doReject(new Rejection(location, null,
           n + (n == 1 ? " article" : " articles") + (sink == null ? " not stored" : " not sent")
           + ", and the run stopped: " + why), n));
+    }
+
+    /**
+     * On the store thread, before any input is read and outside any transaction: the clusterer,
+     * restored from the stored stories when this ingestor has none yet (its first run). Sent
+     * articles are matched by the engine that receives them, so a sending ingest needs none.
+     */
+    void prepareClusterer() {
+      if (sink == null && clusterer == null) {
+        knownStoriesVersion = store.storiesVersion();
+        clusterer = restoreClusterer.get();
+      }
     }
 
     /**
@@ -648,6 +666,7 @@ public final class Ingestor {
         recovered += pending.size();
         listener.recovered(pending.size());
         events.forEach(Runnable::run);
+        searchUpdates.index();
       }
     }
 
@@ -723,6 +742,7 @@ public final class Ingestor {
         }
         merges += assignment.merged().size();
         splits += assignment.splits().size();
+        searchUpdates.clustered(a, assignment);
         listener.clustered(a, assignment);
       });
     }

@@ -49,7 +49,8 @@ public final class ReportBuilder {
 
   /**
    * The story's report from the store when its story has not changed since it was built (same
-   * articles, same builder version), else built and stored.
+   * articles, same builder version), else built, stored, and its entities and quotes indexed for
+   * search ({@link ReportEntries}).
    *
    * @param store the store holding the story, where reports are kept
    * @param id the story
@@ -81,6 +82,7 @@ public final class ReportBuilder {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write the report of " + id + " as JSON", e);
     }
+    store.indexReport(id.value(), ReportEntries.of(id.value(), built));
     return Optional.of(built);
   }
 

@@ -43,7 +43,7 @@ import org.sqlite.SQLiteException;
  * connection, methods synchronize on the store.
  */
 public final class EmbeddedArticleStore
-    implements Store, LuceneSearching {
+    implements Store, LuceneSearching, SearchSource {
   /** File name of the database inside the data directory. */
   public static final String DB_FILE = "crosscheck.db";
   // PRAGMA user_version before the schema was kept by SchemaMigrations: 6, articles of text kind NOT_ARTICLE
@@ -110,6 +110,7 @@ public final class EmbeddedArticleStore
       if (before > 0 && before < 8) {
         store.registerStoredOutlets();
       }
+      store.indexWrites(); // the search index: made with the store, rebuilt or caught up when it must be
       return store;
     } catch (SQLException e) {
       closeQuietly(conn);
@@ -195,7 +196,13 @@ public final class EmbeddedArticleStore
   }
 
   @Override
-  public synchronized List<PutResult> putAll(List<Article> batch) {
+  public List<PutResult> putAll(List<Article> batch) {
+    List<PutResult> results = store(batch);
+    indexWrites();
+    return results;
+  }
+
+  private synchronized List<PutResult> store(List<Article> batch) {
     writable();
     List<PutResult> results = new ArrayList<>(batch.size());
     if (batch.isEmpty()) {
@@ -351,7 +358,12 @@ public final class EmbeddedArticleStore
   }
 
   @Override
-  public synchronized void inTransaction(Runnable work) {
+  public void inTransaction(Runnable work) {
+    transact(work);
+    indexWrites();
+  }
+
+  private synchronized void transact(Runnable work) {
     writable();
     try {
       begin();
@@ -1478,11 +1490,139 @@ public final class EmbeddedArticleStore
         java.time.Duration.ofMillis(rs.getLong(14)));
   }
 
-  /** The search entries (SearchStore): a Lucene index in memory, filled by the reader that serves this store. */
-  private final LuceneSearch.Lazy search = new LuceneSearch.Lazy();
+  // the search entries (SearchStore, SearchSource)
+
+  /** The folder of the search index inside the data directory. */
+  public static final String SEARCH_FOLDER = "search";
+
+  /**
+   * The search entries: a Lucene index in {@link #SEARCH_FOLDER}, which every process that writes
+   * the store keeps up to date; in memory, filled from the store, when the store is open for
+   * reading only.
+   */
+  private final SearchIndex.Lazy search = new SearchIndex.Lazy(this::openSearch);
+
+  private SearchIndex openSearch() {
+    return readOnly ? LuceneSearch.filled(this) : new DiskSearch(dir.resolve(SEARCH_FOLDER), this, BUSY_TIMEOUT,
+        System.err);
+  }
 
   @Override
-  public LuceneSearch.Lazy searchIndex() {
+  public SearchIndex.Lazy searchIndex() {
     return search;
+  }
+
+  @Override
+  public boolean indexesItsWrites() {
+    return true;
+  }
+
+  /**
+   * After a committed transaction: indexes for search what the store now holds beyond the index.
+   * A failure is reported and leaves the store as committed: the next write, or the next process to
+   * open the index, catches up. Not inside a transaction, nor while a caller holds this store.
+   */
+  private void indexWrites() {
+    if (readOnly || Thread.holdsLock(this)) {
+      return;
+    }
+    try {
+      search.get().catchUp();
+    } catch (RuntimeException e) {
+      System.err.println("The search index in " + dir.resolve(SEARCH_FOLDER) + " was not updated (" + e.getMessage()
+          + "); the next write or the next start catches up.");
+    }
+  }
+
+  @Override
+  public synchronized @Nullable Mark committed() {
+    if (transactionDepth > 0) {
+      return null;
+    }
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT"
+        + " (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT COALESCE(MAX(rowid), 0) FROM story_articles),"
+        + " (SELECT COALESCE(MAX(seq), 0) FROM story_merges), (SELECT COALESCE(MAX(seq), 0) FROM story_splits)")) {
+      rs.next();
+      return new Mark(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+    } catch (SQLException e) {
+      throw failure("cannot read how far the store in " + dir + " goes", e);
+    }
+  }
+
+  @Override
+  public synchronized List<Sequenced> articlesBetween(long after, long upTo, int limit) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT a.seq AS article_seq, sa.story AS story_number, "
+        + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
+        + " WHERE a.seq > ? AND a.seq <= ? ORDER BY a.seq LIMIT ?")) {
+      ps.setLong(1, after);
+      ps.setLong(2, upTo);
+      ps.setInt(3, limit);
+      Outlets names = outlets();
+      List<Sequenced> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long story = rs.getLong("story_number");
+          StoryId s = rs.wasNull() ? null : StoryId.of(story);
+          Article a = read(rs);
+          out.add(new Sequenced(rs.getLong("article_seq"), SearchStore.Entry.ofArticle(a, names.name(a), s)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("cannot read the articles to index for search in " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized List<ArticleId> movedBetween(Mark from, Mark to) {
+    java.util.Set<ArticleId> out = new java.util.LinkedHashSet<>();
+    try (PreparedStatement reassigned = conn.prepareStatement("SELECT sa.article_id FROM story_articles sa"
+        + " JOIN articles a ON a.id = sa.article_id WHERE sa.rowid > ? AND sa.rowid <= ? AND a.seq <= ?");
+        PreparedStatement merged = conn.prepareStatement("SELECT sa.article_id FROM story_articles sa"
+            + " JOIN articles a ON a.id = sa.article_id WHERE a.seq <= ? AND sa.story IN"
+            + " (SELECT into_story FROM story_merges WHERE seq > ? AND seq <= ?)");
+        PreparedStatement split = conn.prepareStatement(
+            "SELECT moved FROM story_splits WHERE seq > ? AND seq <= ?")) {
+      reassigned.setLong(1, from.assignments());
+      reassigned.setLong(2, to.assignments());
+      reassigned.setLong(3, from.articles());
+      collect(reassigned, out);
+      merged.setLong(1, from.articles());
+      merged.setLong(2, from.merges());
+      merged.setLong(3, to.merges());
+      collect(merged, out);
+      split.setLong(1, from.splits());
+      split.setLong(2, to.splits());
+      try (ResultSet rs = split.executeQuery()) {
+        while (rs.next()) {
+          for (String id : rs.getString(1).split(" ")) {
+            if (!id.isEmpty()) {
+              out.add(new ArticleId(id));
+            }
+          }
+        }
+      }
+      return List.copyOf(out);
+    } catch (SQLException e) {
+      throw failure("cannot read the story changes to index for search in " + dir, e);
+    }
+  }
+
+  private static void collect(PreparedStatement ps, java.util.Set<ArticleId> out) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new ArticleId(rs.getString(1)));
+      }
+    }
+  }
+
+  @Override
+  public synchronized List<SearchStore.Entry> entries(List<ArticleId> ids) {
+    Outlets names = outlets();
+    List<SearchStore.Entry> out = new ArrayList<>(ids.size());
+    for (ArticleId id : ids) {
+      get(id).ifPresent(a -> out.add(SearchStore.Entry.ofArticle(a, names.name(a), storyOf(id).orElse(null))));
+    }
+    return out;
   }
 }

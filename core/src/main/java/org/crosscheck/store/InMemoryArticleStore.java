@@ -463,11 +463,11 @@ public final class InMemoryArticleStore
     followedItems.computeIfAbsent(source, k -> new java.util.HashSet<>()).addAll(keys);
   }
 
-  /** The search entries (SearchStore): a Lucene index in memory, filled by the reader that serves this store. */
-  private final LuceneSearch.Lazy search = new LuceneSearch.Lazy();
+  /** The search entries (SearchStore): a Lucene index in memory, filled by whoever ingests into this store. */
+  private final SearchIndex.Lazy search = new SearchIndex.Lazy(LuceneSearch::new);
 
   @Override
-  public LuceneSearch.Lazy searchIndex() {
+  public SearchIndex.Lazy searchIndex() {
     return search;
   }
 

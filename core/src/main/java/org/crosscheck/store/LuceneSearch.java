@@ -31,18 +31,20 @@ import org.crosscheck.store.SearchStore.Hit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The search entries of the embedded and in-memory stores: a Lucene index in memory, searched
- * through a near-real-time reader, so an entry is found as soon as it is indexed. Thread-safe.
+ * The search entries of the in-memory store (and of an embedded store opened for reading only): a
+ * Lucene index in memory, searched through a near-real-time reader, so an entry is found as soon as
+ * it is indexed. Also the document shape, query parsing and searching that {@link DiskSearch}
+ * shares. Thread-safe.
  */
-final class LuceneSearch implements AutoCloseable {
+final class LuceneSearch implements SearchIndex {
   /** Held so that the setting sticks: Lucene's note that the incubating vector module is not enabled is not for users. */
-  private static final java.util.logging.Logger VECTOR_NOTE = quiet("org.apache.lucene.internal.vectorization");
+  static final java.util.logging.Logger VECTOR_NOTE = quiet("org.apache.lucene.internal.vectorization");
   private final StandardAnalyzer analyzer = new StandardAnalyzer();
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
-  private static java.util.logging.Logger quiet(String name) {
+  static java.util.logging.Logger quiet(String name) {
     java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
     l.setLevel(java.util.logging.Level.SEVERE);
     return l;
@@ -57,7 +59,26 @@ final class LuceneSearch implements AutoCloseable {
     }
   }
 
-  void index(List<Entry> entries) {
+  /**
+   * @param source a store opened for reading only
+   * @return an index in memory holding the entries of the store's articles
+   */
+  static LuceneSearch filled(SearchSource source) {
+    LuceneSearch index = new LuceneSearch();
+    SearchSource.Mark now = source.committed();
+    long upTo = now == null ? Long.MAX_VALUE : now.articles();
+    for (long after = 0; ; ) {
+      List<SearchSource.Sequenced> page = source.articlesBetween(after, upTo, 1000);
+      if (page.isEmpty()) {
+        return index;
+      }
+      index.index(page.stream().map(SearchSource.Sequenced::entry).toList());
+      after = page.get(page.size() - 1).sequence();
+    }
+  }
+
+  @Override
+  public void index(List<Entry> entries) {
     try {
       for (Entry e : entries) {
         writer.updateDocument(new Term("id", e.id()), document(e, null));
@@ -67,7 +88,8 @@ final class LuceneSearch implements AutoCloseable {
     }
   }
 
-  void indexReport(String story, List<Entry> entries) {
+  @Override
+  public void indexReport(String story, List<Entry> entries) {
     try {
       writer.deleteDocuments(new Term("reportOf", story));
       for (Entry e : entries) {
@@ -78,7 +100,8 @@ final class LuceneSearch implements AutoCloseable {
     }
   }
 
-  private static Document document(Entry e, @Nullable String reportOf) {
+  /** @return the entry as a document; {@code reportOf} names the story whose report it was drawn from */
+  static Document document(Entry e, @Nullable String reportOf) {
     Document d = new Document();
     d.add(new StringField("id", e.id(), Field.Store.YES));
     d.add(new StringField("kind", e.kind(), Field.Store.YES));
@@ -92,8 +115,20 @@ final class LuceneSearch implements AutoCloseable {
     return d;
   }
 
-  Map<String, List<Hit>> search(String query, int limit) {
-    Query q = parse(query);
+  @Override
+  public Map<String, List<Hit>> search(String query, int limit) {
+    return search(searchers, analyzer, query, limit);
+  }
+
+  /**
+   * @param searchers the index's searchers, refreshed first
+   * @param analyzer the analyzer it was written with
+   * @param query the query
+   * @param limit most hits
+   * @return the hits grouped by story
+   */
+  static Map<String, List<Hit>> search(SearcherManager searchers, StandardAnalyzer analyzer, String query, int limit) {
+    Query q = parse(query, analyzer);
     IndexSearcher searcher = null;
     try {
       searchers.maybeRefreshBlocking();
@@ -129,24 +164,24 @@ final class LuceneSearch implements AutoCloseable {
   }
 
   /** @return the query, parsed; one Lucene cannot parse is searched as words */
-  private Query parse(String query) {
+  private static Query parse(String query, StandardAnalyzer analyzer) {
     SearchStore.checkQuery(query);
     try {
-      return parser().parse(query);
+      return parser(analyzer).parse(query);
     } catch (ParseException | RuntimeException | StackOverflowError e) {
       if (e instanceof IndexSearcher.TooManyClauses) {
         throw new BadQueryException("the query '" + SearchStore.shown(query) + "' has too many terms to search: use"
             + " fewer words");
       }
       try {
-        return parser().parse(QueryParser.escape(query));
+        return parser(analyzer).parse(QueryParser.escape(query));
       } catch (ParseException | RuntimeException | StackOverflowError again) {
         throw new BadQueryException("cannot read the query '" + SearchStore.shown(query) + "': " + e.getMessage());
       }
     }
   }
 
-  private MultiFieldQueryParser parser() {
+  private static MultiFieldQueryParser parser(StandardAnalyzer analyzer) {
     return new MultiFieldQueryParser(new String[] {"title", "text"}, analyzer);
   }
 
@@ -158,27 +193,6 @@ final class LuceneSearch implements AutoCloseable {
       directory.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the search index", e);
-    }
-  }
-
-  /** A store's search index, made on first use (most commands never search) and closed with the store. */
-  static final class Lazy implements AutoCloseable {
-    private @Nullable LuceneSearch index;
-
-    /** @return the index, made now when it was not yet */
-    synchronized LuceneSearch get() {
-      if (index == null) {
-        index = new LuceneSearch();
-      }
-      return index;
-    }
-
-    @Override
-    public synchronized void close() {
-      if (index != null) {
-        index.close();
-        index = null;
-      }
     }
   }
 }

@@ -3,10 +3,10 @@ package org.crosscheck.store;
 import java.util.List;
 import java.util.Map;
 
-/** A store whose search entries are a Lucene index in memory (the embedded and in-memory stores). */
+/** A store whose search entries are a Lucene index of its own (the embedded and in-memory stores). */
 interface LuceneSearching extends SearchStore {
   /** @return the store's index, made on first use */
-  LuceneSearch.Lazy searchIndex();
+  SearchIndex.Lazy searchIndex();
 
   @Override
   default void index(List<Entry> entries) {

@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * Full-text search over what readers look for: articles (title and text) and the entries drawn from
  * stories' reports (entities with their spellings, quotes with their wordings), highlighted, grouped
- * by story. The embedded and in-memory stores keep the entries in a Lucene index in memory, filled by
- * the reader that serves them; the distributed engine's store keeps them in an OpenSearch index.
- * Thread-safe.
+ * by story. The embedded store keeps the entries in a Lucene index in its data directory, which it
+ * updates itself as articles are stored and put in stories, in whichever process writes it; the
+ * in-memory store keeps them in a Lucene index in memory and the distributed engine's store in an
+ * OpenSearch index, both filled by whoever stores articles ({@link #indexesItsWrites}). Entries
+ * drawn from reports are indexed by whoever builds a report. Thread-safe.
  */
 public interface SearchStore {
   /** The longest query read, in characters. */
@@ -73,6 +75,14 @@ public interface SearchStore {
     public BadQueryException(String message) {
       super(message);
     }
+  }
+
+  /**
+   * @return whether the store indexes its articles itself as they are stored and put in stories
+   *     (and moved by merges and splits), so that an ingest need not call {@link #index}
+   */
+  default boolean indexesItsWrites() {
+    return false;
   }
 
   /**

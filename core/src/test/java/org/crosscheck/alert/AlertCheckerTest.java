@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.crosscheck.SharedData;
 import org.crosscheck.TestModels;
 import org.crosscheck.cluster.Stories;
-import org.crosscheck.model.Article;
-import org.crosscheck.model.ArticleId;
 import org.crosscheck.model.StoryId;
 import org.crosscheck.pipeline.IngestListener;
 import org.crosscheck.pipeline.Pipeline;
@@ -23,7 +19,6 @@ import org.crosscheck.report.ReportHistory;
 import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.AlertStore.Alert;
 import org.crosscheck.store.AlertStore.Watch;
-import org.crosscheck.store.SearchStore;
 import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 
@@ -34,23 +29,12 @@ class AlertCheckerTest {
     }
   }
 
-  /** Makes every stored article searchable, as the processes that ingest do. */
-  static void indexAll(Store store) {
-    Map<ArticleId, StoryId> stories = store.allAssignments();
-    List<SearchStore.Entry> entries = new ArrayList<>();
-    for (Article a : store.list(0, Integer.MAX_VALUE)) {
-      entries.add(SearchStore.Entry.ofArticle(a, store.outlets().name(a), stories.get(a.id())));
-    }
-    store.index(entries);
-  }
-
   @Test
   void raisesANewMatchingStoryThenTheOutletAndConflictsAnArticleBringsEachOnce() throws Exception {
     List<String> files = seedFiles();
     Store store = Store.inMemory();
     Pipeline.Builder pipeline = Pipeline.builder().store(store).models(TestModels.STANDARD);
     pipeline.buildIngestor().ingest(files.subList(0, files.size() - 1), new IngestListener() {});
-    indexAll(store);
     ReportBuilder reports = pipeline.buildReporter();
     AlertChecker checker = new AlertChecker(store, reports, Clock.systemUTC());
     StoryId story = Stories.all(store).getFirst().id();
@@ -71,7 +55,6 @@ class AlertCheckerTest {
     Thread.sleep(5); // the versions built from now on are later than the watches
     StoryReport before = reports.report(store, story).orElseThrow();
     pipeline.buildIngestor().ingest(List.of(files.getLast()), new IngestListener() {});
-    indexAll(store);
     List<Alert> second = checker.check();
     StoryReport after = reports.report(store, story).orElseThrow();
     String newOutlet = after.story().articles().stream().map(StoryReport.ArticleRef::outlet)

@@ -32,18 +32,15 @@ final class IngestService {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final Ingestor ingestor;
-  private final SearchSync search;
   private final ReentrantLock lock = new ReentrantLock();
   /** Runs after each article an ingest stores, with its id; a test uses it to fail an ingest midway. */
   private volatile Consumer<String> afterStored = id -> {};
 
   /**
    * @param ingestor stores what is ingested, as the command line does
-   * @param search makes what is stored searchable
    */
-  IngestService(Ingestor ingestor, SearchSync search) {
+  IngestService(Ingestor ingestor) {
     this.ingestor = ingestor;
-    this.search = search;
   }
 
   /** Sets what runs after each stored article; a test fails an ingest midway with it. */
@@ -96,14 +93,12 @@ final class IngestService {
           synchronized (counts) {
             counts[result instanceof PutResult.Added ? article.isArticle() ? 0 : 2 : 1]++;
           }
-          search.stored(article, result);
           afterStored.accept(article.id().value());
         }
 
         @Override
         public void clustered(Article article, StoryClusterer.Assignment assignment) {
           stories.add(assignment.story().value());
-          search.clustered(article, assignment);
         }
 
         @Override

@@ -18,17 +18,17 @@ import org.crosscheck.store.Store;
 final class ReportService {
   private final Store store;
   private final ReportBuilder reports;
-  private final SearchSync search;
+  /** The articles of each story whose report's entities and quotes this process has made searchable. */
+  private final java.util.Map<String, java.util.List<String>> indexedReports =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param store the store
    * @param reports builds and caches reports
-   * @param search indexes the entities and quotes of each report served
    */
-  ReportService(Store store, ReportBuilder reports, SearchSync search) {
+  ReportService(Store store, ReportBuilder reports) {
     this.store = store;
     this.reports = reports;
-    this.search = search;
   }
 
   /**
@@ -41,7 +41,7 @@ final class ReportService {
     StoryId sid = parseStory(id);
     StoryReport r = reports.report(store, sid).orElseThrow(() -> new NotFoundResponse("no story '" + id
         + "' in the store"));
-    search.indexReport(id, r);
+    indexReport(id, r);
     return r;
   }
 
@@ -64,6 +64,18 @@ final class ReportService {
       return java.util.List.of(java.util.Objects.requireNonNull(ReportHistory.since(store, sid, since)));
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse("invalid since: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Makes a report's entities and quotes searchable unless this process did so for the same articles: the
+   * builder indexes a report it builds, and a report found stored is indexed once, should the index have been
+   * rebuilt since.
+   */
+  private void indexReport(String story, StoryReport r) {
+    java.util.List<String> articles = r.story().articles().stream().map(StoryReport.ArticleRef::id).toList();
+    if (!articles.equals(indexedReports.put(story, articles))) {
+      store.indexReport(story, org.crosscheck.report.ReportEntries.of(story, r));
     }
   }
 

@@ -19,9 +19,10 @@ import org.crosscheck.pipeline.Pipeline;
 import org.crosscheck.store.Store;
 
 /**
- * A bounded load test on loopback: a scratch store holding a story, a server on a free port,
- * readers fetching the story page (and, one request in four, the story list or a search) while one
- * writer posts new articles, for a fixed time. Counts every response that is not a success.
+ * A bounded load test on loopback: a store holding a story (a scratch store, or a given one of any
+ * size), a server on a free port, readers fetching the story page (and, one request in four, the
+ * story list or a search) while one writer posts new articles, for a fixed time. Counts every
+ * response that is not a success, and times the server's start on the store.
  */
 public final class ServeBenchmark {
   private ServeBenchmark() {}
@@ -35,9 +36,13 @@ public final class ServeBenchmark {
    * @param writes articles the writer stored
    * @param storyP50Ms median latency of the story page
    * @param storyP99Ms 99th percentile latency of the story page
+   * @param stored articles in the store when the server started
+   * @param startSeconds from opening the store to the first answer of the started server, in seconds
+   * @param firstWriteSeconds the first upload after the start, in seconds (it restores the clusterer from the
+   *     store), made before the timed load
    */
   public record Result(int readers, double seconds, long storyRequests, long requests, long errors, long writes,
-      double storyP50Ms, double storyP99Ms) {
+      double storyP50Ms, double storyP99Ms, long stored, double startSeconds, double firstWriteSeconds) {
     /** @return read requests per second */
     public double requestsPerSecond() {
       return requests / seconds;
@@ -57,14 +62,58 @@ public final class ServeBenchmark {
    */
   public static Result run(List<BytesInput> story, int readers, double seconds) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("crosscheck-bench-serve");
+    try {
+      return run(dir, story, readers, seconds);
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /**
+   * Runs the load test on a store that is kept: adds the story (unless stored already), closes the
+   * store, then times opening it and starting a server on it until the server first answers, as
+   * {@code crosscheck serve} does.
+   *
+   * @param dir the store's data directory
+   * @param story the articles of the story to serve (one story)
+   * @param readers concurrent readers
+   * @param seconds how long the load runs
+   * @return the figures
+   */
+  public static Result run(Path dir, List<BytesInput> story, int readers, double seconds)
+      throws IOException, InterruptedException {
+    List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String storyId;
+    try (Store store = Store.open(dir)) {
+      Pipeline.builder().store(store).buildIngestor().ingestInputs(story, new IngestListener() {
+        @Override
+        public void stored(org.crosscheck.model.Article article, org.crosscheck.store.PutResult result) {
+          ids.add(result.id().value());
+        }
+      });
+      storyId = ids.stream().map(id -> store.storyOf(new org.crosscheck.model.ArticleId(id))).flatMap(
+          java.util.Optional::stream).findFirst().orElseThrow(() -> new IllegalStateException("the story was not"
+              + " stored in " + dir)).value();
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    long opening = System.nanoTime();
     try (Store store = Store.open(dir)) {
       Pipeline.Builder pipeline = Pipeline.builder().store(store);
-      pipeline.buildIngestor().ingestInputs(story, new IngestListener() {});
       try (WebApp web = new WebApp(store, pipeline.buildReporter(), pipeline.buildIngestor(),
           new WebApp.Settings("127.0.0.1", 0, null, 1 << 20)).start()) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String storyUrl = web.url() + "/stories/s-1";
+        if (get(http, web.url() + "/api/health") != 200) {
+          throw new IllegalStateException("the server on " + dir + " did not answer its health check");
+        }
+        double startSeconds = (System.nanoTime() - opening) / 1e9;
+        long stored = store.count();
+        String storyUrl = web.url() + "/stories/" + storyId;
         get(http, storyUrl); // builds the report once
+        String run = Long.toString(System.nanoTime(), 36); // the writer's articles are new in a kept store too
+        long writing = System.nanoTime();
+        post(http, web.url(), article(run, -1));
+        double firstWriteSeconds = (System.nanoTime() - writing) / 1e9;
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong writes = new AtomicLong();
@@ -92,9 +141,7 @@ public final class ServeBenchmark {
         }
         threads.add(Thread.ofPlatform().name("writer").start(() -> {
           for (int i = 0; System.nanoTime() < end; i++) {
-            String line = "{\"id\": \"bench-" + i + "\", \"source\": \"Bench Wire\", \"title\": \"Harbour report " + i
-                + "\", \"published\": \"2025-05-02\", \"text\": \"The harbour of town number " + i + " reopened on Friday"
-                + " after " + (i % 9 + 2) + " weeks of repairs, port officials said on the radio.\"}\n";
+            String line = article(run, i);
             try {
               HttpResponse<Void> res = http.send(HttpRequest.newBuilder(URI.create(web.url() + "/api/articles"))
                   .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(line))
@@ -118,12 +165,25 @@ public final class ServeBenchmark {
         long[] lat = storyNanos.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(lat);
         return new Result(readers, seconds, lat.length, requests.get(), errors.get(), writes.get(),
-            percentile(lat, 0.50) / 1e6, percentile(lat, 0.99) / 1e6);
+            percentile(lat, 0.50) / 1e6, percentile(lat, 0.99) / 1e6, stored, startSeconds, firstWriteSeconds);
       }
-    } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    }
+  }
+
+  /** @return the writer's i-th article of this run, as a JSON line */
+  private static String article(String run, int i) {
+    return "{\"id\": \"bench-serve-" + run + "-" + i + "\", \"source\": \"Bench Wire\", \"title\":"
+        + " \"Harbour report " + i + "\", \"published\": \"2025-05-02\", \"text\": \"The harbour of town number "
+        + run + "-" + i + " reopened on Friday after " + (Math.abs(i) % 9 + 2) + " weeks of repairs, port officials said on"
+        + " the radio.\"}\n";
+  }
+
+  private static void post(HttpClient http, String base, String line) throws IOException, InterruptedException {
+    HttpResponse<Void> res = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles"))
+        .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(line)).build(),
+        HttpResponse.BodyHandlers.discarding());
+    if (res.statusCode() / 100 != 2) {
+      throw new IllegalStateException("the first upload was answered " + res.statusCode());
     }
   }
 

@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The web app and JSON API over one store: the story list, story pages (the report), article
  * pages, search and ingest, as server-rendered HTML, and the same under {@code /api/} as JSON.
- * This class wires the app: it makes the services (the story list, the search index kept in step,
- * the reports, ingest), the controllers that use them, and the server; {@link Routes} declares
- * every route and {@link ErrorResponses} maps every error. Reports come from {@link ReportBuilder},
- * ingest from the same {@link Ingestor} as the command line (one ingest at a time), search from the
- * store ({@link org.crosscheck.store.SearchStore}), which the app fills with the stored articles
- * when it starts and with new ones as they are stored. Thread-safe.
+ * This class wires the app: it makes the services (the story list, the reports, ingest), the
+ * controllers that use them, and the server; {@link Routes} declares every route and {@link
+ * ErrorResponses} maps every error. Reports come from {@link ReportBuilder}, ingest from the same
+ * {@link Ingestor} as the command line (one ingest at a time), search from the store ({@link
+ * org.crosscheck.store.SearchStore}), whose entries are written where articles are stored, by this
+ * process or another. Thread-safe.
  */
 public final class WebApp implements AutoCloseable {
   /** The JSON mapper of every JSON answer. */
@@ -111,7 +111,6 @@ public final class WebApp implements AutoCloseable {
   private final Settings settings;
   private final Uploads uploads;
   private final StoryListService stories;
-  private final SearchSync search;
   private final ReportService reports;
   private final IngestService ingest;
   private final Javalin app;
@@ -133,10 +132,8 @@ public final class WebApp implements AutoCloseable {
     this.store = store;
     this.uploads = new Uploads(settings.maxUploadBytes(), settings.maxConcurrentUploads());
     this.stories = new StoryListService(store);
-    this.search = new SearchSync(store, stories);
-    this.reports = new ReportService(store, reports, search);
-    this.ingest = new IngestService(ingestor, search);
-    search.indexAll();
+    this.reports = new ReportService(store, reports);
+    this.ingest = new IngestService(ingestor);
     Javalin[] self = new Javalin[1];
     RequestGuard guard = new RequestGuard(settings, () -> self[0].port());
     UploadReceiver receiver = new UploadReceiver(uploads, guard, ingest);
@@ -218,14 +215,6 @@ public final class WebApp implements AutoCloseable {
     }
     app.stop();
     uploads.close();
-  }
-
-  /**
-   * @return a listener for an ingest that runs beside the app (the watcher of followed sources):
-   *     what it stores becomes searchable, as uploads do; the story list follows the store by itself
-   */
-  public IngestListener searchUpdates() {
-    return search.listener();
   }
 
   static boolean isLoopback(String host) {

@@ -357,7 +357,7 @@ class WebAppTest {
         + " on Friday after a decade away, the harbour board said.\"}\n";
     beside.ingestInputs(java.util.List.of(new org.crosscheck.ingest.BytesInput("watched.jsonl",
         org.crosscheck.model.Provenance.Kind.URL, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), null)),
-        web.searchUpdates());
+        new org.crosscheck.pipeline.IngestListener() {});
 
     assertThat(get("/api/search?q=zephyrine").body()).contains("Lighthouse keepers return");
     assertThat(JSON.readTree(get("/api/stories?outlet=Vardoy%20Beacon").body()).get("total").asInt()).isEqualTo(1);

@@ -1,21 +1,20 @@
-package org.crosscheck.web;
+package org.crosscheck.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.crosscheck.report.StoryReport;
 import org.crosscheck.store.SearchStore.Entry;
 
-/** What the web app makes searchable of stories' reports: their entities and quotes. */
-final class SearchEntries {
-  private SearchEntries() {}
+/** What is made searchable of stories' reports: their entities and quotes. Stateless. */
+public final class ReportEntries {
+  private ReportEntries() {}
 
   /**
    * @param story the story id
    * @param report its report
    * @return an entry per entity (name and type; spellings) and per quote (speaker; wordings)
    */
-  static List<Entry> report(String story, StoryReport report) {
+  public static List<Entry> of(String story, StoryReport report) {
     List<Entry> out = new ArrayList<>();
     for (var e : report.entities()) {
       out.add(derived(story, "entity", e.name() + " (" + e.type().toLowerCase(Locale.ROOT) + ")",

@@ -1,0 +1,55 @@
+package org.crosscheck.store;
+
+import java.util.List;
+import java.util.Map;
+import org.crosscheck.store.SearchStore.Entry;
+import org.crosscheck.store.SearchStore.Hit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A store's Lucene index of search entries: in memory ({@link LuceneSearch}) or in a folder of the
+ * data directory ({@link DiskSearch}). Thread-safe.
+ */
+interface SearchIndex extends AutoCloseable {
+  /** Adds entries, each replacing the entry of its id. */
+  void index(List<Entry> entries);
+
+  /** Replaces the entries drawn from a story's report by these. */
+  void indexReport(String story, List<Entry> entries);
+
+  /** @see SearchStore#search */
+  Map<String, List<Hit>> search(String query, int limit);
+
+  /** Indexes what the store committed since the index last caught up; nothing for an index the store's writers fill. */
+  default void catchUp() {}
+
+  @Override
+  void close();
+
+  /** A store's search index, made on first use (most commands never search) and closed with the store. */
+  final class Lazy implements AutoCloseable {
+    private final java.util.function.Supplier<SearchIndex> factory;
+    private @Nullable SearchIndex index;
+
+    /** @param factory makes the index on first use */
+    Lazy(java.util.function.Supplier<SearchIndex> factory) {
+      this.factory = factory;
+    }
+
+    /** @return the index, made now when it was not yet */
+    synchronized SearchIndex get() {
+      if (index == null) {
+        index = factory.get();
+      }
+      return index;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (index != null) {
+        index.close();
+        index = null;
+      }
+    }
+  }
+}
