@@ -20,4 +20,13 @@ public final class SharedData {
     }
     return p;
   }
+
+  /** @return the seed story's five article files, in name order (the order the demo ingests them) */
+  public static java.util.List<String> seedFiles() {
+    try (java.util.stream.Stream<Path> files = Files.list(path("seeds"))) {
+      return files.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list the seed story's files", e);
+    }
+  }
 }

@@ -34,4 +34,18 @@ final class DataOptions {
   Optional<Store> openForReading() {
     return Store.openForReading(location());
   }
+
+  /**
+   * @param spec the command, whose error stream gets the message
+   * @return whether there is a store there; when not, says so ("no store in DIR; ingest articles first")
+   */
+  boolean exists(picocli.CommandLine.Model.CommandSpec spec) {
+    Optional<Store> opened = openForReading();
+    if (opened.isEmpty()) {
+      spec.commandLine().getErr().println("crosscheck: no store in " + location() + "; ingest articles first");
+      return false;
+    }
+    opened.get().close();
+    return true;
+  }
 }

@@ -38,11 +38,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StoryId storyId = StoryCommand.parse(spec, "STORY", id);
-    if (data.openForReading().map(s -> {
-      s.close();
-      return false;
-    }).orElse(true)) {
-      spec.commandLine().getErr().println("crosscheck: no store in " + data.location() + "; ingest articles first");
+    if (!data.exists(spec)) {
       return ExitCode.REJECTED;
     }
     try (Store store = data.openForWriting()) {

@@ -91,11 +91,7 @@ final class StoryCommand implements Callable<Integer> {
   }
 
   private int changes(StoryId storyId, PrintWriter out) {
-    if (data.openForReading().map(s -> {
-      s.close();
-      return false;
-    }).orElse(true)) {
-      spec.commandLine().getErr().println("crosscheck: no store in " + data.location() + "; ingest articles first");
+    if (!data.exists(spec)) {
       return ExitCode.REJECTED;
     }
     try (Store store = data.openForWriting()) {

@@ -160,15 +160,18 @@ class MainTest {
     assertThat(run("story", "--data", data(), "nonsense").code()).isEqualTo(2);
   }
 
-  @Test
-  void showsWhatChangedInAStorysReportWhenAnArticleJoins() throws Exception {
-    List<String> seeds;
-    try (var files = java.nio.file.Files.list(SharedData.path("seeds"))) {
-      seeds = files.map(Object::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
-    }
+  /** @return the seed story's files, all of which but the last are ingested */
+  private List<String> ingestTheSeedsButTheLast() {
+    List<String> seeds = SharedData.seedFiles();
     List<String> first = new java.util.ArrayList<>(List.of("ingest", "--data", data()));
     first.addAll(seeds.subList(0, seeds.size() - 1));
     run(first.toArray(String[]::new));
+    return seeds;
+  }
+
+  @Test
+  void showsWhatChangedInAStorysReportWhenAnArticleJoins() throws Exception {
+    List<String> seeds = ingestTheSeedsButTheLast();
     Result one = run("story", "--data", data(), "s-1", "--changes");
     assertThat(one.code()).isZero();
     assertThat(one.out()).contains("one version of its report: no changes yet");
@@ -189,13 +192,7 @@ class MainTest {
 
   @Test
   void followsAStoryAndRaisesItsNewOutletOnceAndRefusesALoopbackWebhook() throws Exception {
-    List<String> seeds;
-    try (var files = java.nio.file.Files.list(SharedData.path("seeds"))) {
-      seeds = files.map(Object::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
-    }
-    List<String> first = new java.util.ArrayList<>(List.of("ingest", "--data", data()));
-    first.addAll(seeds.subList(0, seeds.size() - 1));
-    run(first.toArray(String[]::new));
+    List<String> seeds = ingestTheSeedsButTheLast();
     assertThat(run("alerts", "watch", "colour", "red", "--data", data()).err()).contains("no watch kind 'colour'");
     assertThat(run("alerts", "watch", "story", "s-x", "--data", data()).code()).isEqualTo(2);
     Result watch = run("alerts", "watch", "story", "s-1", "--data", data());

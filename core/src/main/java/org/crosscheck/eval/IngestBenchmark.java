@@ -101,13 +101,7 @@ public final class IngestBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      if (tmp != null) {
-        try (var walk = Files.walk(tmp)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-          // a temporary directory left behind is harmless
-        }
-      }
+      TemporaryStore.deleteQuietly(tmp);
     }
   }
 
@@ -151,13 +145,7 @@ public final class IngestBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      if (tmp != null) {
-        try (var walk = Files.walk(tmp)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-          // a temporary directory left behind is harmless
-        }
-      }
+      TemporaryStore.deleteQuietly(tmp);
     }
   }
 

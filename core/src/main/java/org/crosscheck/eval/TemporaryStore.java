@@ -85,7 +85,13 @@ final class TemporaryStore implements AutoCloseable {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  /**
+   * Deletes a temporary folder and everything in it, ignoring what cannot be deleted (a temporary folder left
+   * behind is harmless).
+   *
+   * @param dir the folder, or null
+   */
+  static void deleteQuietly(@org.jspecify.annotations.Nullable Path dir) {
     if (dir == null) {
       return;
     }

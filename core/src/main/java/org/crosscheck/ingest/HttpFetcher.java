@@ -206,11 +206,7 @@ public final class HttpFetcher implements PageFetcher {
   public Response get(String url, Map<String, String> headers) {
     Objects.requireNonNull(headers, "headers");
     long deadlineAt = System.nanoTime() + deadline.toNanos();
-    URI uri = policy.parse(url);
-    String refused = whyRefused(uri, deadlineAt);
-    if (refused != null) {
-      throw new IngestException("refused: " + refused + UrlPolicy.HINT);
-    }
+    URI uri = allowed(url, deadlineAt);
     for (int redirects = 0; ; redirects++) {
       HttpResponse<byte[]> response = send(uri, deadlineAt, headers);
       int status = response.statusCode();
@@ -266,13 +262,22 @@ public final class HttpFetcher implements PageFetcher {
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(body, "body");
     long deadlineAt = System.nanoTime() + deadline.toNanos();
+    URI uri = allowed(url, deadlineAt);
+    HttpResponse<byte[]> response = send(uri, deadlineAt, headers, HttpRequest.BodyPublishers.ofByteArray(body));
+    return new Response(uri.toString(), response.statusCode(), response.headers(), decoded(response));
+  }
+
+  /**
+   * @return the URL parsed, once the policy allows it and its addresses
+   * @throws IngestException when the policy refuses it
+   */
+  private URI allowed(String url, long deadlineAt) {
     URI uri = policy.parse(url);
     String refused = whyRefused(uri, deadlineAt);
     if (refused != null) {
       throw new IngestException("refused: " + refused + UrlPolicy.HINT);
     }
-    HttpResponse<byte[]> response = send(uri, deadlineAt, headers, HttpRequest.BodyPublishers.ofByteArray(body));
-    return new Response(uri.toString(), response.statusCode(), response.headers(), decoded(response));
+    return uri;
   }
 
   private HttpResponse<byte[]> send(URI uri, long deadlineAt, Map<String, String> headers) {

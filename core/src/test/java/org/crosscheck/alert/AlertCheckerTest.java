@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 import org.crosscheck.SharedData;
 import org.crosscheck.TestModels;
 import org.crosscheck.cluster.Stories;
@@ -23,15 +21,9 @@ import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 
 class AlertCheckerTest {
-  static List<String> seedFiles() throws java.io.IOException {
-    try (Stream<Path> files = java.nio.file.Files.list(SharedData.path("seeds"))) {
-      return files.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
-    }
-  }
-
   @Test
   void raisesANewMatchingStoryThenTheOutletAndConflictsAnArticleBringsEachOnce() throws Exception {
-    List<String> files = seedFiles();
+    List<String> files = SharedData.seedFiles();
     Store store = Store.inMemory();
     Pipeline.Builder pipeline = Pipeline.builder().store(store).models(TestModels.STANDARD);
     pipeline.buildIngestor().ingest(files.subList(0, files.size() - 1), new IngestListener() {});

@@ -3,12 +3,10 @@ package org.crosscheck.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.crosscheck.SharedData;
 import org.crosscheck.TestModels;
 import org.crosscheck.cluster.Stories;
@@ -19,15 +17,9 @@ import org.crosscheck.store.Store;
 import org.junit.jupiter.api.Test;
 
 class ReportHistoryTest {
-  private static List<String> seedFiles() throws java.io.IOException {
-    try (Stream<Path> files = java.nio.file.Files.list(SharedData.path("seeds"))) {
-      return files.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
-    }
-  }
-
   @Test
   void aStoryThatGainsAnArticleShowsItsOutletAndTheFactsItBringsAsChanges() throws Exception {
-    List<String> files = seedFiles();
+    List<String> files = SharedData.seedFiles();
     Store store = Store.inMemory();
     Pipeline.Builder pipeline = Pipeline.builder().store(store).models(TestModels.STANDARD);
     pipeline.buildIngestor().ingest(files.subList(0, files.size() - 1), new IngestListener() {});

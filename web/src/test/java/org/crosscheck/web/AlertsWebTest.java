@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.crosscheck.SharedData;
 import org.crosscheck.TestModels;
 import org.crosscheck.alert.Alerting;
@@ -59,10 +58,7 @@ class AlertsWebTest {
 
   @Test
   void followsAStoryThatGainsAnOutletThroughThePagesTheApiTheFeedsAndAWebhook() throws Exception {
-    List<String> seeds;
-    try (Stream<Path> files = Files.list(SharedData.path("seeds"))) {
-      seeds = files.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
-    }
+    List<String> seeds = SharedData.seedFiles();
     List<Received> received = new CopyOnWriteArrayList<>();
     AtomicInteger failuresLeft = new AtomicInteger(1);
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

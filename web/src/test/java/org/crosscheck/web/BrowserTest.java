@@ -131,10 +131,7 @@ class BrowserTest {
     browser.get(base + "/search?q=Zanzibar");
     assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(1);
     // another outlet reports the seed story: the story page says what changed, and its chart has a row more
-    List<String> seeds;
-    try (var files = Files.list(org.crosscheck.SharedData.path("seeds"))) {
-      seeds = files.map(Path::toString).filter(f -> f.endsWith(".txt")).sorted().toList();
-    }
+    List<String> seeds = org.crosscheck.SharedData.seedFiles();
     String seed = Files.readString(Path.of(seeds.getLast()));
     Path joining = uploads.resolve("joining.jsonl");
     Files.writeString(joining, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
