@@ -110,7 +110,60 @@ final class DiskSearch implements SearchIndex {
 
   @Override
   public Map<String, List<Hit>> search(String query, int limit) {
+    pending = true; // what this process or another committed is found at once
+    catchUpNow();
     return LuceneSearch.search(searchers, analyzer, query, limit);
+  }
+
+  /** How long a write waits for more before the index catches up with the store: one index commit for a run of writes. */
+  static final Duration DEFER = Duration.ofMillis(500);
+  /** Whether a catch-up was asked for and has not run. */
+  private volatile boolean pending;
+  /** Runs the deferred catch-ups; made on first use. */
+  private java.util.concurrent.@Nullable ScheduledExecutorService timer;
+
+  @Override
+  public void catchUpSoon() {
+    synchronized (this) {
+      if (pending) {
+        return;
+      }
+      pending = true;
+      if (timer == null) {
+        timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+            .name("search-index").unstarted(r));
+      }
+      timer.schedule(this::catchUpNow, DEFER.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Catches up if asked to; a failure is reported and left to the next write or the next opener. */
+  private void catchUpNow() {
+    try {
+      synchronized (this) {
+        if (!pending) {
+          return;
+        }
+        pending = false;
+        catchUp();
+      }
+    } catch (RuntimeException e) {
+      log.println("The search index in " + folder + " was not updated (" + e.getMessage() + "); the next write or the"
+          + " next start catches up.");
+    }
+  }
+
+  @Override
+  public void flush() {
+    java.util.concurrent.ScheduledExecutorService t;
+    synchronized (this) {
+      t = timer;
+      timer = null;
+    }
+    if (t != null) {
+      t.shutdownNow();
+    }
+    catchUpNow();
   }
 
   /**
@@ -269,6 +322,7 @@ final class DiskSearch implements SearchIndex {
 
   @Override
   public void close() {
+    flush();
     try {
       searchers.close();
       directory.close();

@@ -1029,7 +1029,12 @@ public final class EmbeddedArticleStore
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    search.flush(); // before taking this store: the index's catch-up reads the store
+    closeStore();
+  }
+
+  private synchronized void closeStore() {
     search.close();
     for (PreparedStatement ps : statements.values()) {
       try {
@@ -1518,7 +1523,8 @@ public final class EmbeddedArticleStore
   }
 
   /**
-   * After a committed transaction: indexes for search what the store now holds beyond the index.
+   * After a committed transaction: indexes for search what the store now holds beyond the index, soon
+   * (a run of writes is indexed in one go; a search of this process, and closing, catch up first).
    * A failure is reported and leaves the store as committed: the next write, or the next process to
    * open the index, catches up. Not inside a transaction, nor while a caller holds this store.
    */
@@ -1527,7 +1533,7 @@ public final class EmbeddedArticleStore
       return;
     }
     try {
-      search.get().catchUp();
+      search.get().catchUpSoon();
     } catch (RuntimeException e) {
       System.err.println("The search index in " + dir.resolve(SEARCH_FOLDER) + " was not updated (" + e.getMessage()
           + "); the next write or the next start catches up.");

@@ -23,6 +23,17 @@ interface SearchIndex extends AutoCloseable {
   /** Indexes what the store committed since the index last caught up; nothing for an index the store's writers fill. */
   default void catchUp() {}
 
+  /**
+   * Asks for {@link #catchUp()} soon, on a thread of the index's own, so that a run of store writes is
+   * indexed in one go; a search catches up first (with what any process committed), and closing the index does.
+   */
+  default void catchUpSoon() {
+    catchUp();
+  }
+
+  /** Runs a catch-up asked for and not yet run, then stops asking; called before the store closes. */
+  default void flush() {}
+
   @Override
   void close();
 
@@ -34,6 +45,17 @@ interface SearchIndex extends AutoCloseable {
     /** @param factory makes the index on first use */
     Lazy(java.util.function.Supplier<SearchIndex> factory) {
       this.factory = factory;
+    }
+
+    /** Flushes the index's deferred catch-up, when the index was made. */
+    void flush() {
+      SearchIndex made;
+      synchronized (this) {
+        made = index;
+      }
+      if (made != null) {
+        made.flush();
+      }
     }
 
     /** @return the index, made now when it was not yet */

@@ -69,6 +69,20 @@ class DiskSearchTest {
   }
 
   @Test
+  void aRunOfWritesIsIndexedInFewCommitsAndFoundByTheWritersOwnSearchAtOnce() throws Exception {
+    Path data = tmp.resolve("data");
+    try (Store store = Store.open(data)) {
+      long before = generation(data);
+      ingest(store, "ecbplus-train-dev.jsonl"); // a transaction per article
+      // searching at once finds what was just written: the search catches up first
+      assertThat(stored(store, 0, 50)).allSatisfy(a -> assertThat(finds(store, a)).as(a.id().value()).isTrue());
+      long articles = store.count();
+      assertThat(generation(data) - before).as("index commits for " + articles + " stored articles")
+          .isLessThan(articles / 10);
+    }
+  }
+
+  @Test
   void theIndexWrittenAtIngestIsSearchedAfterReopeningWithoutBeingFilledAgain() throws Exception {
     Path data = tmp.resolve("data");
     List<Article> sample;
