@@ -55,10 +55,18 @@ final class ReportService {
    * @throws NotFoundResponse when the store has no such story
    */
   java.util.List<ReportChanges> changes(String id, @org.jspecify.annotations.Nullable String since) {
-    report(id);
+    StoryReport r = report(id);
     StoryId sid = parseStory(id);
     if (since == null || since.isBlank()) {
-      return ReportHistory.log(store, sid);
+      // read again only when the report's articles changed: every version is parsed to tell the changes
+      java.util.List<String> articles = r.story().articles().stream().map(StoryReport.ArticleRef::id).toList();
+      Changes cached = changeLogs.get(id);
+      if (cached != null && cached.articles().equals(articles)) {
+        return cached.log();
+      }
+      java.util.List<ReportChanges> log = ReportHistory.log(store, sid);
+      changeLogs.put(id, new Changes(articles, log));
+      return log;
     }
     try {
       return java.util.List.of(java.util.Objects.requireNonNull(ReportHistory.since(store, sid, since)));
@@ -78,6 +86,21 @@ final class ReportService {
       store.indexReport(story, org.crosscheck.report.ReportEntries.of(story, r));
     }
   }
+
+  /** A story's change log, and the articles of the report it ends with. */
+  private record Changes(java.util.List<String> articles, java.util.List<ReportChanges> log) {}
+
+  /** Change logs kept at most: those of the stories shown last. */
+  static final int CHANGE_LOGS = 256;
+
+  /** The change logs of the stories shown last, by story id. */
+  private final java.util.Map<String, Changes> changeLogs = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Changes> eldest) {
+          return size() > CHANGE_LOGS;
+        }
+      });
 
   /** Builds the story's report unless an up-to-date one is stored. */
   void ensure(Story story) {
