@@ -99,6 +99,18 @@ public final class Ingestor {
   }
 
   /**
+   * Restores the clusterer from the stored stories now, unless a run did already, rather than when the
+   * first run starts: a server calls it on a background thread once it listens, so that its first upload
+   * does not wait for it. Not while a run is under way (the caller keeps runs out meanwhile).
+   */
+  public void prepare() {
+    if (sink == null && clusterer == null) {
+      knownStoriesVersion = store.storiesVersion();
+      clusterer = restoreClusterer.get();
+    }
+  }
+
+  /**
    * Fetches a page or feed through the fetcher's URL policy, without storing it, so that a caller
    * can fetch outside any lock it holds around {@link #ingestInputs}.
    *
@@ -624,10 +636,7 @@ public final class Ingestor {
      * articles are matched by the engine that receives them, so a sending ingest needs none.
      */
     void prepareClusterer() {
-      if (sink == null && clusterer == null) {
-        knownStoriesVersion = store.storiesVersion();
-        clusterer = restoreClusterer.get();
-      }
+      prepare();
     }
 
     /**

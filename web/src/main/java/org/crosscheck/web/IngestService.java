@@ -43,6 +43,26 @@ final class IngestService {
     this.ingestor = ingestor;
   }
 
+  /**
+   * Prepares the ingestor for the first upload (restores its clusterer from the stored stories) on a
+   * background thread, holding the ingest lock meanwhile, so that an upload arriving first waits for
+   * it rather than doing it. A failure is logged; the first upload then tries again.
+   */
+  void prepareInBackground() {
+    Thread.ofPlatform().daemon().name("ingest-prepare").start(() -> {
+      lock.lock();
+      try {
+        long started = System.nanoTime();
+        ingestor.prepare();
+        LOG.info("ready for uploads in {} ms", (System.nanoTime() - started) / 1_000_000);
+      } catch (RuntimeException e) {
+        LOG.warn("cannot prepare for uploads in the background (the first upload will): {}", e.toString(), e);
+      } finally {
+        lock.unlock();
+      }
+    });
+  }
+
   /** Sets what runs after each stored article; a test fails an ingest midway with it. */
   void afterStored(Consumer<String> hook) {
     afterStored = hook;

@@ -185,9 +185,10 @@ public final class WebApp implements AutoCloseable {
     return this;
   }
 
-  /** Starts listening. @return this */
+  /** Starts listening, and prepares for the first upload in the background. @return this */
   public WebApp start() {
     app.start();
+    ingest.prepareInBackground();
     return this;
   }
 
