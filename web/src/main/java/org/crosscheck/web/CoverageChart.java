@@ -182,7 +182,7 @@ final class CoverageChart {
    * @return the outlets, most articles in those days first, then by name
    */
   static List<Absent> absent(List<ArticleRef> story, org.crosscheck.store.Store store,
-      List<org.crosscheck.report.StoryListing> nearby) {
+      List<org.crosscheck.model.StoryId> nearby) {
     java.time.LocalDate[] days = window(story);
     if (days == null) {
       return List.of();
@@ -198,8 +198,8 @@ final class CoverageChart {
     org.crosscheck.outlet.Outlets outlets = store.outlets();
     Map<String, Integer> counts = new LinkedHashMap<>();
     int read = 0;
-    for (org.crosscheck.report.StoryListing s : nearby) {
-      for (org.crosscheck.model.ArticleId id : store.articlesOf(new org.crosscheck.model.StoryId(s.id()))) {
+    for (org.crosscheck.model.StoryId s : nearby) {
+      for (org.crosscheck.model.ArticleId id : store.articlesOf(s)) {
         if (members.contains(id.value()) || read++ >= ABSENT_SCAN) {
           continue;
         }

@@ -148,8 +148,7 @@ final class Pages {
     java.time.LocalDate[] days = CoverageChart.window(r.story().articles());
     if (days != null) {
       List<CoverageChart.Absent> absent = CoverageChart.absent(r.story().articles(), store,
-          stories.listing(new StoryFilter(days[0], days[1], null, null, 0, StoryFilter.MAX_OFFSET)).getKey()
-              .stream().filter(s -> !s.id().equals(id)).toList());
+          stories.overlapping(days[0], days[1]).stream().filter(s -> !s.value().equals(id)).toList());
       String between = days[0].equals(days[1]) ? "on " + days[0] : "from " + days[0] + " to " + days[1];
       b.append("<h3>Who never reported it</h3><p class=\"muted\" id=\"absent\">");
       if (absent.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.Story;
+import org.crosscheck.model.StoryId;
 import org.crosscheck.outlet.Outlet;
 import org.crosscheck.outlet.Outlets;
 import org.crosscheck.report.ReportBuilder;
@@ -50,13 +51,28 @@ final class StoryListService {
     return stories;
   }
 
+  /**
+   * The stories whose dates overlap a period, from the list as last read: a page that needs them does not
+   * read the store's stories again after every write (the list may miss the stories of the last few seconds).
+   *
+   * @param from the period's first day
+   * @param to its last day
+   * @return the stories, most outlets first
+   */
+  List<StoryId> overlapping(java.time.LocalDate from, java.time.LocalDate to) {
+    Snapshot cached = snapshot;
+    List<Story> stories = cached != null ? cached.stories() : all();
+    return stories.stream().filter(s -> s.last() != null && !s.last().isBefore(from) && s.first() != null
+        && !s.first().isAfter(to)).map(Story::id).toList();
+  }
+
   /** @return the stories passing the filter, ranked by outlet count then recency, and how many passed */
   Map.Entry<List<StoryListing>, Integer> listing(StoryFilter f) {
     Set<String> entityStories = null;
     if (f.entity() != null) {
       entityStories = new HashSet<>(store.search("\"" + f.entity().replace("\"", "") + "\"", 10_000).keySet());
     }
-    List<StoryListing> rows = new ArrayList<>();
+    List<Story> passed = new ArrayList<>();
     // an outlet asked for by any of its names (NYT) matches the name stories show it under
     String outletName = f.outlet() == null ? null : store.outlets().find(f.outlet()).map(Outlet::name).orElse(f.outlet());
     for (Story s : all()) {
@@ -66,6 +82,12 @@ final class StoryListService {
           || entityStories != null && !entityStories.contains(s.id().value())) {
         continue;
       }
+      passed.add(s);
+    }
+    int total = passed.size();
+    // the conflict counts only of the page shown: a story without a built report is looked up on every request
+    List<StoryListing> page = new ArrayList<>();
+    for (Story s : passed.subList(Math.min(f.offset(), total), (int) Math.min(total, (long) f.offset() + f.limit()))) {
       String fingerprint = ReportBuilder.fingerprint(s);
       Integer conflicts = conflictCounts.get(fingerprint);
       if (conflicts == null) {
@@ -74,10 +96,8 @@ final class StoryListService {
           conflictCounts.put(fingerprint, conflicts);
         }
       }
-      rows.add(StoryListing.of(s, conflicts));
+      page.add(StoryListing.of(s, conflicts));
     }
-    int total = rows.size();
-    List<StoryListing> page = rows.subList(Math.min(f.offset(), total), (int) Math.min(total, (long) f.offset() + f.limit()));
     return Map.entry(List.copyOf(page), total);
   }
 }
