@@ -64,4 +64,37 @@ class AlertCheckerTest {
     assertThat(event.get("watch").get("kind").asText()).isIn("words", "story");
     assertThat(checker.check()).isEmpty();
   }
+
+  @Test
+  void raisesTheNewQuotesOfAFollowedSpeakerAndStoriesOfAnEntityAndAnOutlet() throws Exception {
+    List<String> files = SharedData.seedFiles();
+    String defence = files.stream().filter(f -> f.contains("003_")).findFirst().orElseThrow(); // quotes Jeon Ha-kyu
+    List<String> others = files.stream().filter(f -> !f.equals(defence)).toList();
+    Store store = Store.inMemory();
+    Pipeline.Builder pipeline = Pipeline.builder().store(store).models(TestModels.STANDARD);
+    pipeline.buildIngestor().ingest(others, new IngestListener() {});
+    AlertChecker checker = new AlertChecker(store, pipeline.buildReporter(), Clock.systemUTC());
+    StoryId story = Stories.all(store).getFirst().id();
+    checker.check(); // no watch yet: nothing, but the story's report is built
+    Watch speaker = store.addWatch(Watch.Kind.SPEAKER, "Jeon Ha-kyu");
+    Watch entity = store.addWatch(Watch.Kind.ENTITY, "Kim Jong Un");
+    Watch outlet = store.addWatch(Watch.Kind.OUTLET, "menafn");
+    Watch nobody = store.addWatch(Watch.Kind.OUTLET, "Riverside Daily Post");
+    List<Alert> first = checker.check();
+    assertThat(first).filteredOn(a -> a.watch() == speaker.id()).isEmpty();
+    assertThat(first).filteredOn(a -> a.watch() == entity.id()).extracting(Alert::kind).containsExactly("new-story");
+    assertThat(first).filteredOn(a -> a.watch() == outlet.id()).extracting(Alert::story)
+        .containsExactly(story.value());
+    assertThat(first).filteredOn(a -> a.watch() == nobody.id()).isEmpty();
+
+    Thread.sleep(5);
+    pipeline.buildIngestor().ingest(List.of(defence), new IngestListener() {});
+    List<Alert> quotes = checker.check().stream().filter(a -> a.watch() == speaker.id()).toList();
+    assertThat(quotes).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.kind()).isEqualTo("new-quote");
+      assertThat(a.title()).startsWith("Jeon Ha-kyu in " + story.value() + ": “");
+    });
+    assertThat(quotes).anySatisfy(a -> assertThat(a.title()).contains("clear illegal act"));
+    assertThat(checker.check()).filteredOn(a -> a.watch() == speaker.id()).isEmpty();
+  }
 }
