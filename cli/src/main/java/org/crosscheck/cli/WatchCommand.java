@@ -43,6 +43,11 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only polls that found something new or failed.")
   boolean quiet;
 
+  @Option(names = "--alerts-every", paramLabel = "SECONDS", defaultValue = "60", description = "While watching, also"
+      + " check the saved searches and followed stories (crosscheck alerts watch ...) and deliver their alerts to"
+      + " webhooks this often; 0 never (default: ${DEFAULT-VALUE}).")
+  long alertsEvery;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -69,6 +74,13 @@ final class WatchCommand implements Callable<Integer> {
             + " articles%n", results.size(), items, added, failed, data.location(), store.count());
         return failed > 0 ? ExitCode.REJECTED : ExitCode.OK;
       }
+      if (alertsEvery < 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--alerts-every must be 0 (never) or a"
+            + " number of seconds, was " + alertsEvery);
+      }
+      org.crosscheck.alert.AlertSchedule alerts = alertsEvery == 0 || sink != null ? null
+          : new org.crosscheck.alert.AlertSchedule(pipeline.buildAlerting(), () -> !store.watches().isEmpty(),
+              Duration.ofSeconds(alertsEvery));
       Watcher watcher = following.watcher();
       CountDownLatch done = new CountDownLatch(1);
       Thread onSignal = new Thread(() -> {
@@ -85,6 +97,9 @@ final class WatchCommand implements Callable<Integer> {
       try {
         watcher.run(printer);
       } finally {
+        if (alerts != null) {
+          alerts.close();
+        }
         done.countDown();
         try {
           Runtime.getRuntime().removeShutdownHook(onSignal);

@@ -115,7 +115,7 @@ public final class WebApp implements AutoCloseable {
   private final IngestService ingest;
   private final Javalin app;
   private volatile @Nullable BackgroundReports background;
-  private volatile @Nullable BackgroundAlerts alerts;
+  private volatile org.crosscheck.alert.@Nullable AlertSchedule alerts;
   private final Store store;
 
   /**
@@ -181,7 +181,7 @@ public final class WebApp implements AutoCloseable {
    * @return this
    */
   public WebApp checkAlertsEvery(org.crosscheck.alert.Alerting alerting, java.time.Duration period) {
-    alerts = new BackgroundAlerts(alerting, () -> !store.watches().isEmpty(), period);
+    alerts = new org.crosscheck.alert.AlertSchedule(alerting, () -> !store.watches().isEmpty(), period);
     return this;
   }
 
@@ -210,7 +210,7 @@ public final class WebApp implements AutoCloseable {
     if (b != null) {
       b.close();
     }
-    BackgroundAlerts a = alerts;
+    org.crosscheck.alert.AlertSchedule a = alerts;
     if (a != null) {
       a.close();
     }

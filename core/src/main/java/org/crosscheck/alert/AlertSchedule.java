@@ -1,21 +1,21 @@
-package org.crosscheck.web;
+package org.crosscheck.alert;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.crosscheck.alert.Alerting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Raises and delivers alerts on one background thread, every period, while anything is watched: a
  * round checks every watch (bringing followed stories' reports up to date) and attempts the
- * deliveries that are due. A round that fails is logged and the next runs as planned. Thread-safe.
+ * deliveries that are due. A round that fails is logged and the next runs as planned. Used by a
+ * server and by the watcher of followed sources. Thread-safe.
  */
-final class BackgroundAlerts implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(BackgroundAlerts.class);
+public final class AlertSchedule implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertSchedule.class);
   private final Alerting alerting;
   private final BooleanSupplier anythingWatched;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -29,14 +29,14 @@ final class BackgroundAlerts implements AutoCloseable {
    * @param anythingWatched whether a round has anything to do
    * @param period the time between rounds
    */
-  BackgroundAlerts(Alerting alerting, BooleanSupplier anythingWatched, Duration period) {
+  public AlertSchedule(Alerting alerting, BooleanSupplier anythingWatched, Duration period) {
     this.alerting = alerting;
     this.anythingWatched = anythingWatched;
     timer.scheduleWithFixedDelay(this::round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Runs one round now, on the caller's thread. */
-  void round() {
+  public void round() {
     try {
       if (!anythingWatched.getAsBoolean()) {
         return;
