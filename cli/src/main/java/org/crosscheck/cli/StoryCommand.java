@@ -102,14 +102,10 @@ final class StoryCommand implements Callable<Integer> {
         return ExitCode.REJECTED;
       }
       List<org.crosscheck.report.ReportChanges> list;
-      if (since == null) {
-        list = org.crosscheck.report.ReportHistory.log(store, storyId);
-      } else {
-        try {
-          list = List.of(org.crosscheck.report.ReportHistory.since(store, storyId, since));
-        } catch (IllegalArgumentException e) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid --since: " + e.getMessage());
-        }
+      try {
+        list = org.crosscheck.report.ReportHistory.changes(store, storyId, since);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid --since: " + e.getMessage());
       }
       if (json) {
         out.println(Json.write(list));

@@ -37,6 +37,24 @@ public final class ReportHistory {
   }
 
   /**
+   * The change log, or one change since a version or a time.
+   *
+   * @param store where reports are kept
+   * @param story the story
+   * @param since a version number or a time, as {@link #since} takes them, or null for the log
+   * @return {@link #log} without {@code since}; with it, the one change {@link #since} gives, or none when the story
+   *     has no report yet
+   * @throws IllegalArgumentException when {@code since} is neither a version of this story nor a time
+   */
+  public static List<ReportChanges> changes(ReportStore store, StoryId story, @Nullable String since) {
+    if (since == null) {
+      return log(store, story);
+    }
+    ReportChanges one = since(store, story, since);
+    return one == null ? List.of() : List.of(one);
+  }
+
+  /**
    * What changed since a version or a time, as one change from that version to the latest.
    *
    * @param store where reports are kept

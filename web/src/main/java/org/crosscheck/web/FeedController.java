@@ -30,6 +30,6 @@ final class FeedController {
     String id = file.substring(0, file.length() - ".atom".length());
     StoryReport r = reports.report(id);
     String base = publicUrl != null ? publicUrl.toString().replaceAll("/+$", "") : ctx.scheme() + "://" + ctx.host();
-    ctx.contentType("application/atom+xml; charset=utf-8").result(StoryFeed.atom(r, reports.changes(id, null), base));
+    ctx.contentType("application/atom+xml; charset=utf-8").result(StoryFeed.atom(r, reports.changeLog(id, r), base));
   }
 }

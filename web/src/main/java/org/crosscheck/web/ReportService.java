@@ -56,23 +56,31 @@ final class ReportService {
    */
   java.util.List<ReportChanges> changes(String id, @org.jspecify.annotations.Nullable String since) {
     StoryReport r = report(id);
-    StoryId sid = parseStory(id);
     if (since == null || since.isBlank()) {
-      // read again only when the report's articles changed: every version is parsed to tell the changes
-      java.util.List<String> articles = r.story().articles().stream().map(StoryReport.ArticleRef::id).toList();
-      Changes cached = changeLogs.get(id);
-      if (cached != null && cached.articles().equals(articles)) {
-        return cached.log();
-      }
-      java.util.List<ReportChanges> log = ReportHistory.log(store, sid);
-      changeLogs.put(id, new Changes(articles, log));
-      return log;
+      return changeLog(id, r);
     }
     try {
-      return java.util.List.of(java.util.Objects.requireNonNull(ReportHistory.since(store, sid, since)));
+      return ReportHistory.changes(store, parseStory(id), since);
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse("invalid since: " + e.getMessage());
     }
+  }
+
+  /**
+   * @param id a story id
+   * @param current the story's report, as {@link #report} gave it
+   * @return the change log of its report, oldest first; read again only when the report's articles changed, as
+   *     every version is parsed to tell the changes
+   */
+  java.util.List<ReportChanges> changeLog(String id, StoryReport current) {
+    java.util.List<String> articles = current.story().articles().stream().map(StoryReport.ArticleRef::id).toList();
+    Changes cached = changeLogs.get(id);
+    if (cached != null && cached.articles().equals(articles)) {
+      return cached.log();
+    }
+    java.util.List<ReportChanges> log = ReportHistory.log(store, parseStory(id));
+    changeLogs.put(id, new Changes(articles, log));
+    return log;
   }
 
   /**
