@@ -6,12 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.crosscheck.cluster.Stories;
 import org.crosscheck.model.Story;
 import org.crosscheck.model.StoryId;
@@ -54,8 +52,15 @@ public final class AlertChecker {
     this.clock = clock;
   }
 
+  /** Each story's report brought up to date in this check, so that watches sharing a story do it once. */
+  private final Map<StoryId, Optional<StoryReport>> reported = new HashMap<>();
+  /** Each story's report versions read in this check. */
+  private final Map<StoryId, List<ReportVersion>> versions = new HashMap<>();
+
   /** @return the alerts raised by this check, oldest first */
   public List<Alert> check() {
+    reported.clear();
+    versions.clear();
     List<Alert> raised = new ArrayList<>();
     for (Watch w : store.watches()) {
       switch (w.kind()) {
@@ -127,7 +132,7 @@ public final class AlertChecker {
 
   /** Raises a new story's alert, its report built now as the one later changes are measured against. */
   private @Nullable Instant newStory(Watch w, StoryId story, List<Alert> raised) {
-    Optional<StoryReport> report = reports.report(store, story);
+    Optional<StoryReport> report = report(story);
     if (report.isEmpty()) {
       return null;
     }
@@ -135,7 +140,7 @@ public final class AlertChecker {
     Instant now = clock.instant();
     ObjectNode item = JSON.createObjectNode().put("story", story.value()).put("headline", r.story().headline())
         .put("articles", r.story().articles().size());
-    item.putPOJO("outlets", outlets(r));
+    item.putPOJO("outlets", List.copyOf(ReportChanges.outlets(r.story().articles())));
     raise(w, story, "new-story", "story", "New story matching " + w.describe() + ": " + r.story().headline(), item,
         now, raised);
     return now;
@@ -186,10 +191,10 @@ public final class AlertChecker {
    *     has no report
    */
   private @Nullable ReportChanges changesSince(StoryId story, Instant since, boolean fromNothing) {
-    if (reports.report(store, story).isEmpty()) {
+    if (report(story).isEmpty()) {
       return null;
     }
-    List<ReportVersion> versions = store.reportVersions(story);
+    List<ReportVersion> versions = this.versions.computeIfAbsent(story, store::reportVersions);
     if (versions.isEmpty()) {
       return null;
     }
@@ -201,18 +206,17 @@ public final class AlertChecker {
     return base != null && base.number() == latest.number() ? null : ReportHistory.change(base, latest);
   }
 
+  /** @return the story's report, brought up to date once in this check; empty when there is no such story */
+  private Optional<StoryReport> report(StoryId story) {
+    return reported.computeIfAbsent(story, id -> reports.report(store, id));
+  }
+
   private void raise(Watch w, StoryId story, String kind, String key, String title, Object item, Instant at,
       List<Alert> raised) {
     ObjectNode body = JSON.createObjectNode().put("event", kind).put("story", story.value()).put("title", title);
     body.putObject("watch").put("id", w.id()).put("kind", w.kind().label()).put("value", w.value());
     body.set("item", JSON.valueToTree(item));
     store.addAlert(w.id(), story.value(), kind, key, title, body.toString(), at).ifPresent(raised::add);
-  }
-
-  private static List<String> outlets(StoryReport r) {
-    Set<String> out = new LinkedHashSet<>();
-    r.story().articles().forEach(a -> out.add(a.outlet() == null ? "unknown outlet" : a.outlet()));
-    return List.copyOf(out);
   }
 
   private static String abbreviate(String s) {

@@ -170,7 +170,11 @@ public record ReportChanges(String story, int from, int to, @Nullable String fro
         List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
-  private static Set<String> outlets(List<ArticleRef> articles) {
+  /**
+   * @param articles a story's articles
+   * @return their outlets, each once, in the articles' order; "unknown outlet" for articles without one
+   */
+  public static Set<String> outlets(List<ArticleRef> articles) {
     Set<String> out = new LinkedHashSet<>();
     articles.forEach(a -> out.add(a.outlet() == null ? "unknown outlet" : a.outlet()));
     return out;
