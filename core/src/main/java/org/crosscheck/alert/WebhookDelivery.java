@@ -81,13 +81,12 @@ public final class WebhookDelivery {
     if (due.isEmpty()) {
       return out;
     }
-    Map<Long, Alert> alerts = new java.util.HashMap<>();
-    store.alerts(0, Integer.MAX_VALUE).forEach(a -> alerts.put(a.id(), a));
+    Map<Long, java.util.Optional<Alert>> alerts = new java.util.HashMap<>();
     for (Delivery d : due) {
       Webhook hook = hooks.get(d.webhook());
-      Alert alert = alerts.get(d.alert());
-      if (hook != null && alert != null) {
-        out.add(attempt(hook, alert, d.attempts(), now));
+      java.util.Optional<Alert> alert = alerts.computeIfAbsent(d.alert(), store::alert);
+      if (hook != null && alert.isPresent()) {
+        out.add(attempt(hook, alert.get(), d.attempts(), now));
       }
     }
     return out;

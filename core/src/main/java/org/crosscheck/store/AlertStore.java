@@ -62,6 +62,12 @@ public interface AlertStore {
   List<Alert> alerts(long watch, int limit);
 
   /**
+   * @param id an alert id
+   * @return the alert, or empty when there is none of that id
+   */
+  Optional<Alert> alert(long id);
+
+  /**
    * @param url where to POST alerts
    * @param secret the HMAC-SHA256 key the bodies are signed with
    * @return the webhook, with its id; the existing one (its secret replaced) when the URL is registered already

@@ -364,18 +364,10 @@ public final class EmbeddedArticleStore
   }
 
   private synchronized void transact(Runnable work) {
-    writable();
-    try {
-      begin();
+    write("write to the store", () -> {
       work.run();
-      commit();
-    } catch (SQLException e) {
-      rollback();
-      throw failure("cannot write to the store in " + dir, e);
-    } catch (RuntimeException | Error e) {
-      rollback();
-      throw e;
-    }
+      return null;
+    });
   }
 
   /** Open transactions of this connection: nested ones join the outermost, which alone commits. */
@@ -818,9 +810,7 @@ public final class EmbeddedArticleStore
 
   @Override
   public synchronized void putReport(StoryId story, String fingerprint, String json) {
-    writable();
-    try {
-      begin();
+    write("store the report of " + story, () -> {
       PreparedStatement ps = statement("INSERT OR REPLACE INTO reports (story, fingerprint, json) VALUES (?, ?, ?)");
       ps.setLong(1, story.number());
       ps.setString(2, fingerprint);
@@ -842,15 +832,8 @@ public final class EmbeddedArticleStore
       put.setString(3, fingerprint);
       put.setString(4, java.time.Instant.now().toString());
       put.setString(5, json);
-      put.executeUpdate();
-      commit();
-    } catch (SQLException e) {
-      rollback();
-      throw failure("cannot store the report of " + story + " in " + dir, e);
-    } catch (RuntimeException e) {
-      rollback();
-      throw e;
-    }
+      return put.executeUpdate();
+    });
   }
 
   @Override
@@ -1062,8 +1045,12 @@ public final class EmbeddedArticleStore
     }
   }
 
-  /** Runs a write in a transaction of its own, or in the caller's. */
-  private <T> T write(String what, Sql<T> work) {
+  /**
+   * Runs a write in a transaction of its own, or in the caller's; a failure rolls the transaction back.
+   *
+   * @param what what is written, for the message: "cannot {what} in DIR"
+   */
+  private synchronized <T> T write(String what, Sql<T> work) {
     writable();
     try {
       begin();
@@ -1073,7 +1060,7 @@ public final class EmbeddedArticleStore
     } catch (SQLException e) {
       rollback();
       throw failure("cannot " + what + " in " + dir, e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       rollback();
       throw e;
     }
@@ -1158,20 +1145,38 @@ public final class EmbeddedArticleStore
       return List.of();
     }
     return sql("read the alerts", () -> {
-      PreparedStatement ps = statement("SELECT id, watch, story, kind, key, title, json, created_at FROM alerts"
+      PreparedStatement ps = statement("SELECT " + ALERT_COLUMNS + " FROM alerts"
           + " WHERE ? = 0 OR watch = ? ORDER BY id DESC LIMIT ?");
       ps.setLong(1, watch);
       ps.setLong(2, watch);
       ps.setInt(3, limit);
-      List<Alert> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7), java.time.Instant.parse(rs.getString(8))));
-        }
-      }
-      return out;
+      return alerts(ps);
     });
+  }
+
+  @Override
+  public synchronized Optional<Alert> alert(long id) {
+    if (readOnly && !hasTable("alerts")) {
+      return Optional.empty();
+    }
+    return sql("read alert " + id, () -> {
+      PreparedStatement ps = statement("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE id = ?");
+      ps.setLong(1, id);
+      return alerts(ps).stream().findFirst();
+    });
+  }
+
+  private static final String ALERT_COLUMNS = "id, watch, story, kind, key, title, json, created_at";
+
+  private static List<Alert> alerts(PreparedStatement ps) throws SQLException {
+    List<Alert> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), java.time.Instant.parse(rs.getString(8))));
+      }
+    }
+    return out;
   }
 
   @Override

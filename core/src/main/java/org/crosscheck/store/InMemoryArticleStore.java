@@ -531,6 +531,11 @@ public final class InMemoryArticleStore
   }
 
   @Override
+  public synchronized Optional<Alert> alert(long id) {
+    return alerts.stream().filter(a -> a.id() == id).findFirst();
+  }
+
+  @Override
   public synchronized Webhook addWebhook(String url, String secret) {
     for (int i = 0; i < webhooks.size(); i++) {
       Webhook h = webhooks.get(i);

@@ -491,6 +491,8 @@ public abstract class StoreContract {
         .orElseThrow();
     assertThat(second.id()).isGreaterThan(first.id());
     assertThat(store.alerts(0, 10)).extracting(AlertStore.Alert::id).containsExactly(second.id(), first.id());
+    assertThat(store.alert(first.id())).contains(first);
+    assertThat(store.alert(second.id() + 1000)).isEmpty();
     assertThat(store.alerts(story.id(), 10)).singleElement().satisfies(a -> {
       assertThat(a.key()).isEqualTo("outlet:Herald");
       assertThat(a.json()).isEqualTo("{\"outlet\":\"Herald\"}");

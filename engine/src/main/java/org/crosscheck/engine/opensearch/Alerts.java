@@ -78,11 +78,18 @@ final class Alerts {
 
   List<Alert> alerts(long watch, int limit) {
     Filter f = watch == 0 ? Filter.all() : Filter.term("watch", watch);
-    return docs.search(Index.ALERTS, f, Long.MAX_VALUE).stream().map(d -> d.source())
-        .map(s -> new Alert(s.path("id").asLong(), s.path("watch").asLong(), s.path("story").asText(),
-            s.path("kind").asText(), s.path("alert_key").asText(), s.path("title").asText(), s.path("json").asText(),
-            Instant.parse(s.path("created_at").asText())))
+    return docs.search(Index.ALERTS, f, Long.MAX_VALUE).stream().map(d -> alert(d.source()))
         .sorted(Comparator.comparingLong(Alert::id).reversed()).limit(limit).toList();
+  }
+
+  Optional<Alert> alert(long id) {
+    return docs.search(Index.ALERTS, Filter.term("id", id), 1).stream().map(d -> alert(d.source())).findFirst();
+  }
+
+  private static Alert alert(JsonNode s) {
+    return new Alert(s.path("id").asLong(), s.path("watch").asLong(), s.path("story").asText(), s.path("kind").asText(),
+        s.path("alert_key").asText(), s.path("title").asText(), s.path("json").asText(),
+        Instant.parse(s.path("created_at").asText()));
   }
 
   Webhook addWebhook(String url, String secret) {

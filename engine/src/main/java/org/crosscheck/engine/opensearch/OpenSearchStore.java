@@ -590,6 +590,11 @@ public final class OpenSearchStore implements Store {
   }
 
   @Override
+  public synchronized Optional<Alert> alert(long id) {
+    return alerts.alert(id);
+  }
+
+  @Override
   public synchronized Webhook addWebhook(String url, String secret) {
     return alerts.addWebhook(url, secret);
   }
