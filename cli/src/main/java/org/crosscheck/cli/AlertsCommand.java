@@ -135,8 +135,7 @@ final class AlertsCommand implements Runnable {
       }
       if (json) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("watches", watches.stream().map(w -> Map.of("id", w.id(), "kind", w.kind().label(), "value", w.value(),
-            "createdAt", w.createdAt().toString(), "alerts", counts.get(w.id()))).toList());
+        o.put("watches", watches.stream().map(w -> org.crosscheck.alert.AlertJson.of(w, counts.get(w.id()))).toList());
         o.put("webhooks", hooks.stream().map(h -> Map.of("id", h.id(), "url", h.url(),
             "createdAt", h.createdAt().toString())).toList());
         out.println(Json.write(o));

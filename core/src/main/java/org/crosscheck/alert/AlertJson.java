@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crosscheck.store.AlertStore.Alert;
 
-/** An alert as the API and the command line give it in JSON. Stateless. */
+/** Alerts and watches as the API and the command line give them in JSON. Stateless. */
 public final class AlertJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +29,21 @@ public final class AlertJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       o.put("event", a.json());
     }
+    return o;
+  }
+
+  /**
+   * @param w a watch
+   * @param alerts how many alerts it has raised
+   * @return its fields, in a stable order: {@code id, kind, value, createdAt, alerts}
+   */
+  public static Map<String, Object> of(org.crosscheck.store.AlertStore.Watch w, int alerts) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", w.id());
+    o.put("kind", w.kind().label());
+    o.put("value", w.value());
+    o.put("createdAt", w.createdAt().toString());
+    o.put("alerts", alerts);
     return o;
   }
 }

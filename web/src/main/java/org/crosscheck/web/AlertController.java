@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UnauthorizedResponse;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crosscheck.store.AlertStore;
 import org.crosscheck.store.Store;
@@ -44,7 +42,7 @@ final class AlertController {
 
   /** {@code POST /api/watches} with {@code {"kind": "words", "value": "harbour bridge"}}: saves a watch. */
   void add(Context ctx) {
-    writable(ctx);
+    guard.requireBearer(ctx);
     JsonNode body;
     try {
       body = WebApp.JSON.readTree(ctx.body());
@@ -74,7 +72,7 @@ final class AlertController {
 
   /** {@code DELETE /api/watches/ID}: removes a watch (its alerts stay). */
   void remove(Context ctx) {
-    writable(ctx);
+    guard.requireBearer(ctx);
     long id = id(ctx.pathParam("id"));
     if (!store.removeWatch(id)) {
       throw new NotFoundResponse("no watch " + id + " in the store");
@@ -103,12 +101,6 @@ final class AlertController {
         base));
   }
 
-  private void writable(Context ctx) {
-    if (!guard.bearerAccepted(ctx.header("Authorization"))) {
-      throw new UnauthorizedResponse("writes need the server's token: send 'Authorization: Bearer TOKEN'");
-    }
-  }
-
   private static long id(String text) {
     try {
       long id = Long.parseLong(text.strip());
@@ -122,14 +114,10 @@ final class AlertController {
   }
 
   private static Map<String, Object> json(AlertStore.Watch w, int alerts) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("id", w.id());
-    o.put("kind", w.kind().label());
-    o.put("value", w.value());
-    o.put("createdAt", w.createdAt().toString());
-    o.put("alerts", alerts);
+    Map<String, Object> o = org.crosscheck.alert.AlertJson.of(w, alerts);
     o.put("feed", "/feeds/searches/" + w.id() + ".atom");
     return o;
   }
+
 
 }

@@ -142,6 +142,11 @@ final class CoverageChart {
     } catch (IllegalArgumentException e) {
       return null;
     }
+    return time(p);
+  }
+
+  /** @return the publication time, as UTC when an offset is given; null when undated */
+  static @Nullable LocalDateTime time(Published p) {
     return switch (p) {
       case Published.Unknown u -> null;
       case Published.OnDate d -> d.date().atStartOfDay();

@@ -88,8 +88,7 @@ final class Pages {
           .append("</a></td><td>").append(r.outlets()).append("</td><td>").append(r.articles()).append("</td><td>")
           .append(r.first() == null ? "undated" : e(r.first()) + (r.last().equals(r.first()) ? "" : " – " + e(r.last())))
           .append("</td><td>").append(Sparkline.svg(store.articlesOf(new StoryId(r.id())).stream()
-              .map(a -> store.get(a).map(x -> x.published().isKnown() ? x.published().iso() : null)
-                  .map(CoverageChart::time).orElse(null)).toList()))
+              .map(a -> store.get(a).map(x -> CoverageChart.time(x.published())).orElse(null)).toList()))
           .append("</td><td>").append(r.conflicts() == null ? "<span class=\"muted\">–</span>" : r.conflicts())
           .append("</td></tr>");
     }
@@ -122,7 +121,7 @@ final class Pages {
     if (r.story().inferredDate() != null) {
       b.append("; undated articles read against ").append(e(r.story().inferredDate()));
     }
-    List<org.crosscheck.report.ReportChanges> changes = reports.changes(id, null);
+    List<org.crosscheck.report.ReportChanges> changes = reports.changeLog(id, r);
     b.append(" · <a href=\"/api/stories/").append(e(id)).append("\">JSON</a> · <a href=\"/feeds/stories/").append(e(id))
         .append(".atom\">Atom feed</a>");
     if (!changes.isEmpty()) {

@@ -157,6 +157,23 @@ final class RequestGuard {
         && tokenMatches(authorization.substring(7).strip());
   }
 
+  /**
+   * @param ctx a write request
+   * @throws UnauthorizedResponse unless writes need no token or it sends {@code Authorization: Bearer} and the
+   *     server's token
+   */
+  void requireBearer(io.javalin.http.Context ctx) {
+    if (!bearerAccepted(ctx.header("Authorization"))) {
+      throw unauthorized();
+    }
+  }
+
+  /** @return the answer to a write without the server's token */
+  static io.javalin.http.UnauthorizedResponse unauthorized() {
+    return new io.javalin.http.UnauthorizedResponse("writes need the server's token: send 'Authorization: Bearer"
+        + " TOKEN'");
+  }
+
   /** @return whether the candidate is the server's token, compared in constant time; false when it needs none */
   boolean tokenMatches(@Nullable String candidate) {
     String token = settings.token();

@@ -3,7 +3,6 @@ package org.crosscheck.web;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.UnauthorizedResponse;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ final class UploadReceiver {
     boolean authorized = guard.bearerAccepted(ctx.header("Authorization"));
     boolean form = Uploads.isForm(ctx);
     if (!authorized && !form) {
-      throw unauthorized();
+      throw RequestGuard.unauthorized();
     }
     if (page && !form) {
       throw new ForbiddenResponse(RequestGuard.STALE_FORM);
@@ -49,7 +48,7 @@ final class UploadReceiver {
         guard.checkFormToken(uploads.field(ctx, "csrf"));
       }
       if (!authorized && !guard.tokenMatches(uploads.field(ctx, "token"))) {
-        throw unauthorized();
+        throw RequestGuard.unauthorized();
       }
       String url = page ? uploads.field(ctx, "url") : ctx.queryParam("url");
       if (url != null && !url.isBlank()) {
@@ -62,7 +61,4 @@ final class UploadReceiver {
     });
   }
 
-  private static UnauthorizedResponse unauthorized() {
-    return new UnauthorizedResponse("writes need the server's token: send 'Authorization: Bearer TOKEN'");
-  }
 }
